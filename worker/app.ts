@@ -1,0 +1,113 @@
+/**
+ * The downscope token service: a Hono app on Workers. Routes stay thin; each concern lives in
+ * its own module. Every response that is not a success is a JSON error (SPEC §4).
+ */
+import { Hono } from "hono";
+import { type ExchangeAudit, writeAudit } from "./audit";
+import { ConfigLoader, type Env, type ServiceConfig } from "./config";
+import { authorizationServerMetadata, JWKS_PATH, publicJwks } from "./discovery";
+import { exchangeToken } from "./exchange";
+import { OAuthError, unavailable } from "./http/errors";
+import { consoleLogger, type Logger } from "./log";
+import { JwksCache } from "./oidc/jwks-cache";
+
+export interface AppDependencies {
+  /** Outbound fetch, for issuer keys. */
+  readonly fetch?: typeof fetch;
+  /** Milliseconds since the epoch. */
+  readonly now?: () => number;
+  readonly log?: Logger;
+  readonly newJti?: () => string;
+}
+
+const METADATA_PATHS = ["/.well-known/oauth-authorization-server", "/.well-known/openid-configuration"];
+
+export function createApp(dependencies: AppDependencies = {}) {
+  const log = dependencies.log ?? consoleLogger;
+  const now = dependencies.now ?? Date.now;
+  const newJti = dependencies.newJti ?? (() => crypto.randomUUID());
+  const configs = new ConfigLoader(log);
+  const keys = new JwksCache({
+    fetch: dependencies.fetch ?? ((input, init) => fetch(input, init)),
+    now,
+    log,
+  });
+
+  const app = new Hono<{ Bindings: Env }>();
+
+  const requireConfig = async (env: Env): Promise<ServiceConfig> => {
+    const state = await configs.load(env ?? {});
+    if (!state.ok) throw unavailable("misconfigured");
+    return state.config;
+  };
+
+  app.post("/token", async (c) => {
+    const audit: ExchangeAudit = {};
+    try {
+      const config = await requireConfig(c.env);
+      const response = await exchangeToken(c.req.raw, {
+        config,
+        keys,
+        now: Math.floor(now() / 1000),
+        newJti,
+        audit,
+      });
+      audit.decision = "allowed";
+      audit.status = 200;
+      audit.reason = "granted";
+      return c.json(response, 200, { "cache-control": "no-store", pragma: "no-cache" });
+    } catch (error) {
+      audit.decision = "denied";
+      if (error instanceof OAuthError) {
+        audit.status = error.status;
+        audit.reason = error.reason;
+      } else {
+        audit.status = 500;
+        audit.reason = "internal";
+      }
+      throw error;
+    } finally {
+      writeAudit(log, audit);
+    }
+  });
+
+  app.get(JWKS_PATH, async (c) => {
+    const config = await requireConfig(c.env);
+    return c.json(publicJwks(config), 200, { "cache-control": "public, max-age=300" });
+  });
+
+  for (const path of METADATA_PATHS) {
+    app.get(path, async (c) => {
+      const config = await requireConfig(c.env);
+      return c.json(authorizationServerMetadata(config), 200, { "cache-control": "public, max-age=300" });
+    });
+  }
+
+  app.get("/healthz", async (c) => {
+    const state = await configs.load(c.env ?? {});
+    if (!state.ok)
+      return c.json({ status: "unavailable", reason: "misconfigured" }, 503, { "cache-control": "no-store" });
+    return c.json(
+      { status: "ok", policy_digest: state.config.policyDigest, active_kid: state.config.keys.active.kid },
+      200,
+      { "cache-control": "no-store" },
+    );
+  });
+
+  // Known paths with another method: 405 with Allow, not 404.
+  const allowed: Record<string, string> = { "/token": "POST", [JWKS_PATH]: "GET, HEAD", "/healthz": "GET, HEAD" };
+  for (const path of METADATA_PATHS) allowed[path] = "GET, HEAD";
+  for (const [path, methods] of Object.entries(allowed)) {
+    app.all(path, () => {
+      throw new OAuthError(405, "invalid_request", "method_not_allowed", {}, { allow: methods });
+    });
+  }
+
+  app.notFound(() => new OAuthError(404, "invalid_request", "not_found").toResponse());
+  app.onError((error) => {
+    if (error instanceof OAuthError) return error.toResponse();
+    log({ level: "error", event: "unhandled_error", error: error instanceof Error ? error.name : "unknown" });
+    return unavailable("internal").toResponse();
+  });
+  return app;
+}

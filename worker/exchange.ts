@@ -1,0 +1,104 @@
+/**
+ * `POST /token`: the token exchange (SPEC §3–§5). Each step refuses with its own fixed reason;
+ * the order matters: cheap checks and size limits first, then the issuer allowlist, then
+ * cryptography, then policy, then minting.
+ */
+import { type ExchangeAudit, recordSubject } from "./audit";
+import type { ServiceConfig } from "./config";
+import { invalidRequest, OAuthError, unavailable } from "./http/errors";
+import { readForm } from "./http/form";
+import { ACCESS_TOKEN_TYPE, MAX_DPOP_PROOF_BYTES, parseTokenRequest } from "./http/token-request";
+import { mintAccessToken } from "./mint/access-token";
+import type { JwksCache } from "./oidc/jwks-cache";
+import { SubjectTokenRejected, verifySubjectToken } from "./oidc/verify-subject-token";
+import { evaluatePolicy } from "./policy/evaluate";
+
+export interface ExchangeContext {
+  readonly config: ServiceConfig;
+  readonly keys: JwksCache;
+  /** Seconds since the epoch. */
+  readonly now: number;
+  readonly newJti: () => string;
+  /** Filled in as the exchange proceeds; written once by the caller, whatever the outcome. */
+  readonly audit: ExchangeAudit;
+}
+
+export interface TokenResponse {
+  readonly access_token: string;
+  readonly issued_token_type: typeof ACCESS_TOKEN_TYPE;
+  readonly token_type: "Bearer" | "DPoP";
+  readonly expires_in: number;
+  readonly scope: string;
+  readonly environment: string;
+}
+
+export async function exchangeToken(request: Request, context: ExchangeContext): Promise<TokenResponse> {
+  const { config, audit } = context;
+  const proofs = request.headers.get("dpop");
+  if (proofs !== null && new TextEncoder().encode(proofs).byteLength > MAX_DPOP_PROOF_BYTES) {
+    throw invalidRequest("dpop_proof_too_large", 413);
+  }
+  const form = await readForm(request);
+  const params = parseTokenRequest(form);
+  if (proofs !== null) {
+    // Sender-constrained tokens arrive with DPoP support; until then a proof is refused, not
+    // ignored, so a client that asked for a bound token never silently gets a bearer one.
+    throw new OAuthError(400, "invalid_dpop_proof", "dpop_not_supported");
+  }
+
+  let subject: Awaited<ReturnType<typeof verifySubjectToken>>;
+  try {
+    subject = await verifySubjectToken(params.subjectToken, {
+      trusted: config.trusted,
+      audience: config.audience,
+      selfIssuer: config.issuer,
+      keys: context.keys,
+      now: context.now,
+    });
+  } catch (error) {
+    if (!(error instanceof SubjectTokenRejected)) throw error;
+    if (error.reason === "issuer_unavailable") throw unavailable("issuer_unavailable");
+    throw invalidRequest(error.reason);
+  }
+  await recordSubject(audit, subject.claims);
+
+  const decision = evaluatePolicy(config.policy, subject.claims, {
+    environment: params.environment,
+    audience: params.audience,
+    scopes: params.scopes,
+    ttl: params.expiresIn,
+  });
+  audit.environment = decision.environment?.name ?? params.environment;
+  if (!decision.allowed) {
+    const extra: Record<string, unknown> = {};
+    if (decision.denial) extra.denial = decision.denial;
+    if (decision.refusedScopes) extra.refused_scopes = decision.refusedScopes;
+    throw new OAuthError(400, decision.error, decision.reason, extra);
+  }
+  audit.rule = decision.rule.label;
+  if (decision.environment.dpop === "required") throw new OAuthError(400, "invalid_dpop_proof", "dpop_required");
+
+  const jti = context.newJti();
+  const key = config.keys.active;
+  const minted = await mintAccessToken({
+    key,
+    issuer: config.issuer,
+    subject,
+    environment: decision.environment.name,
+    audience: decision.environment.audience,
+    scopes: decision.scopes,
+    ttl: decision.ttl,
+    now: context.now,
+    jti,
+  });
+  audit.jti = jti;
+  audit.kid = key.kid;
+  return {
+    access_token: minted.token,
+    issued_token_type: ACCESS_TOKEN_TYPE,
+    token_type: "Bearer",
+    expires_in: decision.ttl,
+    scope: decision.scopes.join(" "),
+    environment: decision.environment.name,
+  };
+}

@@ -1,0 +1,99 @@
+/**
+ * The service's errors (SPEC §4): an OAuth error code, an HTTP status and one of a fixed set of
+ * sentences, chosen by a stable reason code. Nothing from the request is ever echoed into the
+ * description; structured extras (a policy denial, refused scopes) travel in their own fields.
+ */
+
+export const ERROR_DESCRIPTIONS = {
+  not_found: "There is nothing at this path.",
+  method_not_allowed: "This method is not allowed at this path.",
+  wrong_content_type: "The request body must be application/x-www-form-urlencoded.",
+  body_too_large: "The request body is larger than 64 KiB.",
+  subject_token_too_large: "The subject token is larger than 8 KiB.",
+  dpop_proof_too_large: "The DPoP proof is larger than 4 KiB.",
+  malformed_body: "The request body is not valid form data.",
+  missing_parameter: "A required parameter is missing or empty.",
+  empty_parameter: "A parameter was given with an empty value.",
+  repeated_parameter: "A parameter was given more than once.",
+  unsupported_grant_type: "Only the token-exchange grant type is supported.",
+  unsupported_subject_token_type: "The subject_token_type must be id_token or jwt.",
+  unsupported_requested_token_type: "Only access tokens can be requested.",
+  actor_token_not_supported: "Actor tokens are not accepted.",
+  malformed_scope: "The scope parameter is malformed.",
+  malformed_expires_in: "The expires_in parameter must be a positive whole number of seconds.",
+  malformed_environment: "The environment parameter is malformed.",
+  malformed_audience: "The audience parameter is malformed.",
+  // Subject token refusals: all 400 invalid_request.
+  subject_token_malformed: "The subject token is not a well-formed JWT.",
+  subject_token_header_rejected: "The subject token's header is not acceptable.",
+  subject_token_alg_not_allowed: "The subject token's signing algorithm is not allowed.",
+  subject_token_untrusted_issuer: "The subject token's issuer is not trusted.",
+  subject_token_self_issued: "The subject token was issued by this service and cannot be exchanged.",
+  subject_token_unknown_key: "The subject token is signed by a key its issuer does not publish.",
+  subject_token_bad_signature: "The subject token's signature is invalid.",
+  subject_token_wrong_audience: "The subject token's audience is not this service.",
+  subject_token_expired: "The subject token has expired.",
+  subject_token_not_yet_valid: "The subject token is not yet valid.",
+  subject_token_too_old: "The subject token was issued too long ago.",
+  subject_token_claims_invalid: "The subject token lacks a required claim or has one of the wrong type.",
+  subject_token_replayed: "The subject token has already been exchanged.",
+  // Policy refusals.
+  no_target: "No target environment was requested and the subject token names none.",
+  unknown_environment: "The requested environment is not known.",
+  audience_mismatch: "The requested audience is not the environment's audience.",
+  no_rule_matched: "No rule of the environment allows this identity.",
+  scope_not_in_environment: "A requested scope is not offered by the environment.",
+  scope_not_allowed_by_rule: "A requested scope is not allowed by the matching rule.",
+  dpop_required: "This environment requires a DPoP proof.",
+  dpop_not_supported: "DPoP proofs are not supported by this service yet.",
+  // Availability.
+  issuer_unavailable: "The issuer's keys cannot be fetched right now; try again later.",
+  misconfigured: "The service is not configured to issue tokens; its operators have been told why.",
+  internal: "The service failed unexpectedly; try again later.",
+} as const;
+
+export type ErrorReason = keyof typeof ERROR_DESCRIPTIONS;
+
+export type OAuthErrorCode =
+  | "invalid_request"
+  | "unsupported_grant_type"
+  | "invalid_target"
+  | "invalid_scope"
+  | "invalid_dpop_proof"
+  | "slow_down"
+  | "temporarily_unavailable";
+
+export class OAuthError extends Error {
+  constructor(
+    readonly status: 400 | 404 | 405 | 413 | 429 | 500 | 503,
+    readonly error: OAuthErrorCode,
+    readonly reason: ErrorReason,
+    readonly extra: Readonly<Record<string, unknown>> = {},
+    readonly headers: Readonly<Record<string, string>> = {},
+  ) {
+    super(ERROR_DESCRIPTIONS[reason]);
+    this.name = "OAuthError";
+  }
+
+  get description(): string {
+    return ERROR_DESCRIPTIONS[this.reason];
+  }
+
+  toResponse(): Response {
+    const body = { error: this.error, error_description: this.description, ...this.extra };
+    return new Response(JSON.stringify(body), {
+      status: this.status,
+      headers: {
+        "content-type": "application/json",
+        "cache-control": "no-store",
+        ...this.headers,
+      },
+    });
+  }
+}
+
+export const invalidRequest = (reason: ErrorReason, status: 400 | 413 = 400) =>
+  new OAuthError(status, "invalid_request", reason);
+
+export const unavailable = (reason: "issuer_unavailable" | "misconfigured" | "internal") =>
+  new OAuthError(503, "temporarily_unavailable", reason);

@@ -1,0 +1,76 @@
+/** The parameters of `POST /token` (SPEC §4), validated before any cryptography. */
+import { ENVIRONMENT_NAME, SCOPE_TOKEN } from "../policy/names";
+import { invalidRequest, OAuthError } from "./errors";
+
+export const TOKEN_EXCHANGE_GRANT = "urn:ietf:params:oauth:grant-type:token-exchange";
+export const ACCESS_TOKEN_TYPE = "urn:ietf:params:oauth:token-type:access_token";
+export const SUBJECT_TOKEN_TYPES = [
+  "urn:ietf:params:oauth:token-type:id_token",
+  "urn:ietf:params:oauth:token-type:jwt",
+];
+export const MAX_SUBJECT_TOKEN_BYTES = 8 * 1024;
+export const MAX_DPOP_PROOF_BYTES = 4 * 1024;
+
+const MAX_SCOPES = 32;
+const EXPIRES_IN = /^[1-9][0-9]{0,5}$/;
+const PRINTABLE = /^[\x21-\x7E]{1,512}$/;
+
+export interface TokenRequest {
+  readonly subjectToken: string;
+  readonly environment?: string;
+  readonly scopes?: readonly string[];
+  readonly expiresIn?: number;
+  readonly audience?: string;
+}
+
+export function parseTokenRequest(form: ReadonlyMap<string, string>): TokenRequest {
+  const grantType = required(form, "grant_type");
+  if (grantType !== TOKEN_EXCHANGE_GRANT) throw new OAuthError(400, "unsupported_grant_type", "unsupported_grant_type");
+  if (form.has("actor_token") || form.has("actor_token_type")) throw invalidRequest("actor_token_not_supported");
+
+  const subjectToken = required(form, "subject_token");
+  // Counted in bytes, as sent: a multi-byte character must not slip past the limit.
+  if (new TextEncoder().encode(subjectToken).byteLength > MAX_SUBJECT_TOKEN_BYTES) {
+    throw invalidRequest("subject_token_too_large", 413);
+  }
+  if (!SUBJECT_TOKEN_TYPES.includes(required(form, "subject_token_type"))) {
+    throw invalidRequest("unsupported_subject_token_type");
+  }
+  const requestedType = optional(form, "requested_token_type");
+  if (requestedType !== undefined && requestedType !== ACCESS_TOKEN_TYPE) {
+    throw invalidRequest("unsupported_requested_token_type");
+  }
+
+  const environment = optional(form, "environment");
+  if (environment !== undefined && !ENVIRONMENT_NAME.test(environment)) throw invalidRequest("malformed_environment");
+  const scope = optional(form, "scope");
+  const scopes = scope === undefined ? undefined : scope.split(" ");
+  if (scopes && (scopes.length > MAX_SCOPES || !scopes.every((token) => SCOPE_TOKEN.test(token)))) {
+    throw invalidRequest("malformed_scope");
+  }
+  const expires = optional(form, "expires_in");
+  if (expires !== undefined && !EXPIRES_IN.test(expires)) throw invalidRequest("malformed_expires_in");
+  const audience = optional(form, "audience");
+  if (audience !== undefined && !PRINTABLE.test(audience)) throw invalidRequest("malformed_audience");
+
+  return {
+    subjectToken,
+    ...(environment !== undefined ? { environment } : {}),
+    ...(scopes !== undefined ? { scopes } : {}),
+    ...(expires !== undefined ? { expiresIn: Number(expires) } : {}),
+    ...(audience !== undefined ? { audience } : {}),
+  };
+}
+
+function required(form: ReadonlyMap<string, string>, name: string): string {
+  const value = form.get(name);
+  if (value === undefined || value === "") throw invalidRequest("missing_parameter");
+  return value;
+}
+
+/** An optional parameter given empty is a client bug: refuse it rather than guess. */
+function optional(form: ReadonlyMap<string, string>, name: string): string | undefined {
+  const value = form.get(name);
+  if (value === "") throw invalidRequest("empty_parameter");
+  return value;
+}

@@ -1,0 +1,4 @@
+/** The Worker's entry point: one app per isolate, so configuration and key caches are shared. */
+import { createApp } from "./app";
+
+export default createApp();

@@ -1,0 +1,68 @@
+/**
+ * Minting the access token (SPEC §5): an RFC 9068 JWT for one environment, one audience and
+ * the granted scopes. The claims are an explicit list: nothing else is copied from the subject.
+ */
+import { SignJWT } from "jose";
+import type { SigningKey } from "../keys/signing-keys";
+import type { Claims } from "../policy/types";
+
+export interface MintInput {
+  readonly key: SigningKey;
+  /** DOWNSCOPE_ISSUER. */
+  readonly issuer: string;
+  readonly subject: { readonly issuer: string; readonly claims: Claims };
+  readonly environment: string;
+  readonly audience: string;
+  readonly scopes: readonly string[];
+  readonly ttl: number;
+  /** Seconds since the epoch. */
+  readonly now: number;
+  readonly jti: string;
+  /** RFC 7638 thumbprint of the holder's DPoP key, when the token is sender-constrained. */
+  readonly jkt?: string;
+}
+
+export interface MintedToken {
+  readonly token: string;
+  readonly claims: Readonly<Record<string, unknown>>;
+}
+
+/** Copied from the verified subject token when it carries them (as strings: verification ensured it). */
+const COPIED_CLAIMS = [
+  "repository",
+  "repository_id",
+  "repository_owner_id",
+  "ref",
+  "sha",
+  "job_workflow_ref",
+  "run_id",
+  "run_attempt",
+  "event_name",
+] as const;
+
+export async function mintAccessToken(input: MintInput): Promise<MintedToken> {
+  const { claims: subject } = input.subject;
+  const claims: Record<string, unknown> = {
+    iss: input.issuer,
+    sub: `repo:${subject.repository}:environment:${input.environment}`,
+    aud: input.audience,
+    iat: input.now,
+    nbf: input.now,
+    exp: input.now + input.ttl,
+    jti: input.jti,
+    client_id: subject.repository,
+    scope: input.scopes.join(" "),
+    environment: input.environment,
+  };
+  for (const name of COPIED_CLAIMS) {
+    if (typeof subject[name] === "string") claims[name] = subject[name];
+  }
+  claims.act =
+    typeof subject.sub === "string" ? { iss: input.subject.issuer, sub: subject.sub } : { iss: input.subject.issuer };
+  if (input.jkt !== undefined) claims.cnf = { jkt: input.jkt };
+
+  const token = await new SignJWT(claims)
+    .setProtectedHeader({ alg: input.key.alg, kid: input.key.kid, typ: "at+jwt" })
+    .sign(input.key.privateKey);
+  return { token, claims };
+}

@@ -1,0 +1,433 @@
+/**
+ * Policy text → validated, compiled policy (SPEC §3): parse, validate against `schema.ts`,
+ * check what spans fields, lint, and index the rules. Nothing applies unless all of it is valid.
+ */
+import { eventCondition, exactCondition, patternCondition, repositoryCondition } from "./conditions";
+import { type PolicyDocument, readPolicyDocument } from "./document";
+import { HARD_MAX_TTL_SECONDS, parseDuration } from "./duration";
+import { asciiLower, compileGlob, hasWildcard, patternProblem } from "./glob";
+import { lintPolicy } from "./lint";
+import { ENVIRONMENT_NAME, SCOPE_TOKEN } from "./names";
+import { closest, type Problem } from "./problems";
+import { buildRuleIndex } from "./rule-index";
+import { ENVIRONMENT, type FieldKind, ISSUER, type ObjectDefinition, POLICY, RESERVED_CLAIMS, RULE } from "./schema";
+import type { CompiledEnvironment, CompiledPolicy, CompiledRule, Condition, TrustedIssuer } from "./types";
+
+export type CompileResult =
+  | { readonly ok: true; readonly policy: CompiledPolicy; readonly warnings: readonly Problem[] }
+  | { readonly ok: false; readonly problems: readonly Problem[] };
+
+export const DEFAULT_TTL_SECONDS = 600;
+const OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
+const REPOSITORY_NAME_CHARS = /^[A-Za-z0-9._*?-]+$/;
+const CLAIM_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
+const ID = /^[1-9][0-9]{0,19}$/;
+const MAX_INLINE_KEYS = 20;
+const PRIVATE_JWK_MEMBERS = ["d", "p", "q", "dp", "dq", "qi", "oth", "k"];
+
+type Fields = Record<string, unknown>;
+
+/** Collects problems with their positions; every check reports and carries on. */
+class Checker {
+  readonly problems: Problem[] = [];
+  constructor(private readonly document: PolicyDocument | undefined) {}
+
+  error(path: string, message: string): undefined {
+    this.problems.push({ severity: "error", path, message, ...this.document?.locate(path) });
+    return undefined;
+  }
+
+  get failed(): boolean {
+    return this.problems.some((problem) => problem.severity === "error");
+  }
+}
+
+export function compilePolicy(text: string): CompileResult {
+  const read = readPolicyDocument(text);
+  if (!read.ok) return { ok: false, problems: read.problems };
+  return compilePolicyValue(read.document.value, read.document);
+}
+
+/** For callers that already hold a parsed value (JSON input, tests); positions are then unknown. */
+export function compilePolicyValue(value: unknown, document?: PolicyDocument): CompileResult {
+  const check = new Checker(document);
+  const top = checkObject(check, value, "", POLICY);
+  if (!top) return { ok: false, problems: check.problems };
+
+  const issuers = compileIssuers(check, top.issuers);
+  const audience =
+    top.audience === undefined
+      ? undefined
+      : (checkKind(check, top.audience, "audience", POLICY.fields.audience.kind) as string | undefined);
+  const environments = compileEnvironments(check, top.environments);
+  if (check.failed || !environments) return { ok: false, problems: check.problems };
+
+  const policy: CompiledPolicy = { version: 1, audience, issuers, environments };
+  const warnings = lintPolicy(value as Fields).map((problem) => ({ ...problem, ...document?.locate(problem.path) }));
+  return { ok: true, policy, warnings };
+}
+
+function checkObject(check: Checker, value: unknown, path: string, definition: ObjectDefinition): Fields | undefined {
+  const at = path === "" ? "the policy" : path;
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    return check.error(path, `${at} must be a mapping (${definition.title})`);
+  }
+  const fields = value as Fields;
+  const known = Object.keys(definition.fields);
+  for (const key of Object.keys(fields)) {
+    if (Object.hasOwn(definition.fields, key)) continue;
+    const suggestion = closest(key, known);
+    check.error(join(path, key), `unknown key${suggestion ? `, did you mean "${suggestion}"?` : ""}`);
+  }
+  for (const [key, field] of Object.entries(definition.fields)) {
+    if (field.required && (fields[key] === undefined || fields[key] === null)) {
+      check.error(join(path, key), `missing required key "${key}" in ${definition.title}`);
+    }
+  }
+  return fields;
+}
+
+/** Validates one scalar-ish field by its kind; returns its normalised value, or undefined. */
+function checkKind(check: Checker, value: unknown, path: string, kind: FieldKind): unknown {
+  switch (kind.type) {
+    case "version":
+      return value === 1 ? 1 : check.error(path, "must be 1 (the only policy version)");
+    case "url":
+      return checkUrl(check, value, path);
+    case "text":
+      if (typeof value !== "string" || value.length === 0) return check.error(path, "must be a non-empty string");
+      if (value.length > kind.maxLength) return check.error(path, `must be at most ${kind.maxLength} characters`);
+      return value;
+    case "patterns":
+      return checkPatterns(check, value, path, kind.prefix);
+    case "repository":
+      return checkRepository(check, value, path);
+    case "id":
+      return checkId(check, value, path);
+    case "enum":
+      if (typeof value === "string" && kind.values.includes(value)) return value;
+      return check.error(path, `must be one of ${kind.values.map((v) => `"${v}"`).join(", ")}`);
+    case "duration": {
+      const seconds = parseDuration(value);
+      if (seconds === undefined)
+        return check.error(path, 'must be a duration such as "90s", "10m", "1h" or whole seconds');
+      if (seconds > HARD_MAX_TTL_SECONDS) return check.error(path, "must be at most 1h");
+      return seconds;
+    }
+    case "scopes":
+      return checkScopes(check, value, path);
+    case "claims":
+      return checkClaims(check, value, path);
+    case "jwks":
+      return checkJwks(check, value, path);
+    default:
+      return check.error(path, "unexpected field");
+  }
+}
+
+function checkUrl(check: Checker, value: unknown, path: string): string | undefined {
+  if (typeof value !== "string" || value.length === 0 || value.length > 512) {
+    return check.error(path, "must be an https URL of at most 512 characters");
+  }
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return check.error(path, "must be an https URL");
+  }
+  if (url.protocol !== "https:") return check.error(path, "must be an https URL");
+  if (url.username || url.password || url.hash || url.search) {
+    return check.error(path, "must not carry credentials, a query or a fragment");
+  }
+  return value;
+}
+
+function checkPatterns(check: Checker, value: unknown, path: string, prefix?: string): string[] | undefined {
+  const items = typeof value === "string" ? [value] : value;
+  if (!Array.isArray(items) || items.length === 0) {
+    return check.error(path, "must be a pattern or a non-empty list of patterns");
+  }
+  const patterns: string[] = [];
+  items.forEach((item, index) => {
+    const itemPath = Array.isArray(value) ? `${path}[${index}]` : path;
+    if (typeof item !== "string") {
+      check.error(itemPath, `must be a string, not ${describe(item)} (quote it)`);
+      return;
+    }
+    const problem = patternProblem(item);
+    if (problem) check.error(itemPath, `invalid pattern: ${problem}`);
+    else if (prefix && !item.startsWith(prefix)) check.error(itemPath, `must start with "${prefix}"`);
+    else patterns.push(item);
+  });
+  return patterns.length === items.length ? patterns : undefined;
+}
+
+function checkRepository(check: Checker, value: unknown, path: string) {
+  if (typeof value !== "string") return check.error(path, "must be a string owner/name");
+  const slash = value.indexOf("/");
+  const owner = value.slice(0, slash);
+  const name = value.slice(slash + 1);
+  if (slash <= 0 || name.includes("/") || name === "") return check.error(path, "must be owner/name");
+  if (hasWildcard(owner)) return check.error(path, "the repository owner must be literal (no wildcards)");
+  if (!OWNER.test(owner)) return check.error(path, "the repository owner is not a valid GitHub account name");
+  const problem = patternProblem(name);
+  if (problem) return check.error(path, `invalid pattern: ${problem}`);
+  if (!REPOSITORY_NAME_CHARS.test(name))
+    return check.error(path, "the repository name has characters GitHub does not allow");
+  return { owner: asciiLower(owner), name: compileGlob(name, { caseInsensitive: true }), source: value };
+}
+
+function checkId(check: Checker, value: unknown, path: string): string | undefined {
+  if (typeof value === "number" && Number.isSafeInteger(value) && value > 0) return String(value);
+  if (typeof value === "string" && ID.test(value)) return value;
+  return check.error(path, "must be a positive whole number (a GitHub id)");
+}
+
+function checkScopes(check: Checker, value: unknown, path: string): string[] | undefined {
+  if (!Array.isArray(value)) return check.error(path, "must be a list of scopes");
+  const scopes: string[] = [];
+  value.forEach((scope, index) => {
+    if (typeof scope !== "string" || !SCOPE_TOKEN.test(scope)) {
+      check.error(`${path}[${index}]`, "must be a scope: printable ASCII without spaces, quotes or backslashes");
+    } else if (scopes.includes(scope)) {
+      check.error(`${path}[${index}]`, `duplicate scope "${scope}"`);
+    } else scopes.push(scope);
+  });
+  return scopes.length === value.length ? scopes : undefined;
+}
+
+function checkClaims(check: Checker, value: unknown, path: string): Map<string, string[]> | undefined {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    return check.error(path, "must be a mapping of claim names to patterns");
+  }
+  const claims = new Map<string, string[]>();
+  for (const [claim, patterns] of Object.entries(value as Fields)) {
+    const claimPath = join(path, claim);
+    if (!CLAIM_NAME.test(claim)) check.error(claimPath, "is not a claim name");
+    else if (RESERVED_CLAIMS.includes(claim)) {
+      check.error(
+        claimPath,
+        `"${claim}" cannot be a condition${claim === "workflow" ? ' (any author picks it; use "workflow:" on job_workflow_ref)' : ""}`,
+      );
+    } else {
+      const checked = checkPatterns(check, patterns, claimPath);
+      if (checked) claims.set(claim, checked);
+    }
+  }
+  return claims;
+}
+
+function checkJwks(check: Checker, value: unknown, path: string) {
+  const keys = (value as { keys?: unknown } | null)?.keys;
+  if (value === null || typeof value !== "object" || !Array.isArray(keys) || keys.length === 0) {
+    return check.error(path, "must be a JWK set: { keys: [ ... ] }");
+  }
+  if (keys.length > MAX_INLINE_KEYS) return check.error(path, `must hold at most ${MAX_INLINE_KEYS} keys`);
+  const extra = Object.keys(value).filter((key) => key !== "keys");
+  if (extra.length > 0) return check.error(join(path, extra[0]), "unknown key");
+  let ok = true;
+  keys.forEach((key: unknown, index) => {
+    const keyPath = `${path}.keys[${index}]`;
+    const jwk = key as Fields;
+    if (
+      key === null ||
+      typeof key !== "object" ||
+      jwk.kty !== "RSA" ||
+      typeof jwk.n !== "string" ||
+      typeof jwk.e !== "string"
+    ) {
+      ok = check.error(keyPath, "must be an RSA public key (kty, n, e)") ?? false;
+    } else if (PRIVATE_JWK_MEMBERS.some((member) => member in jwk)) {
+      ok = check.error(keyPath, "holds private key material: publish only the public key") ?? false;
+    } else if (typeof jwk.kid !== "string" || jwk.kid === "") {
+      ok = check.error(keyPath, "must have a kid") ?? false;
+    } else if (jwk.alg !== undefined && jwk.alg !== "RS256") {
+      ok = check.error(keyPath, "alg must be RS256") ?? false;
+    }
+  });
+  return ok ? { keys: keys as Fields[] } : undefined;
+}
+
+function compileIssuers(check: Checker, value: unknown): TrustedIssuer[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) {
+    check.error("issuers", "must be a list of issuers");
+    return [];
+  }
+  const issuers: TrustedIssuer[] = [];
+  value.forEach((item, index) => {
+    const path = `issuers[${index}]`;
+    const fields = checkObject(check, item, path, ISSUER);
+    if (!fields) return;
+    const issuer = checkUrl(check, fields.issuer, join(path, "issuer"));
+    const jwksUri =
+      fields.jwks_uri === undefined ? undefined : checkUrl(check, fields.jwks_uri, join(path, "jwks_uri"));
+    const jwks = fields.jwks === undefined ? undefined : checkJwks(check, fields.jwks, join(path, "jwks"));
+    if (fields.jwks !== undefined && fields.jwks_uri !== undefined) {
+      check.error(path, "give jwks_uri or jwks, not both");
+    }
+    if (issuer && issuers.some((other) => other.issuer === issuer)) {
+      check.error(join(path, "issuer"), "this issuer is listed twice");
+    }
+    if (issuer) issuers.push({ issuer, ...(jwksUri ? { jwksUri } : {}), ...(jwks ? { jwks } : {}) });
+  });
+  return issuers;
+}
+
+function compileEnvironments(check: Checker, value: unknown): Map<string, CompiledEnvironment> | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== "object" || Array.isArray(value)) {
+    return check.error("environments", "must be a mapping of environment names to environments");
+  }
+  const entries = Object.entries(value as Fields);
+  if (entries.length === 0) return check.error("environments", "must name at least one environment");
+  const environments = new Map<string, CompiledEnvironment>();
+  for (const [name, body] of entries) {
+    const path = join("environments", name);
+    if (!ENVIRONMENT_NAME.test(name)) {
+      check.error(path, "environment names are 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit");
+      continue;
+    }
+    const key = asciiLower(name);
+    if (environments.has(key)) {
+      check.error(path, `the environment "${environments.get(key)?.name}" differs only in case`);
+      continue;
+    }
+    const environment = compileEnvironment(check, name, body, path);
+    if (environment) environments.set(key, environment);
+  }
+  return environments;
+}
+
+function compileEnvironment(
+  check: Checker,
+  name: string,
+  value: unknown,
+  path: string,
+): CompiledEnvironment | undefined {
+  const fields = checkObject(check, value, path, ENVIRONMENT);
+  if (!fields) return undefined;
+  const kinds = ENVIRONMENT.fields;
+  const field = <T>(key: string): T | undefined =>
+    fields[key] === undefined
+      ? undefined
+      : (checkKind(check, fields[key], join(path, key), kinds[key].kind) as T | undefined);
+
+  const scopes = field<string[]>("scopes");
+  if (scopes && scopes.length === 0) check.error(join(path, "scopes"), "must name at least one scope");
+  const defaultScopes = field<string[]>("default_scopes") ?? scopes;
+  if (scopes && fields.default_scopes !== undefined && defaultScopes) {
+    notWithin(check, defaultScopes, scopes, join(path, "default_scopes"), "the environment's scopes");
+  }
+  const ttl = field<number>("ttl") ?? DEFAULT_TTL_SECONDS;
+  const maxTtl = field<number>("max_ttl") ?? Math.max(ttl, 0);
+  if (ttl > maxTtl) check.error(join(path, "ttl"), "must not exceed max_ttl");
+  const audience = field<string>("audience") ?? name;
+  const dpop = field<"optional" | "required">("dpop") ?? "optional";
+
+  const rulesPath = join(path, "rules");
+  const rawRules = fields.rules;
+  if (rawRules !== undefined && rawRules !== null && (!Array.isArray(rawRules) || rawRules.length === 0)) {
+    check.error(rulesPath, "must be a non-empty list of rules (an environment without rules grants nothing)");
+  }
+  const rules: CompiledRule[] = [];
+  if (Array.isArray(rawRules)) {
+    rawRules.forEach((rule, position) => {
+      const compiled = compileRule(check, rule, position, `${rulesPath}[${position}]`, scopes ?? [], maxTtl);
+      if (compiled) rules.push(compiled);
+    });
+  }
+  if (!scopes || !defaultScopes) return undefined;
+  return { name, audience, scopes, defaultScopes, ttl, maxTtl, dpop, rules, index: buildRuleIndex(rules) };
+}
+
+function compileRule(
+  check: Checker,
+  value: unknown,
+  position: number,
+  path: string,
+  environmentScopes: readonly string[],
+  environmentMaxTtl: number,
+): CompiledRule | undefined {
+  const fields = checkObject(check, value, path, RULE);
+  if (!fields) return undefined;
+  const before = check.problems.length;
+  const field = <T>(key: string): T | undefined =>
+    fields[key] === undefined
+      ? undefined
+      : (checkKind(check, fields[key], join(path, key), RULE.fields[key].kind) as T | undefined);
+
+  const name = field<string>("name");
+  const repository = field<ReturnType<typeof checkRepository>>("repository");
+  const repositoryId = field<string>("repository_id");
+  const ownerId = field<string>("owner_id");
+  if (fields.repository === undefined && fields.repository_id === undefined && fields.owner_id === undefined) {
+    check.error(path, "a rule must name its repository (repository or repository_id) or at least owner_id");
+  }
+
+  const conditions: Condition[] = [];
+  if (repositoryId !== undefined) conditions.push(exactCondition("repository_id", "repository_id", [repositoryId]));
+  else if (repository) conditions.push(repositoryCondition(repository.source, repository.owner, repository.name));
+  if (ownerId !== undefined) conditions.push(exactCondition("owner_id", "repository_owner_id", [ownerId]));
+  const patterns = (key: string, claim: string, caseInsensitive = false) => {
+    const list = field<string[]>(key);
+    if (list) conditions.push(patternCondition(key, claim, list, { caseInsensitive }));
+  };
+  patterns("ref", "ref");
+  const refType = field<string>("ref_type");
+  if (refType) conditions.push(exactCondition("ref_type", "ref_type", [refType]));
+  patterns("environment", "environment", true);
+  patterns("workflow", "job_workflow_ref");
+  conditions.push(eventCondition(field<string[]>("event")));
+  const runner = field<string>("runner");
+  if (runner) conditions.push(exactCondition("runner", "runner_environment", [runner]));
+  for (const [claim, list] of field<Map<string, string[]>>("claims") ?? []) {
+    conditions.push(patternCondition(`claims.${claim}`, claim, list));
+  }
+
+  const scopes = field<string[]>("scopes");
+  if (scopes) notWithin(check, scopes, environmentScopes, join(path, "scopes"), "its environment's scopes");
+  const maxTtl = field<number>("max_ttl");
+  if (maxTtl !== undefined && maxTtl > environmentMaxTtl) {
+    check.error(join(path, "max_ttl"), "must not exceed its environment's max_ttl (a rule can only narrow it)");
+  }
+  if (check.problems.length !== before) return undefined;
+  return {
+    position,
+    label: name ?? `rules[${position}]`,
+    ...(repositoryId !== undefined ? { repositoryId } : {}),
+    ...(ownerId !== undefined ? { ownerId } : {}),
+    ...(repository ? { repository } : {}),
+    conditions,
+    ...(scopes ? { scopes } : {}),
+    ...(maxTtl !== undefined ? { maxTtl } : {}),
+  };
+}
+
+function notWithin(
+  check: Checker,
+  scopes: readonly string[],
+  allowed: readonly string[],
+  path: string,
+  what: string,
+): void {
+  scopes.forEach((scope, index) => {
+    if (!allowed.includes(scope)) {
+      const suggestion = closest(scope, allowed);
+      check.error(
+        `${path}[${index}]`,
+        `"${scope}" is not within ${what}${suggestion ? `, did you mean "${suggestion}"?` : ""}`,
+      );
+    }
+  });
+}
+
+function join(path: string, key: string): string {
+  return path === "" ? key : `${path}.${key}`;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  return typeof value === "object" ? "a mapping" : `the ${typeof value} ${JSON.stringify(value)}`;
+}

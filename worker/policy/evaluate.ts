@@ -1,0 +1,139 @@
+/**
+ * The decision for one verified identity and one request (SPEC §3 "Matching" and "Granting").
+ * Pure: no clock, no I/O. The service and the CLI's `explain` both call this.
+ */
+import { HARD_MAX_TTL_SECONDS } from "./duration";
+import { asciiLower } from "./glob";
+import type { Claims, CompiledEnvironment, CompiledPolicy, CompiledRule, ConditionResult } from "./types";
+
+export interface AccessRequest {
+  /** The target; when absent, the token's `environment` claim. */
+  readonly environment?: string;
+  /** When given, must equal the environment's audience. */
+  readonly audience?: string;
+  /** When absent, the environment's default scopes. */
+  readonly scopes?: readonly string[];
+  /** Requested lifetime in seconds; when absent, the environment's ttl. */
+  readonly ttl?: number;
+}
+
+export interface RuleEvaluation {
+  readonly rule: CompiledRule;
+  readonly matched: boolean;
+  readonly conditions: readonly ConditionResult[];
+}
+
+export type DenialReason =
+  | "no_target"
+  | "unknown_environment"
+  | "audience_mismatch"
+  | "no_rule_matched"
+  | "scope_not_in_environment"
+  | "scope_not_allowed_by_rule";
+
+/** What a caller may learn of a policy refusal: only the rules that cover its own repository. */
+export interface Denial {
+  readonly environment: string;
+  readonly repository: string | null;
+  readonly repository_id: string | null;
+  /** False when no rule of the environment concerns this repository at all. */
+  readonly covered: boolean;
+  readonly rules: readonly {
+    readonly rule: string;
+    readonly failed: readonly Omit<ConditionResult, "held">[];
+  }[];
+}
+
+export type Decision =
+  | {
+      readonly allowed: true;
+      readonly environment: CompiledEnvironment;
+      readonly rule: CompiledRule;
+      readonly scopes: readonly string[];
+      readonly ttl: number;
+      readonly evaluations: readonly RuleEvaluation[];
+    }
+  | {
+      readonly allowed: false;
+      readonly error: "invalid_target" | "invalid_scope";
+      readonly reason: DenialReason;
+      readonly environment?: CompiledEnvironment;
+      readonly denial?: Denial;
+      readonly refusedScopes?: readonly string[];
+      readonly evaluations: readonly RuleEvaluation[];
+    };
+
+export function findEnvironment(policy: CompiledPolicy, name: string): CompiledEnvironment | undefined {
+  return policy.environments.get(asciiLower(name));
+}
+
+export function evaluateRule(rule: CompiledRule, claims: Claims): RuleEvaluation {
+  const conditions = rule.conditions.map((condition) => condition.test(claims));
+  return { rule, matched: conditions.every((result) => result.held), conditions };
+}
+
+export function evaluatePolicy(policy: CompiledPolicy, claims: Claims, request: AccessRequest): Decision {
+  const target = request.environment ?? (typeof claims.environment === "string" ? claims.environment : undefined);
+  if (target === undefined) return refuse("invalid_target", "no_target");
+  const environment = findEnvironment(policy, target);
+  if (!environment) return refuse("invalid_target", "unknown_environment");
+  if (request.audience !== undefined && request.audience !== environment.audience) {
+    return refuse("invalid_target", "audience_mismatch", { environment });
+  }
+
+  const evaluations = environment.index.covering(claims).map((rule) => evaluateRule(rule, claims));
+  const matching = evaluations.filter((evaluation) => evaluation.matched).map((evaluation) => evaluation.rule);
+  if (matching.length === 0) {
+    return refuse("invalid_target", "no_rule_matched", {
+      environment,
+      evaluations,
+      denial: denial(environment, claims, evaluations),
+    });
+  }
+
+  const requested = request.scopes ? [...new Set(request.scopes)] : environment.defaultScopes;
+  const outside = requested.filter((scope) => !environment.scopes.includes(scope));
+  if (outside.length > 0) {
+    return refuse("invalid_scope", "scope_not_in_environment", { environment, evaluations, refusedScopes: outside });
+  }
+  const allowedBy = (rule: CompiledRule) => rule.scopes ?? environment.scopes;
+  const rule = matching.find((candidate) => requested.every((scope) => allowedBy(candidate).includes(scope)));
+  if (!rule) {
+    const anywhere = new Set(matching.flatMap(allowedBy));
+    let refused = requested.filter((scope) => !anywhere.has(scope));
+    // Each scope is allowed by some rule, but no one rule allows them all.
+    if (refused.length === 0) refused = requested.filter((scope) => !allowedBy(matching[0]).includes(scope));
+    return refuse("invalid_scope", "scope_not_allowed_by_rule", { environment, evaluations, refusedScopes: refused });
+  }
+
+  const ceiling = Math.min(rule.maxTtl ?? environment.maxTtl, environment.maxTtl, HARD_MAX_TTL_SECONDS);
+  const ttl = Math.min(request.ttl ?? environment.ttl, ceiling);
+  return { allowed: true, environment, rule, scopes: requested, ttl, evaluations };
+}
+
+function refuse(
+  error: "invalid_target" | "invalid_scope",
+  reason: DenialReason,
+  details: {
+    environment?: CompiledEnvironment;
+    evaluations?: readonly RuleEvaluation[];
+    denial?: Denial;
+    refusedScopes?: readonly string[];
+  } = {},
+): Decision {
+  return { allowed: false, error, reason, evaluations: [], ...details };
+}
+
+function denial(environment: CompiledEnvironment, claims: Claims, evaluations: readonly RuleEvaluation[]): Denial {
+  const asString = (value: unknown) => (typeof value === "string" ? value : null);
+  return {
+    environment: environment.name,
+    repository: asString(claims.repository),
+    repository_id: asString(claims.repository_id),
+    covered: evaluations.length > 0,
+    rules: evaluations.map(({ rule, conditions }) => ({
+      rule: rule.label,
+      failed: conditions.filter((result) => !result.held).map(({ held: _held, ...rest }) => rest),
+    })),
+  };
+}

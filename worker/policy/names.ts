@@ -1,0 +1,5 @@
+/** Shapes of names shared by the policy and the token request, so both refuse the same things. */
+
+/** RFC 6749 §3.3 scope-token characters, at most 128 of them. */
+export const SCOPE_TOKEN = /^[\x21\x23-\x5B\x5D-\x7E]{1,128}$/;
+export const ENVIRONMENT_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;

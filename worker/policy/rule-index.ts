@@ -1,0 +1,56 @@
+/**
+ * Finds the rules that can concern a caller without scanning every rule: by repository id,
+ * by exact repository name, by owner for wildcard names, and by owner id for owner-wide rules.
+ * The rules found are exactly those that "cover" the caller (SPEC §3): only they can match,
+ * and only they may be named in a denial.
+ */
+import { repositoryMatches } from "./conditions";
+import { asciiLower } from "./glob";
+import type { Claims, CompiledRule } from "./types";
+
+export interface RuleIndex {
+  /** The covering rules, in file order. */
+  covering(claims: Claims): CompiledRule[];
+}
+
+function add(map: Map<string, CompiledRule[]>, key: string, rule: CompiledRule): void {
+  const list = map.get(key);
+  if (list) list.push(rule);
+  else map.set(key, [rule]);
+}
+
+export function buildRuleIndex(rules: readonly CompiledRule[]): RuleIndex {
+  const byRepositoryId = new Map<string, CompiledRule[]>();
+  const byRepositoryName = new Map<string, CompiledRule[]>();
+  const byOwnerWithWildcard = new Map<string, CompiledRule[]>();
+  const byOwnerId = new Map<string, CompiledRule[]>();
+  for (const rule of rules) {
+    if (rule.repositoryId !== undefined) add(byRepositoryId, rule.repositoryId, rule);
+    else if (rule.repository?.name.literal) {
+      add(byRepositoryName, `${rule.repository.owner}/${asciiLower(rule.repository.name.source)}`, rule);
+    } else if (rule.repository) add(byOwnerWithWildcard, rule.repository.owner, rule);
+    else if (rule.ownerId !== undefined) add(byOwnerId, rule.ownerId, rule);
+  }
+
+  return {
+    covering(claims) {
+      const id = claims.repository_id;
+      const repository = claims.repository;
+      const ownerId = claims.repository_owner_id;
+      const found: CompiledRule[] = [];
+      if (typeof id === "string") found.push(...(byRepositoryId.get(id) ?? []));
+      if (typeof repository === "string") {
+        const lower = asciiLower(repository);
+        found.push(...(byRepositoryName.get(lower) ?? []));
+        const owner = lower.slice(0, Math.max(0, lower.indexOf("/")));
+        for (const rule of byOwnerWithWildcard.get(owner) ?? []) {
+          if (rule.repository && repositoryMatches(rule.repository.owner, rule.repository.name, repository)) {
+            found.push(rule);
+          }
+        }
+      }
+      if (typeof ownerId === "string") found.push(...(byOwnerId.get(ownerId) ?? []));
+      return found.sort((a, b) => a.position - b.position);
+    },
+  };
+}

@@ -1,0 +1,130 @@
+/**
+ * The policy's shape, version 1 (SPEC §3): the one definition that validation reads and that
+ * the JSON Schema for editors is generated from. Each field names its kind; `compile.ts` says
+ * what each kind accepts.
+ */
+
+export type FieldKind =
+  | { readonly type: "version" }
+  | { readonly type: "url" }
+  | { readonly type: "text"; readonly maxLength: number }
+  | { readonly type: "patterns"; readonly prefix?: string }
+  | { readonly type: "repository" }
+  | { readonly type: "id" }
+  | { readonly type: "enum"; readonly values: readonly string[] }
+  | { readonly type: "duration" }
+  | { readonly type: "scopes" }
+  | { readonly type: "claims" }
+  | { readonly type: "jwks" }
+  | { readonly type: "list"; readonly of: ObjectDefinition }
+  | { readonly type: "map"; readonly of: ObjectDefinition };
+
+export interface FieldDefinition {
+  readonly kind: FieldKind;
+  readonly required?: boolean;
+  readonly description: string;
+}
+
+export interface ObjectDefinition {
+  readonly title: string;
+  readonly fields: Readonly<Record<string, FieldDefinition>>;
+}
+
+/** Claims that `claims:` may not name: token mechanics, and `workflow`, which any author picks. */
+export const RESERVED_CLAIMS: readonly string[] = ["iss", "aud", "sub", "exp", "iat", "nbf", "jti", "workflow"];
+
+export const RULE: ObjectDefinition = {
+  title: "rule",
+  fields: {
+    name: { kind: { type: "text", maxLength: 128 }, description: "Shown in explanations and audit lines." },
+    repository: {
+      kind: { type: "repository" },
+      description: "owner/name; the owner literal, the name may be a glob (acme/*). Case-insensitive.",
+    },
+    repository_id: {
+      kind: { type: "id" },
+      description: "Pins the repository: when given, the id decides and `repository` is only a label.",
+    },
+    owner_id: { kind: { type: "id" }, description: "The repository_owner_id claim." },
+    ref: {
+      kind: { type: "patterns", prefix: "refs/" },
+      description: "Globs on the ref claim, e.g. refs/heads/main or refs/tags/v*.",
+    },
+    ref_type: { kind: { type: "enum", values: ["branch", "tag"] }, description: "The ref_type claim." },
+    environment: {
+      kind: { type: "patterns" },
+      description: "The job's GitHub deployment environment (claim `environment`), case-insensitive.",
+    },
+    workflow: {
+      kind: { type: "patterns" },
+      description: "Globs on job_workflow_ref, e.g. acme/web/.github/workflows/deploy.yml@**.",
+    },
+    event: {
+      kind: { type: "patterns" },
+      description:
+        "Globs on event_name. pull_request_target, workflow_run and issue_comment match only when named literally.",
+    },
+    runner: {
+      kind: { type: "enum", values: ["github-hosted", "self-hosted"] },
+      description: "The runner_environment claim.",
+    },
+    claims: {
+      kind: { type: "claims" },
+      description: "Any other string claim, by its name: a glob or a list of globs.",
+    },
+    scopes: { kind: { type: "scopes" }, description: "Narrows the environment's scopes for this rule." },
+    max_ttl: { kind: { type: "duration" }, description: "Narrows the environment's max_ttl for this rule." },
+  },
+};
+
+export const ENVIRONMENT: ObjectDefinition = {
+  title: "environment",
+  fields: {
+    audience: { kind: { type: "text", maxLength: 512 }, description: "aud of the minted token (default: the name)." },
+    scopes: { kind: { type: "scopes" }, required: true, description: "Every scope this environment can ever grant." },
+    default_scopes: {
+      kind: { type: "scopes" },
+      description: "Granted when a request names none (default: all `scopes`).",
+    },
+    ttl: { kind: { type: "duration" }, description: "Default lifetime (default 10m)." },
+    max_ttl: { kind: { type: "duration" }, description: "The most a request may ask for (default: ttl; at most 1h)." },
+    dpop: {
+      kind: { type: "enum", values: ["optional", "required"] },
+      description: "Whether tokens must be sender-constrained (RFC 9449).",
+    },
+    rules: {
+      kind: { type: "list", of: RULE },
+      required: true,
+      description: "Deny by default: a request is allowed when one rule matches.",
+    },
+  },
+};
+
+export const ISSUER: ObjectDefinition = {
+  title: "issuer",
+  fields: {
+    issuer: { kind: { type: "url" }, required: true, description: "The exact iss of the tokens it signs." },
+    jwks_uri: { kind: { type: "url" }, description: "Where its keys are (default: <issuer>/.well-known/jwks)." },
+    jwks: { kind: { type: "jwks" }, description: "Static public keys, inline (air-gapped installs, tests)." },
+  },
+};
+
+export const POLICY: ObjectDefinition = {
+  title: "policy",
+  fields: {
+    version: { kind: { type: "version" }, required: true, description: "Always 1." },
+    audience: {
+      kind: { type: "text", maxLength: 512 },
+      description: "The aud a GitHub OIDC token must carry (default: DOWNSCOPE_ISSUER).",
+    },
+    issuers: {
+      kind: { type: "list", of: ISSUER },
+      description: "Extra trusted issuers; GitHub.com's is always trusted.",
+    },
+    environments: {
+      kind: { type: "map", of: ENVIRONMENT },
+      required: true,
+      description: "Target environments by name, matched case-insensitively.",
+    },
+  },
+};

@@ -1,0 +1,69 @@
+/** The compiled form of a valid policy: what evaluation reads. Built once per policy text. */
+import type { Glob } from "./glob";
+import type { RuleIndex } from "./rule-index";
+
+export type DpopMode = "optional" | "required";
+
+export interface TrustedIssuer {
+  readonly issuer: string;
+  /** Where its keys are fetched from, unless `jwks` gives them inline. */
+  readonly jwksUri?: string;
+  readonly jwks?: { readonly keys: readonly Record<string, unknown>[] };
+}
+
+export interface CompiledPolicy {
+  readonly version: 1;
+  /** The `aud` a subject token must carry; `undefined` means the service's own issuer URL. */
+  readonly audience?: string;
+  /** Extra trusted issuers; GitHub.com's is added by the verifier, not here. */
+  readonly issuers: readonly TrustedIssuer[];
+  /** Keyed by the ASCII-lower-cased environment name. */
+  readonly environments: ReadonlyMap<string, CompiledEnvironment>;
+}
+
+export interface CompiledEnvironment {
+  /** As written in the policy. */
+  readonly name: string;
+  readonly audience: string;
+  readonly scopes: readonly string[];
+  readonly defaultScopes: readonly string[];
+  readonly ttl: number;
+  readonly maxTtl: number;
+  readonly dpop: DpopMode;
+  readonly rules: readonly CompiledRule[];
+  readonly index: RuleIndex;
+}
+
+export interface CompiledRule {
+  /** Position in its environment's `rules`, which is also its priority. */
+  readonly position: number;
+  /** The rule's `name`, or `rules[N]`: used in explanations and audit. */
+  readonly label: string;
+  readonly repositoryId?: string;
+  readonly ownerId?: string;
+  /** Owner (lower-cased, literal) and name pattern, when the rule names a repository. */
+  readonly repository?: { readonly owner: string; readonly name: Glob; readonly source: string };
+  readonly conditions: readonly Condition[];
+  /** The scopes this rule may grant; `undefined` means all of the environment's. */
+  readonly scopes?: readonly string[];
+  readonly maxTtl?: number;
+}
+
+/** Verified claims of a subject token. */
+export type Claims = Readonly<Record<string, unknown>>;
+
+export interface ConditionResult {
+  readonly condition: string;
+  readonly held: boolean;
+  readonly expected: readonly string[];
+  /** The claim's value, or `null` when the token does not carry it as a string. */
+  readonly actual: string | null;
+  /** Why it failed when expected and actual alone would not say. */
+  readonly note?: string;
+}
+
+export interface Condition {
+  /** As written in the policy: `ref`, `claims.actor`, … */
+  readonly name: string;
+  test(claims: Claims): ConditionResult;
+}
