@@ -54,6 +54,7 @@ export function compilePolicyValue(value: unknown, document?: PolicyDocument): C
   const top = checkObject(check, value, "", POLICY);
   if (!top) return { ok: false, problems: check.problems };
 
+  if (top.version !== undefined) checkKind(check, top.version, "version", POLICY.fields.version.kind);
   const issuers = compileIssuers(check, top.issuers);
   const audience =
     top.audience === undefined
@@ -144,6 +145,9 @@ function checkUrl(check: Checker, value: unknown, path: string): string | undefi
 
 function checkPatterns(check: Checker, value: unknown, path: string, prefix?: string): string[] | undefined {
   const items = typeof value === "string" ? [value] : value;
+  if (typeof value === "boolean" || typeof value === "number") {
+    return check.error(path, `must be a string, not ${describe(value)} (quote it)`);
+  }
   if (!Array.isArray(items) || items.length === 0) {
     return check.error(path, "must be a pattern or a non-empty list of patterns");
   }
