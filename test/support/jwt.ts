@@ -12,7 +12,11 @@ export function encodePart(value: unknown): string {
 }
 
 /** header.payload.signature with the given signature text (default: 32 bytes of junk). */
-export function unsignedJwt(header: unknown, payload: unknown, signature = base64url(new Uint8Array(32).fill(7))): string {
+export function unsignedJwt(
+  header: unknown,
+  payload: unknown,
+  signature = base64url(new Uint8Array(32).fill(7)),
+): string {
   return `${encodePart(header)}.${encodePart(payload)}.${signature}`;
 }
 

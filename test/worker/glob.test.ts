@@ -41,7 +41,9 @@ describe("glob matching", () => {
     expect(matches("a?c", "abc")).toBe(true);
     expect(matches("a?c", "a/c")).toBe(false);
     expect(matches("a?c", "ac")).toBe(false);
-    expect(matches("acme/web/.github/workflows/deploy.yml@**", "acme/web/.github/workflows/deploy.yml@refs/heads/main")).toBe(true);
+    expect(
+      matches("acme/web/.github/workflows/deploy.yml@**", "acme/web/.github/workflows/deploy.yml@refs/heads/main"),
+    ).toBe(true);
   });
 
   it("takes dots, brackets and other regex characters literally", () => {
@@ -98,23 +100,21 @@ describe("glob matching", () => {
   it("matches every value built from the pattern itself", () => {
     // Replace each wildcard with a run it may match: the result must always match.
     const piece = fc.constantFrom("a", "b", ".", "-");
-    const part = fc.oneof(
-      piece,
-      fc.constant("*"),
-      fc.constant("**"),
-      fc.constant("?"),
-      fc.constant("/"),
-    );
+    const part = fc.oneof(piece, fc.constant("*"), fc.constant("**"), fc.constant("?"), fc.constant("/"));
     fc.assert(
-      fc.property(fc.array(part, { minLength: 1, maxLength: 8 }), fc.array(fc.string({ maxLength: 3 }), { minLength: 8, maxLength: 8 }), (parts, fills) => {
-        const pattern = parts.join("");
-        fc.pre(patternProblem(pattern) === undefined);
-        const safe = fills.map((fill) => fill.replace(/[^a-z]/g, "x"));
-        const value = parts
-          .map((p, i) => (p === "*" ? safe[i] : p === "**" ? `${safe[i]}/${safe[i]}` : p === "?" ? "q" : p))
-          .join("");
-        expect(matches(pattern, value)).toBe(true);
-      }),
+      fc.property(
+        fc.array(part, { minLength: 1, maxLength: 8 }),
+        fc.array(fc.string({ maxLength: 3 }), { minLength: 8, maxLength: 8 }),
+        (parts, fills) => {
+          const pattern = parts.join("");
+          fc.pre(patternProblem(pattern) === undefined);
+          const safe = fills.map((fill) => fill.replace(/[^a-z]/g, "x"));
+          const value = parts
+            .map((p, i) => (p === "*" ? safe[i] : p === "**" ? `${safe[i]}/${safe[i]}` : p === "?" ? "q" : p))
+            .join("");
+          expect(matches(pattern, value)).toBe(true);
+        },
+      ),
       { numRuns: 1000 },
     );
   });

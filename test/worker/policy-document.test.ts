@@ -56,7 +56,10 @@ describe("reading policy text safely", () => {
     const read = readPolicyDocument("a: yes\nb: on\nc: no\nd: true\n");
     expect(read.ok && read.document.value).toEqual({ a: "yes", b: "on", c: "no", d: true });
     const problems = problemsOf(MINIMAL.replace("scopes: [deploy]", "scopes: [deploy]\n    dpop: yes"));
-    expect(problems[0]).toMatchObject({ path: "environments.staging.dpop", message: 'must be one of "optional", "required"' });
+    expect(problems[0]).toMatchObject({
+      path: "environments.staging.dpop",
+      message: 'must be one of "optional", "required"',
+    });
     const ref = problemsOf(MINIMAL.replace("environment: staging", "environment: true"));
     expect(ref[0].message).toMatch(/must be a string, not the boolean true \(quote it\)/);
   });

@@ -56,7 +56,9 @@ describe("policy evaluation: conditions", () => {
     const decision = evaluatePolicy(policy, claims, {});
     expect(decision.allowed).toBe(false);
     if (!decision.allowed) {
-      expect(decision.denial?.rules[0].failed).toEqual([{ condition: "claims.actor", expected: ["octocat"], actual: null }]);
+      expect(decision.denial?.rules[0].failed).toEqual([
+        { condition: "claims.actor", expected: ["octocat"], actual: null },
+      ]);
     }
   });
 
@@ -173,7 +175,9 @@ environments:
     expect(decide(central, {}, reusable).allowed).toBe(true);
     // The caller's own workflow_ref does not count: the job that runs is the reusable one.
     expect(decide({ workflow_ref: central.job_workflow_ref }, {}, reusable).allowed).toBe(false);
-    expect(decide({ job_workflow_ref: "evil/platform/.github/workflows/deploy.yml@refs/tags/v3" }, {}, reusable).allowed).toBe(false);
+    expect(
+      decide({ job_workflow_ref: "evil/platform/.github/workflows/deploy.yml@refs/tags/v3" }, {}, reusable).allowed,
+    ).toBe(false);
   });
 
   it("never matches pull_request_target, workflow_run or issue_comment unless named literally", () => {
@@ -215,16 +219,29 @@ describe("policy evaluation: targets, scopes and lifetimes", () => {
   });
 
   it("refuses unknown targets, missing targets and a foreign audience", () => {
-    expect(decide({}, { environment: "qa" })).toMatchObject({ allowed: false, error: "invalid_target", reason: "unknown_environment" });
+    expect(decide({}, { environment: "qa" })).toMatchObject({
+      allowed: false,
+      error: "invalid_target",
+      reason: "unknown_environment",
+    });
     const claims = githubClaims();
     delete claims.environment;
-    expect(evaluatePolicy(policy, claims, {})).toMatchObject({ allowed: false, error: "invalid_target", reason: "no_target" });
-    expect(decide({}, { audience: "https://deploy.acme.dev/production" })).toMatchObject({ reason: "audience_mismatch" });
+    expect(evaluatePolicy(policy, claims, {})).toMatchObject({
+      allowed: false,
+      error: "invalid_target",
+      reason: "no_target",
+    });
+    expect(decide({}, { audience: "https://deploy.acme.dev/production" })).toMatchObject({
+      reason: "audience_mismatch",
+    });
     expect(decide({}, { audience: "https://deploy.acme.dev/staging" })).toMatchObject({ allowed: true });
   });
 
   it("grants requested scopes within the matching rule, and refuses more, naming them", () => {
-    expect(decide({}, { scopes: ["logs:read", "deploy:write"] })).toMatchObject({ allowed: true, scopes: ["logs:read", "deploy:write"] });
+    expect(decide({}, { scopes: ["logs:read", "deploy:write"] })).toMatchObject({
+      allowed: true,
+      scopes: ["logs:read", "deploy:write"],
+    });
     expect(decide({}, { scopes: ["admin"] })).toMatchObject({
       allowed: false,
       error: "invalid_scope",
@@ -276,9 +293,9 @@ describe("policy evaluation at scale", () => {
     lines.push("      - {repository: acme/*, ref: refs/heads/main}");
     const big = compile(lines.join("\n"));
     const environment = big.environments.get("staging");
-    expect(environment?.index.covering(githubClaims({ repository: "org5/repo5", repository_id: "5" })).map((r) => r.label)).toEqual([
-      "rules[4]",
-    ]);
+    expect(
+      environment?.index.covering(githubClaims({ repository: "org5/repo5", repository_id: "5" })).map((r) => r.label),
+    ).toEqual(["rules[4]"]);
     expect(decide({ repository: "org7/repo7", repository_id: "7" }, {}, big)).toMatchObject({ allowed: true });
     // The id decides: a name that matches rule 7 with an id no rule pins is not covered.
     const unknownId = decide({ repository: "org7/repo7", repository_id: "20001" }, {}, big);

@@ -29,7 +29,8 @@ function warnings(text: string): string[] {
 
 describe("policy validation", () => {
   it("accepts the example policy shape with every condition kind", () => {
-    const text = policy(`        owner_id: "7890"
+    const text = policy(
+      `        owner_id: "7890"
         ref: [refs/heads/main, refs/heads/release/*]
         ref_type: branch
         workflow: acme/web/.github/workflows/deploy.yml@**
@@ -38,7 +39,9 @@ describe("policy validation", () => {
         claims: { actor: octocat, repository_visibility: [private, internal] }
         scopes: [deploy:write]
         max_ttl: 15m
-`, "    ttl: 600\n    max_ttl: 30m\n    dpop: optional\n    audience: https://deploy.acme.dev/staging\n");
+`,
+      "    ttl: 600\n    max_ttl: 30m\n    dpop: optional\n    audience: https://deploy.acme.dev/staging\n",
+    );
     expect(errors(text)).toEqual([]);
   });
 
@@ -75,9 +78,13 @@ describe("policy validation", () => {
 
   it("refuses a repository owner that is not literal, and malformed repositories", () => {
     const owner = errors(policy("").replace("repository: acme/web", "repository: acme-*/web"));
-    expect(owner).toEqual(["environments.staging.rules[0].repository: the repository owner must be literal (no wildcards)"]);
+    expect(owner).toEqual([
+      "environments.staging.rules[0].repository: the repository owner must be literal (no wildcards)",
+    ]);
     expect(errors(policy("").replace("repository: acme/web", "repository: acme"))[0]).toMatch(/must be owner\/name/);
-    expect(errors(policy("").replace("repository: acme/web", "repository: acme/web/x"))[0]).toMatch(/must be owner\/name/);
+    expect(errors(policy("").replace("repository: acme/web", "repository: acme/web/x"))[0]).toMatch(
+      /must be owner\/name/,
+    );
   });
 
   it("requires every rule to name a repository, an id or an owner id", () => {
@@ -92,7 +99,7 @@ describe("policy validation", () => {
       'environments.staging.rules[0].scopes[0]: "deploy:writ" is not within its environment\'s scopes, did you mean "deploy:write"?',
     ]);
     expect(errors(policy("", "    default_scopes: [admin]\n"))).toEqual([
-      "environments.staging.default_scopes[0]: \"admin\" is not within the environment's scopes",
+      'environments.staging.default_scopes[0]: "admin" is not within the environment\'s scopes',
     ]);
   });
 
@@ -100,8 +107,12 @@ describe("policy validation", () => {
     expect(errors(policy("").replace("[deploy:write, logs:read]", '["deploy write", logs:read]'))[0]).toMatch(
       /scopes\[0\]: must be a scope/,
     );
-    expect(errors(policy("").replace("[deploy:write, logs:read]", '[logs:read, "quote\\""]'))[0]).toMatch(/must be a scope/);
-    expect(errors(policy("").replace("[deploy:write, logs:read]", "[logs:read, logs:read]"))[0]).toMatch(/duplicate scope/);
+    expect(errors(policy("").replace("[deploy:write, logs:read]", '[logs:read, "quote\\""]'))[0]).toMatch(
+      /must be a scope/,
+    );
+    expect(errors(policy("").replace("[deploy:write, logs:read]", "[logs:read, logs:read]"))[0]).toMatch(
+      /duplicate scope/,
+    );
   });
 
   it("checks durations and the one-hour cap", () => {
@@ -111,7 +122,9 @@ describe("policy validation", () => {
     for (const bad of ["10 minutes", "1d", "-5", "0", "1.5m", "1h30m", "true"]) {
       expect(errors(policy("", `    ttl: ${bad}\n`))[0], bad).toMatch(/must be a duration/);
     }
-    expect(errors(policy("", "    ttl: 20m\n    max_ttl: 10m\n"))).toEqual(["environments.staging.ttl: must not exceed max_ttl"]);
+    expect(errors(policy("", "    ttl: 20m\n    max_ttl: 10m\n"))).toEqual([
+      "environments.staging.ttl: must not exceed max_ttl",
+    ]);
     expect(errors(policy("        max_ttl: 20m\n", "    max_ttl: 10m\n"))[0]).toMatch(/can only narrow it/);
   });
 
@@ -120,8 +133,12 @@ describe("policy validation", () => {
     expect(errors(policy('        ref: "refs/heads/a\\tb"\n'))[0]).toMatch(/control character/);
     expect(errors(policy(`        ref: refs/${"a".repeat(260)}\n`))[0]).toMatch(/longer than 256/);
     expect(errors(policy("        ref: refs/*/*/*/*/*/*/*/*/*\n"))[0]).toMatch(/more than 8 wildcards/);
-    expect(errors(policy("        ref: main\n"))).toEqual(['environments.staging.rules[0].ref: must start with "refs/"']);
-    expect(errors(policy("        ref: '**'\n"))).toEqual(['environments.staging.rules[0].ref: must start with "refs/"']);
+    expect(errors(policy("        ref: main\n"))).toEqual([
+      'environments.staging.rules[0].ref: must start with "refs/"',
+    ]);
+    expect(errors(policy("        ref: '**'\n"))).toEqual([
+      'environments.staging.rules[0].ref: must start with "refs/"',
+    ]);
   });
 
   it("keeps token mechanics and the display name out of claims", () => {
@@ -140,8 +157,11 @@ describe("policy validation", () => {
   });
 
   it("checks environment names and refuses two that differ only in case", () => {
-    expect(errors("version: 1\nenvironments:\n  'a b': {scopes: [x], rules: [{repository_id: 1}]}\n")[0]).toMatch(/environment names/);
-    const both = "version: 1\nenvironments:\n  Prod: {scopes: [x], rules: [{repository_id: 1}]}\n  prod: {scopes: [x], rules: [{repository_id: 1}]}\n";
+    expect(errors("version: 1\nenvironments:\n  'a b': {scopes: [x], rules: [{repository_id: 1}]}\n")[0]).toMatch(
+      /environment names/,
+    );
+    const both =
+      "version: 1\nenvironments:\n  Prod: {scopes: [x], rules: [{repository_id: 1}]}\n  prod: {scopes: [x], rules: [{repository_id: 1}]}\n";
     expect(errors(both)).toEqual(['environments.prod: the environment "Prod" differs only in case']);
   });
 
@@ -150,13 +170,21 @@ describe("policy validation", () => {
     expect(errors(issuer("  - issuer: https://ghe.example.com/_services/token\n"))).toEqual([]);
     expect(errors(issuer("  - issuer: http://ghe.example.com\n"))[0]).toMatch(/https URL/);
     expect(errors(issuer("  - issuer: https://a.example\n  - issuer: https://a.example\n"))[0]).toMatch(/listed twice/);
-    expect(errors(issuer("  - issuer: https://a.example\n    jwks_uri: https://a.example/k\n    jwks: {keys: [{kty: RSA, n: x, e: AQAB, kid: k}]}\n"))[0]).toMatch(
-      /not both/,
-    );
-    expect(errors(issuer("  - issuer: https://a.example\n    jwks: {keys: [{kty: RSA, n: x, e: AQAB, kid: k, d: secret}]}\n"))[0]).toMatch(
-      /private key material/,
-    );
-    expect(errors(issuer("  - issuer: https://a.example\n    jwks: {keys: [{kty: oct, k: c2VjcmV0, kid: k}]}\n"))[0]).toMatch(/RSA public key/);
+    expect(
+      errors(
+        issuer(
+          "  - issuer: https://a.example\n    jwks_uri: https://a.example/k\n    jwks: {keys: [{kty: RSA, n: x, e: AQAB, kid: k}]}\n",
+        ),
+      )[0],
+    ).toMatch(/not both/);
+    expect(
+      errors(
+        issuer("  - issuer: https://a.example\n    jwks: {keys: [{kty: RSA, n: x, e: AQAB, kid: k, d: secret}]}\n"),
+      )[0],
+    ).toMatch(/private key material/);
+    expect(
+      errors(issuer("  - issuer: https://a.example\n    jwks: {keys: [{kty: oct, k: c2VjcmV0, kid: k}]}\n"))[0],
+    ).toMatch(/RSA public key/);
   });
 });
 

@@ -10,7 +10,10 @@ async function refusedWith(token: string, reason: ErrorReason, status = 400) {
   const response = await exchange(app, token);
   const body = await errorOf(response);
   expect(response.status).toBe(status);
-  expect(body).toEqual({ error: status === 503 ? "temporarily_unavailable" : "invalid_request", error_description: ERROR_DESCRIPTIONS[reason] });
+  expect(body).toEqual({
+    error: status === 503 ? "temporarily_unavailable" : "invalid_request",
+    error_description: ERROR_DESCRIPTIONS[reason],
+  });
   expect(audits()).toEqual([expect.objectContaining({ decision: "denied", reason })]);
 }
 
@@ -40,7 +43,10 @@ describe("subject token shape and header", () => {
     const token = await githubToken();
     const [h, p, s] = token.split(".");
     await refusedWith(`${h}=.${p}.${s}`, "subject_token_malformed");
-    await refusedWith(`${h}.${p}.${s.replace(/-/g, "+").replace(/_/g, "/")}${s.includes("-") || s.includes("_") ? "" : "+"}`, "subject_token_malformed");
+    await refusedWith(
+      `${h}.${p}.${s.replace(/-/g, "+").replace(/_/g, "/")}${s.includes("-") || s.includes("_") ? "" : "+"}`,
+      "subject_token_malformed",
+    );
   });
 
   it("refuses alg none and every algorithm but RS256, before any key lookup", async () => {
@@ -76,7 +82,10 @@ describe("subject token shape and header", () => {
       await refusedWith(token, "subject_token_header_rejected");
     }
     // And a legitimately signed token with one of them is refused too: the header is the risk.
-    await refusedWith(await githubToken({}, { jku: `${GITHUB_ISSUER}/.well-known/jwks` }), "subject_token_header_rejected");
+    await refusedWith(
+      await githubToken({}, { jku: `${GITHUB_ISSUER}/.well-known/jwks` }),
+      "subject_token_header_rejected",
+    );
   });
 
   it("refuses nested tokens, crit, and a typ other than JWT", async () => {
@@ -101,7 +110,9 @@ describe("subject token shape and header", () => {
       error_description: ERROR_DESCRIPTIONS.subject_token_too_large,
     });
     expect(fetcher.calls).toEqual([]);
-    expect(audits()).toEqual([expect.objectContaining({ decision: "denied", status: 413, reason: "subject_token_too_large" })]);
+    expect(audits()).toEqual([
+      expect.objectContaining({ decision: "denied", status: 413, reason: "subject_token_too_large" }),
+    ]);
   });
 });
 
@@ -109,9 +120,16 @@ describe("subject token issuer and keys", () => {
   it("refuses an untrusted issuer without fetching anything", async () => {
     const fetcher = countingFetch();
     const { app, audits } = testApp({ fetch: fetcher.fetch });
-    for (const iss of ["https://evil.example", `${GITHUB_ISSUER}/`, "https://token.actions.githubusercontent.com.evil.example", 42]) {
+    for (const iss of [
+      "https://evil.example",
+      `${GITHUB_ISSUER}/`,
+      "https://token.actions.githubusercontent.com.evil.example",
+      42,
+    ]) {
       const response = await exchange(app, await githubToken({ iss }));
-      expect(await errorOf(response)).toMatchObject({ error_description: ERROR_DESCRIPTIONS.subject_token_untrusted_issuer });
+      expect(await errorOf(response)).toMatchObject({
+        error_description: ERROR_DESCRIPTIONS.subject_token_untrusted_issuer,
+      });
     }
     expect(fetcher.calls).toEqual([]);
     expect(audits()).toHaveLength(4);
@@ -119,10 +137,16 @@ describe("subject token issuer and keys", () => {
 
   it("refuses a bad signature: another key with the issuer's kid, or a tampered payload", async () => {
     const other = await generateKeyPair("RS256", { extractable: true });
-    const forged = await signGithubToken({ ...(await exportJWK(other.privateKey)), kid: githubKey.kid }, githubClaims({ aud: ISSUER }));
+    const forged = await signGithubToken(
+      { ...(await exportJWK(other.privateKey)), kid: githubKey.kid },
+      githubClaims({ aud: ISSUER }),
+    );
     await refusedWith(forged, "subject_token_bad_signature");
     const [h, , s] = (await githubToken()).split(".");
-    await refusedWith(`${h}.${encodePart(githubClaims({ aud: ISSUER, repository: "acme/other" }))}.${s}`, "subject_token_bad_signature");
+    await refusedWith(
+      `${h}.${encodePart(githubClaims({ aud: ISSUER, repository: "acme/other" }))}.${s}`,
+      "subject_token_bad_signature",
+    );
   });
 
   it("refuses an unknown kid, and a flood of them costs one refetch per cooldown", async () => {
@@ -192,7 +216,9 @@ describe("subject token claims", () => {
     await refusedWith(await githubToken({ nbf: now + 120 }), "subject_token_not_yet_valid");
     await refusedWith(await githubToken({ iat: now + 120, nbf: now }), "subject_token_not_yet_valid");
     // Age allows the same skew: 10 minutes and 60 seconds at most.
-    expect((await exchange(app, await githubToken({ iat: now - 650, nbf: now - 650, exp: now + 60 }))).status).toBe(200);
+    expect((await exchange(app, await githubToken({ iat: now - 650, nbf: now - 650, exp: now + 60 }))).status).toBe(
+      200,
+    );
     await refusedWith(await githubToken({ iat: now - 670, nbf: now - 670, exp: now + 60 }), "subject_token_too_old");
     await refusedWith(await githubToken({ exp: undefined }), "subject_token_claims_invalid");
     await refusedWith(await githubToken({ iat: undefined }), "subject_token_claims_invalid");
