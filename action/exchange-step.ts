@@ -1,0 +1,83 @@
+/**
+ * The action's main step (SPEC §6): a fresh GitHub OIDC token per attempt, exchanged with the
+ * service; on success the token is masked before anything else, then output, optionally
+ * exported, summarised and remembered for the post step; on refusal, the reason laid out.
+ */
+import { decodeCompactJwt } from "../worker/oidc/compact-jwt";
+import { ActionError, type StepDependencies } from "./core";
+import { idTokenEndpoint, requestIdToken } from "./id-token";
+import { readInputs } from "./inputs";
+import { renderRefusal } from "./report";
+import { DEFAULT_RETRY_POLICY, type RetryPolicy, withRetries } from "./retry";
+import { jobSummary } from "./summary";
+import { type ExchangeOutcome, exchangeSubjectToken } from "./token-client";
+
+/** Names of what the main step leaves for the post step. */
+export const STATE = { token: "token", url: "url", expiresAt: "expires-at", revoke: "revoke" } as const;
+
+export async function runExchangeStep(deps: StepDependencies, policy: RetryPolicy = DEFAULT_RETRY_POLICY): Promise<void> {
+  const { core, clock } = deps;
+  try {
+    // Permissions first: without them nothing else can work, and the fix is one line.
+    const endpoint = idTokenEndpoint(deps.env);
+    const inputs = readInputs(core);
+    if (inputs.dpop) {
+      throw new ActionError('Input "dpop: true" needs DPoP support, which this version of downscope does not have yet.');
+    }
+
+    let lastSubjectToken: string | undefined;
+    const outcome = await withRetries<ExchangeOutcome>(
+      async () => {
+        const idToken = await requestIdToken(deps.fetch, endpoint, inputs.audience, clock.now());
+        if (!("ok" in idToken)) return idToken;
+        core.setSecret(idToken.ok);
+        lastSubjectToken = idToken.ok;
+        return exchangeSubjectToken(deps.fetch, inputs, idToken.ok, clock.now());
+      },
+      policy,
+      clock,
+      (reason, delayMs, next) => core.warning(`${reason}; retrying in ${(delayMs / 1000).toFixed(1)}s (attempt ${next})`),
+    );
+
+    if ("refused" in outcome) throw new ActionError(renderRefusal(outcome.status, outcome.refused, lastSubjectToken));
+
+    const granted = outcome.granted;
+    core.setSecret(granted.access_token);
+    const claims = decodeCompactJwt(granted.access_token)?.payload;
+    const exp = typeof claims?.exp === "number" ? claims.exp * 1000 : clock.now() + granted.expires_in * 1000;
+    const expiresAt = new Date(exp).toISOString();
+
+    core.setOutput("token", granted.access_token);
+    core.setOutput("token-type", granted.token_type);
+    core.setOutput("expires-at", expiresAt);
+    core.setOutput("expires-in", granted.expires_in);
+    core.setOutput("scope", granted.scope);
+    core.setOutput("environment", granted.environment);
+    if (inputs.exportEnv) core.exportVariable(inputs.exportEnv, granted.access_token);
+
+    core.saveState(STATE.token, granted.access_token);
+    core.saveState(STATE.url, inputs.url);
+    core.saveState(STATE.expiresAt, expiresAt);
+    core.saveState(STATE.revoke, String(inputs.revoke));
+
+    const tokenId = typeof claims?.jti === "string" ? claims.jti : undefined;
+    core.info(
+      `downscope issued a ${granted.token_type} token for "${granted.environment}" (scopes: ${granted.scope || "none"}; expires ${expiresAt}; id ${tokenId ?? "unknown"}).`,
+    );
+    await core.summary
+      .addRaw(
+        jobSummary({
+          environment: granted.environment,
+          scope: granted.scope,
+          tokenType: granted.token_type,
+          expiresAt,
+          expiresIn: granted.expires_in,
+          tokenId,
+        }),
+      )
+      .write()
+      .catch((error: unknown) => core.warning(`Could not write the job summary: ${String(error)}`));
+  } catch (error) {
+    core.setFailed(error instanceof ActionError ? error.message : `downscope failed unexpectedly: ${String(error)}`);
+  }
+}

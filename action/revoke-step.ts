@@ -1,0 +1,43 @@
+/**
+ * The post step: revoke the token when the job ends, if asked and if it is still alive. It
+ * never fails the job: a service without revocation, or any failure, is a warning.
+ */
+import type { StepDependencies } from "./core";
+import { STATE } from "./exchange-step";
+import { describeError } from "./id-token";
+
+const TIMEOUT_MS = 10_000;
+
+export async function runRevokeStep(deps: StepDependencies): Promise<void> {
+  const { core } = deps;
+  const token = core.getState(STATE.token);
+  if (!token) {
+    core.debug("No token was issued: nothing to revoke.");
+    return;
+  }
+  if (core.getState(STATE.revoke) === "false") {
+    core.info("revoke: false: the token stays valid until it expires.");
+    return;
+  }
+  const expiresAt = Date.parse(core.getState(STATE.expiresAt));
+  if (!Number.isNaN(expiresAt) && expiresAt <= deps.clock.now()) {
+    core.info("The token has already expired: nothing to revoke.");
+    return;
+  }
+  const url = core.getState(STATE.url);
+  try {
+    const response = await deps.fetch(`${url}/revoke`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ token, token_type_hint: "access_token" }),
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
+    await response.body?.cancel();
+    if (response.ok) core.info("Revoked the downscope token.");
+    else if (response.status === 404) {
+      core.warning("This downscope service does not support revocation: the token stays valid until it expires.");
+    } else core.warning(`Could not revoke the token (HTTP ${response.status}): it stays valid until it expires.`);
+  } catch (error) {
+    core.warning(`Could not revoke the token (${describeError(error)}): it stays valid until it expires.`);
+  }
+}

@@ -1,0 +1,39 @@
+// Bundles the action into dist/ (what `uses: <org>/downscope@v1` runs), or, with --check,
+// builds into a temporary folder and fails when dist/ differs: dist/ is committed and must
+// always be exactly what its sources build to.
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { build } from "esbuild";
+
+const check = process.argv.includes("--check");
+const outdir = check ? mkdtempSync(join(tmpdir(), "downscope-dist-")) : "dist";
+
+await build({
+  entryPoints: { main: "action/main.ts", post: "action/post.ts" },
+  outdir,
+  bundle: true,
+  platform: "node",
+  target: "node24",
+  format: "esm",
+  legalComments: "none",
+  logLevel: "warning",
+});
+
+if (check) {
+  const names = (dir) => readdirSync(dir).filter((name) => name.endsWith(".js")).sort();
+  const built = names(outdir);
+  const committed = names("dist");
+  const stale = [...new Set([...built, ...committed])].filter((name) => {
+    try {
+      return !readFileSync(join(outdir, name)).equals(readFileSync(join("dist", name)));
+    } catch {
+      return true;
+    }
+  });
+  rmSync(outdir, { recursive: true, force: true });
+  if (stale.length > 0) {
+    console.error(`dist/ is out of date (${stale.join(", ")}): run \`./dev npm run build\` and commit dist/.`);
+    process.exit(1);
+  }
+}
