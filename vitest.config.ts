@@ -5,30 +5,40 @@ import { GITHUB_ISSUER, generateIssuerKey } from "./scripts/fake-github.mjs";
 // GitHub's issuer, faked with a key made for this run and served at the network layer: the
 // worker under test fetches its JWKS for real, and every other outbound request fails.
 const github = await generateIssuerKey();
-const outbound = { jwksFetches: 0 };
 
 function outboundService(request: Request): Response {
-  if (request.url === `${GITHUB_ISSUER}/.well-known/jwks`) {
-    outbound.jwksFetches++;
-    return Response.json({ keys: [github.publicJwk] });
-  }
-  if (request.url === "https://outbound.stub.test/stats") return Response.json(outbound);
+  if (request.url === `${GITHUB_ISSUER}/.well-known/jwks`) return Response.json({ keys: [github.publicJwk] });
   return new Response(`no network in tests: ${request.method} ${request.url}`, { status: 599 });
 }
 
 export default defineConfig({
-  plugins: [
-    cloudflareTest({
-      wrangler: { configPath: "./wrangler.jsonc" },
-      miniflare: {
-        outboundService,
-        bindings: { TEST_GITHUB_PRIVATE_JWK: JSON.stringify(github.privateJwk) },
-      },
-    }),
-  ],
   test: {
-    include: ["test/worker/**/*.test.ts"],
     // The JSON report is what .ci/run counts.
     reporters: ["default", ["json", { outputFile: ".reports/vitest.json" }]],
+    projects: [
+      {
+        // The service, inside workerd.
+        plugins: [
+          cloudflareTest({
+            wrangler: { configPath: "./wrangler.jsonc" },
+            miniflare: {
+              outboundService,
+              bindings: { TEST_GITHUB_PRIVATE_JWK: JSON.stringify(github.privateJwk) },
+            },
+          }),
+        ],
+        test: { name: "worker", include: ["test/worker/**/*.test.ts"] },
+      },
+      {
+        // The action in Node, and end to end: dist/ as a child process against the real service.
+        test: {
+          name: "node",
+          include: ["test/action/**/*.test.ts", "test/e2e/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
   },
 });

@@ -1,0 +1,257 @@
+import { describe, expect, it } from "vitest";
+import { runExchangeStep } from "../../action/exchange-step";
+import { PERMISSIONS_HELP } from "../../action/id-token";
+import { runRevokeStep } from "../../action/revoke-step";
+import { encodePart } from "../support/jwt";
+import { fakeCore, instantClock } from "../support/fake-core";
+
+const RUNNER_ENV = {
+  ACTIONS_ID_TOKEN_REQUEST_URL: "https://runner.example/idtoken?api-version=2.0",
+  ACTIONS_ID_TOKEN_REQUEST_TOKEN: "runner-bearer",
+};
+const ID_TOKEN = `${encodePart({ alg: "RS256" })}.${encodePart({ repository: "acme/web", repository_id: "123456", ref: "refs/heads/dev", ref_type: "branch", environment: "staging", event_name: "push", runner_environment: "github-hosted", job_workflow_ref: "acme/web/.github/workflows/deploy.yml@refs/heads/dev" })}.c2ln`;
+const ACCESS_TOKEN = `${encodePart({ alg: "ES256", typ: "at+jwt" })}.${encodePart({ jti: "token-id-1", exp: Date.parse("2026-11-24T10:10:00Z") / 1000 })}.c2ln`;
+
+type Handler = (url: string, init?: RequestInit) => Response | Promise<Response>;
+
+/** A fetch that answers the runner's OIDC endpoint and the service from scripted handlers. */
+function fakeNetwork(service: Handler[], runner: Handler = () => Response.json({ value: ID_TOKEN })) {
+  const requests: { url: string; init?: RequestInit }[] = [];
+  let serviceCalls = 0;
+  const fetcher = (async (input: string | URL | Request, init?: RequestInit) => {
+    const url = String(input);
+    requests.push({ url, init });
+    if (url.startsWith("https://runner.example/")) return runner(url, init);
+    const handler = service[Math.min(serviceCalls++, service.length - 1)];
+    return handler(url, init);
+  }) as typeof fetch;
+  return { fetch: fetcher, requests };
+}
+
+const granted = () =>
+  Response.json({
+    access_token: ACCESS_TOKEN,
+    issued_token_type: "urn:ietf:params:oauth:token-type:access_token",
+    token_type: "Bearer",
+    expires_in: 600,
+    scope: "deploy:write",
+    environment: "staging",
+  });
+
+describe("the main step", () => {
+  it("masks the token before anything else mentions it, then sets every output and saves state", async () => {
+    const { core, calls, of } = fakeCore({ url: "https://downscope.acme.dev", "export-env": "DEPLOY_TOKEN", scope: "deploy:write" });
+    const network = fakeNetwork([granted]);
+    await runExchangeStep({ core, fetch: network.fetch, env: RUNNER_ENV, clock: instantClock() });
+
+    expect(of("setFailed")).toEqual([]);
+    const firstMention = calls.findIndex((call) => call.slice(1).some((arg) => String(arg).includes(ACCESS_TOKEN)));
+    expect(calls[firstMention]).toEqual(["setSecret", ACCESS_TOKEN]);
+    expect(calls[0]).toEqual(["setSecret", ID_TOKEN]);
+    expect(of("setOutput")).toEqual([
+      ["token", ACCESS_TOKEN],
+      ["token-type", "Bearer"],
+      ["expires-at", "2026-11-24T10:10:00.000Z"],
+      ["expires-in", 600],
+      ["scope", "deploy:write"],
+      ["environment", "staging"],
+    ]);
+    expect(of("exportVariable")).toEqual([["DEPLOY_TOKEN", ACCESS_TOKEN]]);
+    expect(of("saveState")).toEqual([
+      ["token", ACCESS_TOKEN],
+      ["url", "https://downscope.acme.dev"],
+      ["expires-at", "2026-11-24T10:10:00.000Z"],
+      ["revoke", "true"],
+    ]);
+    const [summary] = of("summary")[0] as [string];
+    expect(summary).toContain("| token id | `token-id-1` |");
+    expect(summary).not.toContain(ACCESS_TOKEN);
+
+    // The runner was asked for a token for the service's origin, with its bearer.
+    const runnerRequest = network.requests[0];
+    expect(new URL(runnerRequest.url).searchParams.get("audience")).toBe("https://downscope.acme.dev");
+    expect(new URL(runnerRequest.url).searchParams.get("api-version")).toBe("2.0");
+    expect(new Headers(runnerRequest.init?.headers).get("authorization")).toBe("Bearer runner-bearer");
+    const sent = new URLSearchParams(String(network.requests[1].init?.body));
+    expect(Object.fromEntries(sent)).toEqual({
+      grant_type: "urn:ietf:params:oauth:grant-type:token-exchange",
+      subject_token_type: "urn:ietf:params:oauth:token-type:id_token",
+      subject_token: ID_TOKEN,
+      scope: "deploy:write",
+    });
+  });
+
+  it("fails with the exact permissions to add when the runner offers no OIDC token", async () => {
+    const { core, of } = fakeCore({ url: "https://downscope.acme.dev" });
+    const network = fakeNetwork([granted]);
+    await runExchangeStep({ core, fetch: network.fetch, env: {}, clock: instantClock() });
+    expect(of("setFailed")).toEqual([[PERMISSIONS_HELP]]);
+    expect(PERMISSIONS_HELP).toContain("  permissions:\n    id-token: write\n");
+    expect(PERMISSIONS_HELP).toMatch(/fork/);
+    expect(network.requests).toEqual([]);
+  });
+
+  it("retries 503 and 429 with a fresh OIDC token each time, honouring Retry-After", async () => {
+    const { core, of } = fakeCore({ url: "https://downscope.acme.dev" });
+    const clock = instantClock();
+    const busy = () => Response.json({ error: "temporarily_unavailable" }, { status: 503 });
+    const limited = () => new Response(JSON.stringify({ error: "slow_down" }), { status: 429, headers: { "retry-after": "4" } });
+    const network = fakeNetwork([busy, limited, granted]);
+    await runExchangeStep({ core, fetch: network.fetch, env: RUNNER_ENV, clock });
+    expect(of("setFailed")).toEqual([]);
+    expect(network.requests.filter((r) => r.url.startsWith("https://runner.example/"))).toHaveLength(3);
+    expect(clock.slept).toEqual([500, 4000]);
+    expect(of("warning").map(([message]) => message)).toEqual([
+      "the service answered HTTP 503; retrying in 0.5s (attempt 2)",
+      "the service answered HTTP 429; retrying in 4.0s (attempt 3)",
+    ]);
+  });
+
+  it("retries the runner's transient refusals and network errors, but not a 4xx from it", async () => {
+    let runnerCalls = 0;
+    const flaky = () => (++runnerCalls === 1 ? new Response("", { status: 500 }) : Response.json({ value: ID_TOKEN }));
+    const ok = fakeCore({ url: "https://downscope.acme.dev" });
+    await runExchangeStep({ core: ok.core, fetch: fakeNetwork([granted], flaky).fetch, env: RUNNER_ENV, clock: instantClock() });
+    expect(ok.of("setFailed")).toEqual([]);
+
+    const down = fakeCore({ url: "https://downscope.acme.dev" });
+    const refusing = fakeNetwork([granted], () => new Response("", { status: 403 }));
+    await runExchangeStep({ core: down.core, fetch: refusing.fetch, env: RUNNER_ENV, clock: instantClock() });
+    expect(down.of("setFailed")[0][0]).toMatch(/The runner refused to issue an OIDC token \(HTTP 403\)/);
+    expect(refusing.requests).toHaveLength(1);
+
+    const unreachable = fakeCore({ url: "https://downscope.acme.dev" });
+    const failing = fakeNetwork([
+      () => {
+        throw new TypeError("fetch failed");
+      },
+    ]);
+    await runExchangeStep({ core: unreachable.core, fetch: failing.fetch, env: RUNNER_ENV, clock: instantClock() });
+    expect(unreachable.of("setFailed")[0][0]).toMatch(/^Gave up after 5 attempts in \d+s: https:\/\/downscope.acme.dev could not be reached \(fetch failed\)\.$/);
+  });
+
+  it("never retries a denial, and explains it with the job's identity", async () => {
+    const { core, of } = fakeCore({ url: "https://downscope.acme.dev" });
+    const denied = () =>
+      Response.json(
+        {
+          error: "invalid_target",
+          error_description: "No rule of the environment allows this identity.",
+          denial: {
+            environment: "staging",
+            repository: "acme/web",
+            repository_id: "123456",
+            covered: true,
+            rules: [
+              {
+                rule: "web deploys from main",
+                failed: [{ condition: "ref", expected: ["refs/heads/main", "refs/heads/release/*"], actual: "refs/heads/dev" }],
+              },
+            ],
+          },
+        },
+        { status: 400 },
+      );
+    const network = fakeNetwork([denied, granted]);
+    await runExchangeStep({ core, fetch: network.fetch, env: RUNNER_ENV, clock: instantClock() });
+    expect(network.requests).toHaveLength(2);
+    expect(of("setFailed")).toEqual([
+      [
+        [
+          "downscope refused the token (HTTP 400 invalid_target): No rule of the environment allows this identity.",
+          "",
+          'Environment "staging", rules for acme/web (id 123456):',
+          '  rule "web deploys from main":',
+          "    ✗ ref: expected refs/heads/main or refs/heads/release/*, got refs/heads/dev",
+          "",
+          "The job's identity, from its GitHub OIDC token (claims only, not the token):",
+          "  repository   acme/web (id 123456)",
+          "  ref          refs/heads/dev (branch)",
+          "  environment  staging",
+          "  workflow     acme/web/.github/workflows/deploy.yml@refs/heads/dev",
+          "  event        push",
+          "  runner       github-hosted",
+        ].join("\n"),
+      ],
+    ]);
+    expect(of("setOutput")).toEqual([]);
+    expect(JSON.stringify(of("setFailed"))).not.toContain(ID_TOKEN);
+  });
+
+  it("says when no rule covers the repository, and names refused scopes", async () => {
+    const uncovered = fakeCore({ url: "https://downscope.acme.dev" });
+    const none = () =>
+      Response.json(
+        { error: "invalid_target", error_description: "No rule of the environment allows this identity.", denial: { environment: "production", repository: "acme/web", repository_id: "1", covered: false, rules: [] } },
+        { status: 400 },
+      );
+    await runExchangeStep({ core: uncovered.core, fetch: fakeNetwork([none]).fetch, env: RUNNER_ENV, clock: instantClock() });
+    expect(uncovered.of("setFailed")[0][0]).toContain('No rule of environment "production" covers acme/web (id 1).');
+
+    const scopes = fakeCore({ url: "https://downscope.acme.dev" });
+    const refused = () => Response.json({ error: "invalid_scope", error_description: "A requested scope is not allowed by the matching rule.", refused_scopes: ["admin"] }, { status: 400 });
+    await runExchangeStep({ core: scopes.core, fetch: fakeNetwork([refused]).fetch, env: RUNNER_ENV, clock: instantClock() });
+    expect(scopes.of("setFailed")[0][0]).toContain("Refused scopes: admin.");
+  });
+
+  it("fails on invalid inputs before asking anyone for anything", async () => {
+    const { core, of } = fakeCore({ url: "http://downscope.acme.dev" });
+    const network = fakeNetwork([granted]);
+    await runExchangeStep({ core, fetch: network.fetch, env: RUNNER_ENV, clock: instantClock() });
+    expect(of("setFailed")).toEqual([['Input "url" must use https (http only for localhost), got "http://downscope.acme.dev".']]);
+    expect(network.requests).toEqual([]);
+  });
+
+  it("refuses a response that is not a token response", async () => {
+    const { core, of } = fakeCore({ url: "https://downscope.acme.dev" });
+    await runExchangeStep({ core, fetch: fakeNetwork([() => new Response("<html>")]).fetch, env: RUNNER_ENV, clock: instantClock() });
+    expect(of("setFailed")[0][0]).toMatch(/HTTP 200 without a token response/);
+    expect(of("setOutput")).toEqual([]);
+  });
+});
+
+describe("the post step", () => {
+  const alive = { token: ACCESS_TOKEN, url: "https://downscope.acme.dev", "expires-at": "2026-11-24T10:10:00.000Z", revoke: "true" };
+
+  async function post(state: Record<string, string>, answer: Handler) {
+    const { core, of } = fakeCore({}, state);
+    const requests: { url: string; init?: RequestInit }[] = [];
+    const fetcher = (async (input: string | URL | Request, init?: RequestInit) => {
+      requests.push({ url: String(input), init });
+      return answer(String(input), init);
+    }) as typeof fetch;
+    await runRevokeStep({ core, fetch: fetcher, env: {}, clock: instantClock() });
+    return { of, requests };
+  }
+
+  it("revokes a live token", async () => {
+    const { of, requests } = await post(alive, () => new Response(null, { status: 200 }));
+    expect(requests.map((r) => r.url)).toEqual(["https://downscope.acme.dev/revoke"]);
+    expect(Object.fromEntries(new URLSearchParams(String(requests[0].init?.body)))).toEqual({ token: ACCESS_TOKEN, token_type_hint: "access_token" });
+    expect(of("info")).toEqual([["Revoked the downscope token."]]);
+    expect(of("setFailed")).toEqual([]);
+  });
+
+  it("warns, never fails, when the service cannot revoke", async () => {
+    const notFound = await post(alive, () => new Response(null, { status: 404 }));
+    expect(notFound.of("warning")).toEqual([["This downscope service does not support revocation: the token stays valid until it expires."]]);
+    const broken = await post(alive, () => new Response(null, { status: 500 }));
+    expect(broken.of("warning")[0][0]).toMatch(/HTTP 500/);
+    const down = await post(alive, () => {
+      throw new TypeError("fetch failed");
+    });
+    expect(down.of("warning")[0][0]).toMatch(/fetch failed/);
+    for (const result of [notFound, broken, down]) expect(result.of("setFailed")).toEqual([]);
+  });
+
+  it("does nothing when there is nothing to do", async () => {
+    const nothing = await post({}, () => new Response(null));
+    expect(nothing.requests).toEqual([]);
+    expect(nothing.of("warning")).toEqual([]);
+    const optedOut = await post({ ...alive, revoke: "false" }, () => new Response(null));
+    expect(optedOut.requests).toEqual([]);
+    const expired = await post({ ...alive, "expires-at": "2026-11-24T09:59:59.000Z" }, () => new Response(null));
+    expect(expired.requests).toEqual([]);
+    expect(expired.of("info")).toEqual([["The token has already expired: nothing to revoke."]]);
+  });
+});
