@@ -15,14 +15,19 @@ import { type ExchangeOutcome, exchangeSubjectToken } from "./token-client";
 /** Names of what the main step leaves for the post step. */
 export const STATE = { token: "token", url: "url", expiresAt: "expires-at", revoke: "revoke" } as const;
 
-export async function runExchangeStep(deps: StepDependencies, policy: RetryPolicy = DEFAULT_RETRY_POLICY): Promise<void> {
+export async function runExchangeStep(
+  deps: StepDependencies,
+  policy: RetryPolicy = DEFAULT_RETRY_POLICY,
+): Promise<void> {
   const { core, clock } = deps;
   try {
     // Permissions first: without them nothing else can work, and the fix is one line.
     const endpoint = idTokenEndpoint(deps.env);
     const inputs = readInputs(core);
     if (inputs.dpop) {
-      throw new ActionError('Input "dpop: true" needs DPoP support, which this version of downscope does not have yet.');
+      throw new ActionError(
+        'Input "dpop: true" needs DPoP support, which this version of downscope does not have yet.',
+      );
     }
 
     let lastSubjectToken: string | undefined;
@@ -36,7 +41,8 @@ export async function runExchangeStep(deps: StepDependencies, policy: RetryPolic
       },
       policy,
       clock,
-      (reason, delayMs, next) => core.warning(`${reason}; retrying in ${(delayMs / 1000).toFixed(1)}s (attempt ${next})`),
+      (reason, delayMs, next) =>
+        core.warning(`${reason}; retrying in ${(delayMs / 1000).toFixed(1)}s (attempt ${next})`),
     );
 
     if ("refused" in outcome) throw new ActionError(renderRefusal(outcome.status, outcome.refused, lastSubjectToken));

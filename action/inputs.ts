@@ -1,7 +1,7 @@
 /** The action's inputs (SPEC §6), validated with messages that quote the input and say what to do. */
 import { HARD_MAX_TTL_SECONDS, parseDuration } from "../worker/policy/duration";
 import { ENVIRONMENT_NAME, SCOPE_TOKEN } from "../worker/policy/names";
-import { ActionError, type ActionCore } from "./core";
+import { type ActionCore, ActionError } from "./core";
 
 export interface ActionInputs {
   /** The service's base URL, without a trailing slash. */
@@ -79,7 +79,9 @@ function parseTtl(value: string): number | undefined {
   if (value === "") return undefined;
   const seconds = parseDuration(value);
   if (seconds === undefined) {
-    throw new ActionError(`Input "ttl" must be a duration such as "10m", "90s", "1h" or whole seconds, got "${value}".`);
+    throw new ActionError(
+      `Input "ttl" must be a duration such as "10m", "90s", "1h" or whole seconds, got "${value}".`,
+    );
   }
   if (seconds > HARD_MAX_TTL_SECONDS) throw new ActionError(`Input "ttl" must be at most 1h, got "${value}".`);
   return seconds;

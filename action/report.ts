@@ -8,7 +8,15 @@ import type { Denial, RefusalBody } from "./token-client";
 
 /** The claims worth showing to explain a decision, in reading order. */
 const IDENTITY: readonly [label: string, render: (c: Record<string, unknown>) => string | undefined][] = [
-  ["repository", (c) => join(c.repository, c.repository_id && `id ${c.repository_id}`, c.repository_owner_id && `owner id ${c.repository_owner_id}`)],
+  [
+    "repository",
+    (c) =>
+      join(
+        c.repository,
+        c.repository_id && `id ${c.repository_id}`,
+        c.repository_owner_id && `owner id ${c.repository_owner_id}`,
+      ),
+  ],
   ["ref", (c) => join(c.ref, c.ref_type)],
   ["environment", (c) => text(c.environment) ?? "(none: the job has no GitHub environment)"],
   ["workflow", (c) => text(c.job_workflow_ref)],
@@ -19,7 +27,9 @@ const IDENTITY: readonly [label: string, render: (c: Record<string, unknown>) =>
 ];
 
 export function renderRefusal(status: number, body: RefusalBody, subjectToken: string | undefined): string {
-  const lines = [`downscope refused the token (HTTP ${status} ${body.error}): ${body.error_description ?? "no description"}`];
+  const lines = [
+    `downscope refused the token (HTTP ${status} ${body.error}): ${body.error_description ?? "no description"}`,
+  ];
   if (body.denial) lines.push("", ...renderDenial(body.denial));
   if (body.refused_scopes?.length) {
     lines.push("", `Refused scopes: ${body.refused_scopes.join(" ")}. Ask only for scopes the matching rule grants.`);

@@ -51,7 +51,9 @@ export async function withRetries<T>(
     if ("ok" in outcome) return outcome.ok;
     const jitter = backoffDelay(number - 1, policy, clock.random);
     const delay =
-      outcome.retryAfterMs === undefined ? jitter : Math.min(policy.maxRetryAfterMs, Math.max(outcome.retryAfterMs, jitter));
+      outcome.retryAfterMs === undefined
+        ? jitter
+        : Math.min(policy.maxRetryAfterMs, Math.max(outcome.retryAfterMs, jitter));
     const elapsed = clock.now() - started;
     if (number >= policy.maxAttempts || elapsed + delay > policy.totalBudgetMs) {
       throw new ActionError(

@@ -1,7 +1,8 @@
 /** The service's token endpoint, seen from the action: one exchange attempt, classified. */
+
+import { describeError } from "./id-token";
 import type { ActionInputs } from "./inputs";
 import { type Attempt, parseRetryAfter } from "./retry";
-import { describeError } from "./id-token";
 
 export interface GrantedToken {
   readonly access_token: string;
@@ -25,7 +26,12 @@ export interface Denial {
   readonly covered: boolean;
   readonly rules: readonly {
     readonly rule: string;
-    readonly failed: readonly { condition: string; expected: readonly string[]; actual: string | null; note?: string }[];
+    readonly failed: readonly {
+      condition: string;
+      expected: readonly string[];
+      actual: string | null;
+      note?: string;
+    }[];
   }[];
 }
 

@@ -212,7 +212,9 @@ function parseTtl(value) {
   if (value === "") return void 0;
   const seconds = parseDuration(value);
   if (seconds === void 0) {
-    throw new ActionError(`Input "ttl" must be a duration such as "10m", "90s", "1h" or whole seconds, got "${value}".`);
+    throw new ActionError(
+      `Input "ttl" must be a duration such as "10m", "90s", "1h" or whole seconds, got "${value}".`
+    );
   }
   if (seconds > HARD_MAX_TTL_SECONDS) throw new ActionError(`Input "ttl" must be at most 1h, got "${value}".`);
   return seconds;
@@ -226,7 +228,14 @@ function parseBoolean(name, value, fallback) {
 
 // action/report.ts
 var IDENTITY = [
-  ["repository", (c) => join(c.repository, c.repository_id && `id ${c.repository_id}`, c.repository_owner_id && `owner id ${c.repository_owner_id}`)],
+  [
+    "repository",
+    (c) => join(
+      c.repository,
+      c.repository_id && `id ${c.repository_id}`,
+      c.repository_owner_id && `owner id ${c.repository_owner_id}`
+    )
+  ],
   ["ref", (c) => join(c.ref, c.ref_type)],
   ["environment", (c) => text(c.environment) ?? "(none: the job has no GitHub environment)"],
   ["workflow", (c) => text(c.job_workflow_ref)],
@@ -236,7 +245,9 @@ var IDENTITY = [
   ["run", (c) => join(c.run_id, c.run_attempt && `attempt ${c.run_attempt}`)]
 ];
 function renderRefusal(status, body, subjectToken) {
-  const lines = [`downscope refused the token (HTTP ${status} ${body.error}): ${body.error_description ?? "no description"}`];
+  const lines = [
+    `downscope refused the token (HTTP ${status} ${body.error}): ${body.error_description ?? "no description"}`
+  ];
   if (body.denial) lines.push("", ...renderDenial(body.denial));
   if (body.refused_scopes?.length) {
     lines.push("", `Refused scopes: ${body.refused_scopes.join(" ")}. Ask only for scopes the matching rule grants.`);
@@ -361,7 +372,9 @@ async function runExchangeStep(deps, policy = DEFAULT_RETRY_POLICY) {
     const endpoint = idTokenEndpoint(deps.env);
     const inputs = readInputs(core);
     if (inputs.dpop) {
-      throw new ActionError('Input "dpop: true" needs DPoP support, which this version of downscope does not have yet.');
+      throw new ActionError(
+        'Input "dpop: true" needs DPoP support, which this version of downscope does not have yet.'
+      );
     }
     let lastSubjectToken;
     const outcome = await withRetries(

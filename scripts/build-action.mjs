@@ -21,7 +21,10 @@ await build({
 });
 
 if (check) {
-  const names = (dir) => readdirSync(dir).filter((name) => name.endsWith(".js")).sort();
+  const names = (dir) =>
+    readdirSync(dir)
+      .filter((name) => name.endsWith(".js"))
+      .sort();
   const built = names(outdir);
   const committed = names("dist");
   const stale = [...new Set([...built, ...committed])].filter((name) => {

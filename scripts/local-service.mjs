@@ -39,35 +39,37 @@ export async function startLocalService({ policy, signingKeys, port }) {
   const url = `http://127.0.0.1:${listenPort}`;
   const logs = [];
   // Miniflare 5 takes a new options shape; the familiar (v4) one converts into it.
-  const mf = new Miniflare(convertV4MiniflareOptions({
-    host: "127.0.0.1",
-    port: listenPort,
-    cf: false,
-    handleStructuredLogs: ({ message }) => {
-      for (const line of String(message).split("\n")) {
-        try {
-          logs.push(JSON.parse(line));
-        } catch {
-          logs.push({ text: line });
+  const mf = new Miniflare(
+    convertV4MiniflareOptions({
+      host: "127.0.0.1",
+      port: listenPort,
+      cf: false,
+      handleStructuredLogs: ({ message }) => {
+        for (const line of String(message).split("\n")) {
+          try {
+            logs.push(JSON.parse(line));
+          } catch {
+            logs.push({ text: line });
+          }
         }
-      }
-    },
-    workers: [
-      {
-        name: "downscope",
-        modules: true,
-        scriptPath,
-        compatibilityDate: "2026-11-01",
-        compatibilityFlags: ["nodejs_compat"],
-        bindings: {
-          DOWNSCOPE_ISSUER: url,
-          DOWNSCOPE_POLICY: policy,
-          DOWNSCOPE_SIGNING_KEYS: JSON.stringify(signingKeys),
-        },
-        outboundService: (request) => new Response(`no network here: ${request.url}`, { status: 599 }),
       },
-    ],
-  }));
+      workers: [
+        {
+          name: "downscope",
+          modules: true,
+          scriptPath,
+          compatibilityDate: "2026-11-01",
+          compatibilityFlags: ["nodejs_compat"],
+          bindings: {
+            DOWNSCOPE_ISSUER: url,
+            DOWNSCOPE_POLICY: policy,
+            DOWNSCOPE_SIGNING_KEYS: JSON.stringify(signingKeys),
+          },
+          outboundService: (request) => new Response(`no network here: ${request.url}`, { status: 599 }),
+        },
+      ],
+    }),
+  );
   await mf.ready;
   return { url, logs, stop: () => mf.dispose() };
 }

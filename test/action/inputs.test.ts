@@ -73,7 +73,9 @@ describe("action inputs", () => {
       'Input "ttl" must be a duration such as "10m", "90s", "1h" or whole seconds, got "10 minutes".',
     );
     expect(problem({ url: "https://x.example", ttl: "2h" })).toBe('Input "ttl" must be at most 1h, got "2h".');
-    expect(problem({ url: "https://x.example", revoke: "yes" })).toBe('Input "revoke" must be true or false, got "yes".');
+    expect(problem({ url: "https://x.example", revoke: "yes" })).toBe(
+      'Input "revoke" must be true or false, got "yes".',
+    );
     expect(problem({ url: "https://x.example", environment: "prod env" })).toMatch(/Input "environment" must be/);
     expect(problem({ url: "https://x.example", scope: 'a "b"' })).toBe(
       'Input "scope" must be space-separated scopes, and ""b"" is not one.',

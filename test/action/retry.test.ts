@@ -46,9 +46,11 @@ describe("retries", () => {
     const { clock, sleeps } = fakeClock(0.5);
     const { attempt, calls } = script<string>({ transient: "503" }, { transient: "503" }, { ok: "token" });
     const notes: string[] = [];
-    await expect(withRetries(attempt, DEFAULT_RETRY_POLICY, clock, (reason, delay, next) => notes.push(`${reason} ${delay} ${next}`))).resolves.toBe(
-      "token",
-    );
+    await expect(
+      withRetries(attempt, DEFAULT_RETRY_POLICY, clock, (reason, delay, next) =>
+        notes.push(`${reason} ${delay} ${next}`),
+      ),
+    ).resolves.toBe("token");
     expect(calls()).toBe(3);
     expect(sleeps).toEqual([500, 1000]);
     expect(notes).toEqual(["503 500 2", "503 1000 3"]);
@@ -56,7 +58,11 @@ describe("retries", () => {
 
   it("honours Retry-After, capped", async () => {
     const { clock, sleeps } = fakeClock(0);
-    const { attempt } = script<string>({ transient: "429", retryAfterMs: 7000 }, { transient: "429", retryAfterMs: 600_000 }, { ok: "t" });
+    const { attempt } = script<string>(
+      { transient: "429", retryAfterMs: 7000 },
+      { transient: "429", retryAfterMs: 600_000 },
+      { ok: "t" },
+    );
     await withRetries(attempt, DEFAULT_RETRY_POLICY, clock, () => {});
     expect(sleeps).toEqual([7000, 30_000]);
   });
@@ -74,7 +80,9 @@ describe("retries", () => {
     const { clock, sleeps } = fakeClock(0);
     const { attempt, calls } = script<string>({ transient: "busy", retryAfterMs: 25_000 });
     const policy = { ...DEFAULT_RETRY_POLICY, maxAttempts: 100, totalBudgetMs: 60_000 };
-    await expect(withRetries(attempt, policy, clock, () => {})).rejects.toThrow(/Gave up after 3 attempts in 50s: busy/);
+    await expect(withRetries(attempt, policy, clock, () => {})).rejects.toThrow(
+      /Gave up after 3 attempts in 50s: busy/,
+    );
     expect(calls()).toBe(3);
     expect(sleeps.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(60_000);
   });

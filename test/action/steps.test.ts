@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { runExchangeStep } from "../../action/exchange-step";
 import { PERMISSIONS_HELP } from "../../action/id-token";
 import { runRevokeStep } from "../../action/revoke-step";
-import { encodePart } from "../support/jwt";
 import { fakeCore, instantClock } from "../support/fake-core";
+import { encodePart } from "../support/jwt";
 
 const RUNNER_ENV = {
   ACTIONS_ID_TOKEN_REQUEST_URL: "https://runner.example/idtoken?api-version=2.0",
@@ -40,7 +40,11 @@ const granted = () =>
 
 describe("the main step", () => {
   it("masks the token before anything else mentions it, then sets every output and saves state", async () => {
-    const { core, calls, of } = fakeCore({ url: "https://downscope.acme.dev", "export-env": "DEPLOY_TOKEN", scope: "deploy:write" });
+    const { core, calls, of } = fakeCore({
+      url: "https://downscope.acme.dev",
+      "export-env": "DEPLOY_TOKEN",
+      scope: "deploy:write",
+    });
     const network = fakeNetwork([granted]);
     await runExchangeStep({ core, fetch: network.fetch, env: RUNNER_ENV, clock: instantClock() });
 
@@ -95,7 +99,8 @@ describe("the main step", () => {
     const { core, of } = fakeCore({ url: "https://downscope.acme.dev" });
     const clock = instantClock();
     const busy = () => Response.json({ error: "temporarily_unavailable" }, { status: 503 });
-    const limited = () => new Response(JSON.stringify({ error: "slow_down" }), { status: 429, headers: { "retry-after": "4" } });
+    const limited = () =>
+      new Response(JSON.stringify({ error: "slow_down" }), { status: 429, headers: { "retry-after": "4" } });
     const network = fakeNetwork([busy, limited, granted]);
     await runExchangeStep({ core, fetch: network.fetch, env: RUNNER_ENV, clock });
     expect(of("setFailed")).toEqual([]);
@@ -111,7 +116,12 @@ describe("the main step", () => {
     let runnerCalls = 0;
     const flaky = () => (++runnerCalls === 1 ? new Response("", { status: 500 }) : Response.json({ value: ID_TOKEN }));
     const ok = fakeCore({ url: "https://downscope.acme.dev" });
-    await runExchangeStep({ core: ok.core, fetch: fakeNetwork([granted], flaky).fetch, env: RUNNER_ENV, clock: instantClock() });
+    await runExchangeStep({
+      core: ok.core,
+      fetch: fakeNetwork([granted], flaky).fetch,
+      env: RUNNER_ENV,
+      clock: instantClock(),
+    });
     expect(ok.of("setFailed")).toEqual([]);
 
     const down = fakeCore({ url: "https://downscope.acme.dev" });
@@ -127,7 +137,9 @@ describe("the main step", () => {
       },
     ]);
     await runExchangeStep({ core: unreachable.core, fetch: failing.fetch, env: RUNNER_ENV, clock: instantClock() });
-    expect(unreachable.of("setFailed")[0][0]).toMatch(/^Gave up after 5 attempts in \d+s: https:\/\/downscope.acme.dev could not be reached \(fetch failed\)\.$/);
+    expect(unreachable.of("setFailed")[0][0]).toMatch(
+      /^Gave up after 5 attempts in \d+s: https:\/\/downscope.acme.dev could not be reached \(fetch failed\)\.$/,
+    );
   });
 
   it("never retries a denial, and explains it with the job's identity", async () => {
@@ -145,7 +157,9 @@ describe("the main step", () => {
             rules: [
               {
                 rule: "web deploys from main",
-                failed: [{ condition: "ref", expected: ["refs/heads/main", "refs/heads/release/*"], actual: "refs/heads/dev" }],
+                failed: [
+                  { condition: "ref", expected: ["refs/heads/main", "refs/heads/release/*"], actual: "refs/heads/dev" },
+                ],
               },
             ],
           },
@@ -182,15 +196,37 @@ describe("the main step", () => {
     const uncovered = fakeCore({ url: "https://downscope.acme.dev" });
     const none = () =>
       Response.json(
-        { error: "invalid_target", error_description: "No rule of the environment allows this identity.", denial: { environment: "production", repository: "acme/web", repository_id: "1", covered: false, rules: [] } },
+        {
+          error: "invalid_target",
+          error_description: "No rule of the environment allows this identity.",
+          denial: { environment: "production", repository: "acme/web", repository_id: "1", covered: false, rules: [] },
+        },
         { status: 400 },
       );
-    await runExchangeStep({ core: uncovered.core, fetch: fakeNetwork([none]).fetch, env: RUNNER_ENV, clock: instantClock() });
+    await runExchangeStep({
+      core: uncovered.core,
+      fetch: fakeNetwork([none]).fetch,
+      env: RUNNER_ENV,
+      clock: instantClock(),
+    });
     expect(uncovered.of("setFailed")[0][0]).toContain('No rule of environment "production" covers acme/web (id 1).');
 
     const scopes = fakeCore({ url: "https://downscope.acme.dev" });
-    const refused = () => Response.json({ error: "invalid_scope", error_description: "A requested scope is not allowed by the matching rule.", refused_scopes: ["admin"] }, { status: 400 });
-    await runExchangeStep({ core: scopes.core, fetch: fakeNetwork([refused]).fetch, env: RUNNER_ENV, clock: instantClock() });
+    const refused = () =>
+      Response.json(
+        {
+          error: "invalid_scope",
+          error_description: "A requested scope is not allowed by the matching rule.",
+          refused_scopes: ["admin"],
+        },
+        { status: 400 },
+      );
+    await runExchangeStep({
+      core: scopes.core,
+      fetch: fakeNetwork([refused]).fetch,
+      env: RUNNER_ENV,
+      clock: instantClock(),
+    });
     expect(scopes.of("setFailed")[0][0]).toContain("Refused scopes: admin.");
   });
 
@@ -198,20 +234,32 @@ describe("the main step", () => {
     const { core, of } = fakeCore({ url: "http://downscope.acme.dev" });
     const network = fakeNetwork([granted]);
     await runExchangeStep({ core, fetch: network.fetch, env: RUNNER_ENV, clock: instantClock() });
-    expect(of("setFailed")).toEqual([['Input "url" must use https (http only for localhost), got "http://downscope.acme.dev".']]);
+    expect(of("setFailed")).toEqual([
+      ['Input "url" must use https (http only for localhost), got "http://downscope.acme.dev".'],
+    ]);
     expect(network.requests).toEqual([]);
   });
 
   it("refuses a response that is not a token response", async () => {
     const { core, of } = fakeCore({ url: "https://downscope.acme.dev" });
-    await runExchangeStep({ core, fetch: fakeNetwork([() => new Response("<html>")]).fetch, env: RUNNER_ENV, clock: instantClock() });
+    await runExchangeStep({
+      core,
+      fetch: fakeNetwork([() => new Response("<html>")]).fetch,
+      env: RUNNER_ENV,
+      clock: instantClock(),
+    });
     expect(of("setFailed")[0][0]).toMatch(/HTTP 200 without a token response/);
     expect(of("setOutput")).toEqual([]);
   });
 });
 
 describe("the post step", () => {
-  const alive = { token: ACCESS_TOKEN, url: "https://downscope.acme.dev", "expires-at": "2026-11-24T10:10:00.000Z", revoke: "true" };
+  const alive = {
+    token: ACCESS_TOKEN,
+    url: "https://downscope.acme.dev",
+    "expires-at": "2026-11-24T10:10:00.000Z",
+    revoke: "true",
+  };
 
   async function post(state: Record<string, string>, answer: Handler) {
     const { core, of } = fakeCore({}, state);
@@ -227,14 +275,19 @@ describe("the post step", () => {
   it("revokes a live token", async () => {
     const { of, requests } = await post(alive, () => new Response(null, { status: 200 }));
     expect(requests.map((r) => r.url)).toEqual(["https://downscope.acme.dev/revoke"]);
-    expect(Object.fromEntries(new URLSearchParams(String(requests[0].init?.body)))).toEqual({ token: ACCESS_TOKEN, token_type_hint: "access_token" });
+    expect(Object.fromEntries(new URLSearchParams(String(requests[0].init?.body)))).toEqual({
+      token: ACCESS_TOKEN,
+      token_type_hint: "access_token",
+    });
     expect(of("info")).toEqual([["Revoked the downscope token."]]);
     expect(of("setFailed")).toEqual([]);
   });
 
   it("warns, never fails, when the service cannot revoke", async () => {
     const notFound = await post(alive, () => new Response(null, { status: 404 }));
-    expect(notFound.of("warning")).toEqual([["This downscope service does not support revocation: the token stays valid until it expires."]]);
+    expect(notFound.of("warning")).toEqual([
+      ["This downscope service does not support revocation: the token stays valid until it expires."],
+    ]);
     const broken = await post(alive, () => new Response(null, { status: 500 }));
     expect(broken.of("warning")[0][0]).toMatch(/HTTP 500/);
     const down = await post(alive, () => {

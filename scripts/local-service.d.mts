@@ -1,0 +1,14 @@
+import type { JWK } from "jose";
+
+export declare function bundleWorker(): Promise<string>;
+export declare function freePort(): Promise<number>;
+export interface LocalService {
+  url: string;
+  logs: Record<string, unknown>[];
+  stop(): Promise<void>;
+}
+export declare function startLocalService(options: {
+  policy: string;
+  signingKeys: JWK[];
+  port?: number;
+}): Promise<LocalService>;

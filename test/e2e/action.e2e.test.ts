@@ -1,0 +1,231 @@
+/**
+ * End to end: the built action (dist/, as a child process) against the real service (the
+ * bundled Worker in workerd, on a loopback port), with a fake runner OIDC endpoint that signs
+ * real tokens. Nothing here is mocked but GitHub itself.
+ */
+import { createServer, type Server } from "node:http";
+import { createRemoteJWKSet, exportJWK, generateKeyPair, jwtVerify } from "jose";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { GITHUB_ISSUER, generateIssuerKey } from "../../scripts/fake-github.mjs";
+import {
+  type IdTokenEndpoint,
+  runActionStep,
+  type StepResult,
+  startIdTokenEndpoint,
+} from "../../scripts/fake-runner.mjs";
+import { type LocalService, startLocalService } from "../../scripts/local-service.mjs";
+
+const POLICY = (jwks: unknown) => `
+version: 1
+issuers:
+  - issuer: ${GITHUB_ISSUER}
+    jwks: ${JSON.stringify(jwks)}
+environments:
+  staging:
+    audience: https://deploy.acme.dev/staging
+    scopes: [deploy:write, logs:read]
+    default_scopes: [deploy:write]
+    rules:
+      - name: web deploys from main
+        repository: acme/web
+        repository_id: 123456
+        ref: refs/heads/main
+        environment: staging
+`;
+
+let service: LocalService;
+let runner: IdTokenEndpoint;
+
+beforeAll(async () => {
+  const github = await generateIssuerKey();
+  const { privateKey } = await generateKeyPair("ES256", { extractable: true });
+  const signingKey = { ...(await exportJWK(privateKey)), alg: "ES256", kid: "e2e-1" };
+  service = await startLocalService({ policy: POLICY({ keys: [github.publicJwk] }), signingKeys: [signingKey] });
+  runner = await startIdTokenEndpoint({ privateJwk: github.privateJwk });
+});
+
+afterAll(async () => {
+  await runner?.stop();
+  await service?.stop();
+});
+
+/** Every place the token appears in the step's output must be the mask command itself. */
+function expectMaskedFirst(result: StepResult, token: string) {
+  const text = result.stdout + result.stderr;
+  const first = text.indexOf(token);
+  expect(first).toBeGreaterThan(0);
+  expect(text.slice(first - "::add-mask::".length, first)).toBe("::add-mask::");
+  const mentions = text.split(token).length - 1;
+  expect(mentions).toBe(1);
+}
+
+describe("the action against the real service", () => {
+  it("gets a token, masks it, writes outputs, env and summary, and the post step asks to revoke", async () => {
+    runner.setClaims(() => ({}));
+    const main = await runActionStep("main", {
+      idTokens: runner,
+      inputs: { url: service.url, scope: "deploy:write logs:read", ttl: "5m", "export-env": "DEPLOY_TOKEN" },
+    });
+    expect(main.stderr).toBe("");
+    expect(main.code).toBe(0);
+    const token = main.outputs.token;
+    expect(token).toMatch(/^eyJ/);
+    expectMaskedFirst(main, token);
+    // The GitHub OIDC token was masked too, and never printed otherwise.
+    expect(main.stdout.match(/::add-mask::/g)).toHaveLength(2);
+
+    expect(main.outputs).toEqual({
+      token,
+      "token-type": "Bearer",
+      "expires-at": expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.000Z$/),
+      "expires-in": "300",
+      scope: "deploy:write logs:read",
+      environment: "staging",
+    });
+    expect(main.exported).toEqual({ DEPLOY_TOKEN: token });
+    expect(main.state).toEqual({ token, url: service.url, "expires-at": main.outputs["expires-at"], revoke: "true" });
+    expect(main.summary).toContain("### downscope: a token for staging");
+    expect(main.summary).toContain("| scopes | `deploy:write logs:read` |");
+    expect(main.summary).not.toContain(token);
+
+    // The token verifies with the service's published keys, for exactly one environment.
+    const jwks = createRemoteJWKSet(new URL(`${service.url}/.well-known/jwks.json`));
+    const { payload } = await jwtVerify(token, jwks, {
+      issuer: service.url,
+      audience: "https://deploy.acme.dev/staging",
+      typ: "at+jwt",
+    });
+    expect(payload).toMatchObject({ environment: "staging", scope: "deploy:write logs:read", repository: "acme/web" });
+    expect(runner.requests.at(-1)?.audience).toBe(service.url);
+
+    const post = await runActionStep("post", { state: main.state });
+    expect(post.code).toBe(0);
+    // This service has no /revoke yet: a warning, never a failed job.
+    expect(post.stdout).toContain("::warning::This downscope service does not support revocation");
+    expect(post.stdout + post.stderr).not.toContain(token);
+  });
+
+  it("explains a denial for a job on the wrong branch, and outputs nothing", async () => {
+    runner.setClaims(() => ({
+      ref: "refs/heads/feature/x",
+      job_workflow_ref: "acme/web/.github/workflows/deploy.yml@refs/heads/feature/x",
+    }));
+    const main = await runActionStep("main", { idTokens: runner, inputs: { url: service.url } });
+    expect(main.code).toBe(1);
+    expect(main.outputs).toEqual({});
+    expect(main.state).toEqual({});
+    const error = main.stdout.split("\n").find((line) => line.startsWith("::error::")) ?? "";
+    const message = decodeURIComponent(error.slice("::error::".length));
+    expect(message).toBe(
+      [
+        "downscope refused the token (HTTP 400 invalid_target): No rule of the environment allows this identity.",
+        "",
+        'Environment "staging", rules for acme/web (id 123456):',
+        '  rule "web deploys from main":',
+        "    ✗ ref: expected refs/heads/main, got refs/heads/feature/x",
+        "",
+        "The job's identity, from its GitHub OIDC token (claims only, not the token):",
+        "  repository   acme/web (id 123456, owner id 7890)",
+        "  ref          refs/heads/feature/x (branch)",
+        "  environment  staging",
+        "  workflow     acme/web/.github/workflows/deploy.yml@refs/heads/feature/x",
+        "  event        push",
+        "  runner       github-hosted",
+        "  actor        octocat",
+        "  run          9876543210 (attempt 1)",
+      ].join("\n"),
+    );
+    // The refused GitHub token itself never shows: only its mask.
+    const maskLines = main.stdout.split("\n").filter((line) => line.startsWith("::add-mask::"));
+    expect(maskLines).toHaveLength(1);
+    expect(main.stdout.split(maskLines[0].slice("::add-mask::".length)).length - 1).toBe(1);
+  });
+
+  it("retries a 503 from the service, with a fresh OIDC token, then succeeds", async () => {
+    runner.setClaims(() => ({}));
+    const proxy = await flakyProxy(service.url, 1);
+    try {
+      const before = runner.requests.length;
+      const main = await runActionStep("main", { idTokens: runner, inputs: { url: proxy.url, audience: service.url } });
+      expect(main.code).toBe(0);
+      expect(main.stdout).toMatch(
+        /::warning::the service answered HTTP 503: The issuer's keys cannot be fetched right now; try again later\.; retrying in \d\.\ds \(attempt 2\)/,
+      );
+      expect(proxy.tokenRequests()).toBe(2);
+      expect(runner.requests.length - before).toBe(2);
+      expect(main.outputs.environment).toBe("staging");
+    } finally {
+      await proxy.stop();
+    }
+  });
+
+  it("retries the runner's transient refusal to issue a token", async () => {
+    runner.setClaims(() => ({}));
+    runner.failNext(1, 500);
+    const main = await runActionStep("main", { idTokens: runner, inputs: { url: service.url } });
+    expect(main.code).toBe(0);
+    expect(main.stdout).toMatch(/::warning::the runner refused to issue an OIDC token for now \(HTTP 500\); retrying/);
+  });
+
+  it("says exactly which permission to add when the job cannot get an OIDC token", async () => {
+    const main = await runActionStep("main", { inputs: { url: service.url } });
+    expect(main.code).toBe(1);
+    const error = decodeURIComponent(
+      main.stdout
+        .split("\n")
+        .find((line) => line.startsWith("::error::"))
+        ?.slice(9) ?? "",
+    );
+    expect(error).toContain("  permissions:\n    id-token: write\n");
+    expect(error).toContain("fork");
+  });
+
+  it("refuses a bad input, quoting it", async () => {
+    const main = await runActionStep("main", { idTokens: runner, inputs: { url: service.url, ttl: "forever" } });
+    expect(main.code).toBe(1);
+    expect(main.stdout).toContain(
+      '::error::Input "ttl" must be a duration such as "10m", "90s", "1h" or whole seconds, got "forever".',
+    );
+  });
+
+  it("writes one audit line per decision in the service, with no token in it", () => {
+    const audits = service.logs.filter((line) => line.event === "token_exchange");
+    expect(audits.length).toBeGreaterThanOrEqual(3);
+    expect(audits.map((line) => line.decision)).toContain("denied");
+    expect(JSON.stringify(service.logs)).not.toMatch(/eyJ[A-Za-z0-9_-]{20,}\./);
+  });
+});
+
+/** A proxy in front of the service that answers the first `failures` token requests with 503. */
+async function flakyProxy(target: string, failures: number) {
+  let tokenRequests = 0;
+  const server: Server = createServer(async (request, response) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of request) chunks.push(chunk as Buffer);
+    if (request.url === "/token") tokenRequests++;
+    if (request.url === "/token" && tokenRequests <= failures) {
+      response
+        .writeHead(503, { "content-type": "application/json", "retry-after": "0" })
+        .end(
+          '{"error":"temporarily_unavailable","error_description":"The issuer\'s keys cannot be fetched right now; try again later."}',
+        );
+      return;
+    }
+    const upstream = await fetch(`${target}${request.url}`, {
+      method: request.method,
+      headers: { "content-type": request.headers["content-type"] ?? "" },
+      body: request.method === "GET" ? undefined : Buffer.concat(chunks),
+    });
+    response
+      .writeHead(upstream.status, { "content-type": upstream.headers.get("content-type") ?? "" })
+      .end(Buffer.from(await upstream.arrayBuffer()));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : 0;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    tokenRequests: () => tokenRequests,
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
