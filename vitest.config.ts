@@ -24,6 +24,9 @@ export default defineConfig({
             miniflare: {
               outboundService,
               bindings: { TEST_GITHUB_PRIVATE_JWK: JSON.stringify(github.privateJwk) },
+              // A small limit for the rate-limit tests; the service's own limits stay unbound in
+              // tests that do not pass them, so tests do not throttle each other.
+              ratelimits: { TEST_RATE_LIMIT_3: { namespace_id: "9001", simple: { limit: 3, period: 60 } } },
             },
           }),
         ],

@@ -81,8 +81,15 @@ try {
 
   say("The job ends: the post step asks the service to revoke the token (node dist/post.js)");
   const post = await runActionStep("post", { state: job.state });
-  check(post.code === 0, "the post step never fails the job");
-  detail(post.stdout.trim().replace(/^::warning::/m, "warning: "));
+  check(post.code === 0 && post.stdout.includes("Revoked the downscope token."), "the post step revoked it");
+  const again = await deploy(staging);
+  const introspected = await (
+    await fetch(`${service.url}/introspect`, { method: "POST", body: new URLSearchParams({ token }) })
+  ).json();
+  check(
+    introspected.active === false,
+    `introspection now says {"active": false}; the staging API still accepts it offline (${again.status}) unless it checks /introspect`,
+  );
 
   say("A job from branch feature/x tries the same");
   runner.setClaims(() => ({

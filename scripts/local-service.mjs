@@ -65,6 +65,7 @@ export async function startLocalService({ policy, signingKeys, port }) {
             DOWNSCOPE_POLICY: policy,
             DOWNSCOPE_SIGNING_KEYS: JSON.stringify(signingKeys),
           },
+          durableObjects: { DOWNSCOPE_STATE: { className: "TokenState", useSQLite: true } },
           outboundService: (request) => new Response(`no network here: ${request.url}`, { status: 599 }),
         },
       ],

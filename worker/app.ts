@@ -10,6 +10,9 @@ import { exchangeToken } from "./exchange";
 import { OAuthError, unavailable } from "./http/errors";
 import { consoleLogger, type Logger } from "./log";
 import { JwksCache } from "./oidc/jwks-cache";
+import { clientAddress, enforceRateLimit } from "./rate-limit";
+import { introspectToken, revokeToken } from "./revocation";
+import { type TokenLedger, tokenLedger } from "./state/ledger";
 
 export interface AppDependencies {
   /** Outbound fetch, for issuer keys. */
@@ -40,14 +43,38 @@ export function createApp(dependencies: AppDependencies = {}) {
     if (!state.ok) throw unavailable("misconfigured");
     return state.config;
   };
+  const ledgers = new WeakMap<object, TokenLedger>();
+  const requireLedger = (env: Env): TokenLedger => {
+    const namespace = env?.DOWNSCOPE_STATE;
+    if (!namespace) {
+      log({
+        level: "error",
+        event: "config_invalid",
+        problem: "DOWNSCOPE_STATE (the TokenState Durable Object) is not bound",
+      });
+      throw unavailable("misconfigured");
+    }
+    let ledger = ledgers.get(namespace);
+    if (!ledger) {
+      ledger = tokenLedger(namespace);
+      ledgers.set(namespace, ledger);
+    }
+    return ledger;
+  };
+  const limitClient = (c: { env: Env; req: { raw: Request } }) =>
+    enforceRateLimit(c.env?.DOWNSCOPE_RATE_LIMIT_CLIENT, `client:${clientAddress(c.req.raw)}`, "client", log);
 
   app.post("/token", async (c) => {
     const audit: ExchangeAudit = {};
     try {
+      await limitClient(c);
       const config = await requireConfig(c.env);
       const response = await exchangeToken(c.req.raw, {
         config,
         keys,
+        ledger: requireLedger(c.env),
+        repositoryLimit: c.env?.DOWNSCOPE_RATE_LIMIT_REPOSITORY,
+        log,
         now: Math.floor(now() / 1000),
         newJti,
         audit,
@@ -69,6 +96,35 @@ export function createApp(dependencies: AppDependencies = {}) {
     } finally {
       writeAudit(log, audit);
     }
+  });
+
+  app.post("/revoke", async (c) => {
+    await limitClient(c);
+    const config = await requireConfig(c.env);
+    const { revoked } = await revokeToken(c.req.raw, {
+      config,
+      ledger: requireLedger(c.env),
+      now: Math.floor(now() / 1000),
+    });
+    log({
+      level: "info",
+      event: "token_revocation",
+      revoked: revoked !== undefined,
+      ...(revoked ? { jti: revoked } : {}),
+    });
+    // RFC 7009: 200 whether or not the token was known, so the answer reveals nothing.
+    return c.body(null, 200, { "cache-control": "no-store" });
+  });
+
+  app.post("/introspect", async (c) => {
+    await limitClient(c);
+    const config = await requireConfig(c.env);
+    const result = await introspectToken(c.req.raw, {
+      config,
+      ledger: requireLedger(c.env),
+      now: Math.floor(now() / 1000),
+    });
+    return c.json(result, 200, { "cache-control": "no-store" });
   });
 
   app.get(JWKS_PATH, async (c) => {
@@ -95,7 +151,13 @@ export function createApp(dependencies: AppDependencies = {}) {
   });
 
   // Known paths with another method: 405 with Allow, not 404.
-  const allowed: Record<string, string> = { "/token": "POST", [JWKS_PATH]: "GET, HEAD", "/healthz": "GET, HEAD" };
+  const allowed: Record<string, string> = {
+    "/token": "POST",
+    "/revoke": "POST",
+    "/introspect": "POST",
+    [JWKS_PATH]: "GET, HEAD",
+    "/healthz": "GET, HEAD",
+  };
   for (const path of METADATA_PATHS) allowed[path] = "GET, HEAD";
   for (const [path, methods] of Object.entries(allowed)) {
     app.all(path, () => {

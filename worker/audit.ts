@@ -2,7 +2,7 @@
  * One audit line per token-exchange decision. It names who asked (verified claims only), what
  * was decided and why, and identifies tokens by ids and hashes, never by their text.
  */
-import { sha256Hex } from "./config";
+import { sha256Hex } from "./digest";
 import type { Logger } from "./log";
 import type { Claims } from "./policy/types";
 

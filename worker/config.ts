@@ -3,18 +3,24 @@
  * values and reused by every request of the isolate. Anything missing or invalid yields a
  * refusal to issue (fail closed) and one clear log line; never a partial configuration.
  */
+import { sha256Hex } from "./digest";
 import { generateSigningKeys, importSigningKeys, SigningKeyError, type SigningKeySet } from "./keys/signing-keys";
 import type { Logger } from "./log";
 import { trustedIssuers } from "./oidc/issuers";
 import { compilePolicy } from "./policy/compile";
 import { formatProblem } from "./policy/problems";
 import type { CompiledPolicy, TrustedIssuer } from "./policy/types";
+import type { TokenState } from "./state/token-state";
 
 export interface Env {
   DOWNSCOPE_POLICY?: string;
   DOWNSCOPE_SIGNING_KEYS?: string;
   DOWNSCOPE_ISSUER?: string;
   DOWNSCOPE_DEV?: string;
+  /** Single-use and revocation records: required to issue, revoke or introspect. */
+  DOWNSCOPE_STATE?: DurableObjectNamespace<TokenState>;
+  DOWNSCOPE_RATE_LIMIT_CLIENT?: RateLimit;
+  DOWNSCOPE_RATE_LIMIT_REPOSITORY?: RateLimit;
 }
 
 export interface ServiceConfig {
@@ -120,9 +126,4 @@ function checkIssuer(value: string | undefined): string | ConfigState {
   if (url.username || url.password || url.search || url.hash)
     return problem("must not carry credentials, a query or a fragment");
   return value.replace(/\/+$/, "");
-}
-
-export async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
-  return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, "0")).join("");
 }

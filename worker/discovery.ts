@@ -10,8 +10,13 @@ export function authorizationServerMetadata(config: ServiceConfig): Record<strin
     token_endpoint: `${config.issuer}/token`,
     jwks_uri: `${config.issuer}${JWKS_PATH}`,
     grant_types_supported: [TOKEN_EXCHANGE_GRANT],
-    // Clients authenticate with the subject token itself, not with client credentials.
+    // Clients authenticate with the subject token itself, not with client credentials;
+    // holding a minted token is what lets one revoke or introspect it.
     token_endpoint_auth_methods_supported: ["none"],
+    revocation_endpoint: `${config.issuer}/revoke`,
+    revocation_endpoint_auth_methods_supported: ["none"],
+    introspection_endpoint: `${config.issuer}/introspect`,
+    introspection_endpoint_auth_methods_supported: ["none"],
     response_types_supported: [],
   };
 }

@@ -8,14 +8,21 @@ import type { ServiceConfig } from "./config";
 import { invalidRequest, OAuthError, unavailable } from "./http/errors";
 import { readForm } from "./http/form";
 import { ACCESS_TOKEN_TYPE, MAX_DPOP_PROOF_BYTES, parseTokenRequest } from "./http/token-request";
+import type { Logger } from "./log";
 import { mintAccessToken } from "./mint/access-token";
 import type { JwksCache } from "./oidc/jwks-cache";
-import { SubjectTokenRejected, verifySubjectToken } from "./oidc/verify-subject-token";
+import { CLOCK_SKEW_SECONDS, SubjectTokenRejected, verifySubjectToken } from "./oidc/verify-subject-token";
 import { evaluatePolicy } from "./policy/evaluate";
+import { enforceRateLimit } from "./rate-limit";
+import { StateUnavailable, type TokenLedger } from "./state/ledger";
 
 export interface ExchangeContext {
   readonly config: ServiceConfig;
   readonly keys: JwksCache;
+  readonly ledger: TokenLedger;
+  /** Per repository id, once the caller is verified; off when unbound. */
+  readonly repositoryLimit: RateLimit | undefined;
+  readonly log: Logger;
   /** Seconds since the epoch. */
   readonly now: number;
   readonly newJti: () => string;
@@ -61,6 +68,12 @@ export async function exchangeToken(request: Request, context: ExchangeContext):
     throw invalidRequest(error.reason);
   }
   await recordSubject(audit, subject.claims);
+  await enforceRateLimit(
+    context.repositoryLimit,
+    `repository:${subject.claims.repository_id}`,
+    "repository",
+    context.log,
+  );
 
   const decision = evaluatePolicy(config.policy, subject.claims, {
     environment: params.environment,
@@ -77,6 +90,17 @@ export async function exchangeToken(request: Request, context: ExchangeContext):
   }
   audit.rule = decision.rule.label;
   if (decision.environment.dpop === "required") throw new OAuthError(400, "invalid_dpop_proof", "dpop_required");
+
+  // Last gate before minting: the subject token is spent now, whatever happens next, so a
+  // failure from here on issues nothing and a replay never issues twice.
+  const exp = subject.claims.exp as number;
+  const fresh = await context.ledger
+    .claimSubjectToken(subject.issuer, subject.claims.jti as string, (exp + CLOCK_SKEW_SECONDS) * 1000)
+    .catch((error: unknown) => {
+      if (error instanceof StateUnavailable) throw unavailable("state_unavailable");
+      throw error;
+    });
+  if (!fresh) throw invalidRequest("subject_token_replayed");
 
   const jti = context.newJti();
   const key = config.keys.active;

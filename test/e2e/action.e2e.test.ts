@@ -60,7 +60,7 @@ function expectMaskedFirst(result: StepResult, token: string) {
 }
 
 describe("the action against the real service", () => {
-  it("gets a token, masks it, writes outputs, env and summary, and the post step asks to revoke", async () => {
+  it("gets a token, masks it, writes outputs, env and summary, and the post step revokes it", async () => {
     runner.setClaims(() => ({}));
     const main = await runActionStep("main", {
       idTokens: runner,
@@ -98,11 +98,16 @@ describe("the action against the real service", () => {
     expect(payload).toMatchObject({ environment: "staging", scope: "deploy:write logs:read", repository: "acme/web" });
     expect(runner.requests.at(-1)?.audience).toBe(service.url);
 
+    const introspect = (value: string) =>
+      fetch(`${service.url}/introspect`, { method: "POST", body: new URLSearchParams({ token: value }) }).then((r) =>
+        r.json(),
+      );
+    expect(await introspect(token)).toMatchObject({ active: true, environment: "staging" });
     const post = await runActionStep("post", { state: main.state });
     expect(post.code).toBe(0);
-    // This service has no /revoke yet: a warning, never a failed job.
-    expect(post.stdout).toContain("::warning::This downscope service does not support revocation");
+    expect(post.stdout).toContain("Revoked the downscope token.");
     expect(post.stdout + post.stderr).not.toContain(token);
+    expect(await introspect(token)).toEqual({ active: false });
   });
 
   it("explains a denial for a job on the wrong branch, and outputs nothing", async () => {

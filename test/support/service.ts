@@ -60,8 +60,15 @@ export async function newSigningJwk(alg: "ES256" | "EdDSA" | "RS256" = "ES256", 
 
 export const signingJwk = await newSigningJwk("ES256", "test-key-1");
 
+/** The bindings the tests' workerd provides (see vitest.config.ts). */
+export const testBindings = env as unknown as Env & {
+  TEST_GITHUB_PRIVATE_JWK: string;
+  TEST_RATE_LIMIT_3: RateLimit;
+};
+
 export function serviceEnv(overrides: Partial<Env> = {}): Env {
   return {
+    DOWNSCOPE_STATE: testBindings.DOWNSCOPE_STATE,
     DOWNSCOPE_ISSUER: ISSUER,
     DOWNSCOPE_POLICY: POLICY,
     DOWNSCOPE_SIGNING_KEYS: JSON.stringify([signingJwk]),

@@ -33,6 +33,10 @@ describe("published endpoints", () => {
       jwks_uri: `${ISSUER}/.well-known/jwks.json`,
       grant_types_supported: ["urn:ietf:params:oauth:grant-type:token-exchange"],
       token_endpoint_auth_methods_supported: ["none"],
+      revocation_endpoint: `${ISSUER}/revoke`,
+      revocation_endpoint_auth_methods_supported: ["none"],
+      introspection_endpoint: `${ISSUER}/introspect`,
+      introspection_endpoint_auth_methods_supported: ["none"],
       response_types_supported: [],
     };
     for (const path of ["/.well-known/oauth-authorization-server", "/.well-known/openid-configuration"]) {
@@ -84,6 +88,8 @@ describe("published endpoints", () => {
       ["POST", "/.well-known/jwks.json", "GET, HEAD"],
       ["POST", "/.well-known/openid-configuration", "GET, HEAD"],
       ["PATCH", "/healthz", "GET, HEAD"],
+      ["GET", "/revoke", "POST"],
+      ["GET", "/introspect", "POST"],
     ];
     for (const [method, path, allow] of cases) {
       const response = await app.request(path, { method }, serviceEnv());

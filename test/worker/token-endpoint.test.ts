@@ -424,7 +424,7 @@ describe("POST /token: every error of SPEC §4", () => {
     ],
   ];
 
-  it.each(cases)("%s → %i %s", async (_name, send, status, error, reason) => {
+  it.each(cases)("%s", async (_name, send, status, error, reason) => {
     const response = await send();
     expect(response.status).toBe(status);
     expect(response.headers.get("content-type")).toBe("application/json");

@@ -47,6 +47,8 @@ export const ERROR_DESCRIPTIONS = {
   dpop_required: "This environment requires a DPoP proof.",
   dpop_not_supported: "DPoP proofs are not supported by this service yet.",
   // Availability.
+  rate_limited: "Too many requests; slow down and try again later.",
+  state_unavailable: "The service cannot record this exchange right now; try again later.",
   issuer_unavailable: "The issuer's keys cannot be fetched right now; try again later.",
   misconfigured: "The service is not configured to issue tokens; its operators have been told why.",
   internal: "The service failed unexpectedly; try again later.",
@@ -95,5 +97,5 @@ export class OAuthError extends Error {
 export const invalidRequest = (reason: ErrorReason, status: 400 | 413 = 400) =>
   new OAuthError(status, "invalid_request", reason);
 
-export const unavailable = (reason: "issuer_unavailable" | "misconfigured" | "internal") =>
+export const unavailable = (reason: "issuer_unavailable" | "state_unavailable" | "misconfigured" | "internal") =>
   new OAuthError(503, "temporarily_unavailable", reason);

@@ -12,6 +12,8 @@ export interface SigningKey {
   readonly kid: string;
   readonly alg: SigningAlgorithm;
   readonly privateKey: CryptoKey;
+  /** For checking the service's own tokens (revocation, introspection). */
+  readonly publicKey: CryptoKey;
   /** The public JWK as published: `kty`, curve or modulus, `kid`, `alg`, `use`. */
   readonly publicJwk: Readonly<JWK>;
 }
@@ -103,7 +105,8 @@ async function importSigningKey(item: unknown, index: number): Promise<SigningKe
   } catch {
     throw new SigningKeyError(`${where}: the key material does not import as ${alg}`);
   }
-  return { kid, alg, privateKey, publicJwk: Object.freeze({ ...publicPart, kid, alg, use: "sig" }) };
+  const publicKey = (await importJWK(publicPart as JWK, alg)) as CryptoKey;
+  return { kid, alg, privateKey, publicKey, publicJwk: Object.freeze({ ...publicPart, kid, alg, use: "sig" }) };
 }
 
 function keySet(keys: SigningKey[]): SigningKeySet {
