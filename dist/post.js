@@ -1,3 +1,5 @@
+import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
+
 // action/core.ts
 var systemClock = {
   now: () => Date.now(),

@@ -1,4 +1,5 @@
-// Bundles the action into dist/ (what `uses: <org>/downscope@v1` runs), or, with --check,
+// Bundles the action into dist/ (what `uses: <org>/downscope@v1` runs) and the `downscope`
+// command into dist/cli.js (the package's bin), or, with --check,
 // builds into a temporary folder and fails when dist/ differs: dist/ is committed and must
 // always be exactly what its sources build to.
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
@@ -10,13 +11,17 @@ const check = process.argv.includes("--check");
 const outdir = check ? mkdtempSync(join(tmpdir(), "downscope-dist-")) : "dist";
 
 await build({
-  entryPoints: { main: "action/main.ts", post: "action/post.ts" },
+  entryPoints: { main: "action/main.ts", post: "action/post.ts", cli: "cli/index.ts" },
   outdir,
   bundle: true,
   platform: "node",
   target: "node24",
   format: "esm",
   legalComments: "none",
+  // yaml's Node build is CommonJS and require()s Node built-ins, which an ESM bundle must provide.
+  banner: {
+    js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);',
+  },
   logLevel: "warning",
 });
 

@@ -101,17 +101,27 @@ export async function verifySubjectToken(token: string, context: SubjectTokenCon
   // jose accepts an `aud` array that merely includes ours; an array must hold only ours.
   if (Array.isArray(claims.aud) && claims.aud.length !== 1) reject("subject_token_wrong_audience");
   if (typeof claims.nbf === "number" && !Number.isFinite(claims.nbf)) reject("subject_token_claims_invalid");
+  if (!subjectClaimsAcceptable(claims)) reject("subject_token_claims_invalid");
+  return { issuer: issuer.issuer, claims };
+}
+
+/**
+ * Whether the claims the service reads have the types it needs: the required ones present as
+ * non-empty strings (ids as digits, `repository` as owner/name), the others strings when present.
+ * The CLI's `explain` asks the same question of claims an admin pastes in.
+ */
+export function subjectClaimsAcceptable(claims: Claims): boolean {
   for (const name of REQUIRED_STRING_CLAIMS) {
-    if (typeof claims[name] !== "string" || claims[name] === "") reject("subject_token_claims_invalid");
+    if (typeof claims[name] !== "string" || claims[name] === "") return false;
   }
   for (const name of OPTIONAL_STRING_CLAIMS) {
-    if (claims[name] !== undefined && typeof claims[name] !== "string") reject("subject_token_claims_invalid");
+    if (claims[name] !== undefined && typeof claims[name] !== "string") return false;
   }
-  if (!DIGITS.test(claims.repository_id as string) || !DIGITS.test(claims.repository_owner_id as string)) {
-    reject("subject_token_claims_invalid");
-  }
-  if (!/^[^/]+\/[^/]+$/.test(claims.repository as string)) reject("subject_token_claims_invalid");
-  return { issuer: issuer.issuer, claims };
+  return (
+    DIGITS.test(claims.repository_id as string) &&
+    DIGITS.test(claims.repository_owner_id as string) &&
+    /^[^/]+\/[^/]+$/.test(claims.repository as string)
+  );
 }
 
 function isAccessTokenType(typ: unknown): boolean {

@@ -1,0 +1,30 @@
+/** Claims as an admin has them: a JSON object, or a GitHub token (decoded, never verified). */
+import { decodeCompactJwt } from "../worker/oidc/compact-jwt";
+import { CliError } from "./io";
+
+export interface ClaimsInput {
+  readonly claims: Record<string, unknown>;
+  /** True when the input was a JWT: its signature was not checked, and the output says so. */
+  readonly fromToken: boolean;
+}
+
+const COMPACT_JWT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
+
+export function parseClaimsInput(text: string, source: string): ClaimsInput {
+  const trimmed = text.trim();
+  if (COMPACT_JWT.test(trimmed)) {
+    const decoded = decodeCompactJwt(trimmed.endsWith(".") ? `${trimmed}AA` : trimmed);
+    if (!decoded) throw new CliError(`${source} looks like a JWT but does not decode`);
+    return { claims: { ...decoded.payload }, fromToken: true };
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(trimmed);
+  } catch {
+    throw new CliError(`${source} is neither a JSON object of claims nor a JWT`);
+  }
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    throw new CliError(`${source} must be a JSON object of claims`);
+  }
+  return { claims: value as Record<string, unknown>, fromToken: false };
+}

@@ -1,0 +1,56 @@
+/** What the CLI touches outside itself, passed in so every command runs in tests without a terminal. */
+import { readFileSync } from "node:fs";
+import { styleText } from "node:util";
+
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+  readFile(path: string): string;
+  readStdin(): string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** Colours on: stdout is a terminal and NO_COLOR is not set. */
+  readonly color: boolean;
+  /** Milliseconds since the epoch. */
+  now(): number;
+}
+
+export function processIo(): CliIo {
+  return {
+    out: (text) => process.stdout.write(text.endsWith("\n") ? text : `${text}\n`),
+    err: (text) => process.stderr.write(text.endsWith("\n") ? text : `${text}\n`),
+    readFile: (path) => readFileSync(path, "utf8"),
+    readStdin: () => readFileSync(0, "utf8"),
+    env: process.env,
+    color: process.stdout.isTTY === true && !process.env.NO_COLOR,
+    now: () => Date.now(),
+  };
+}
+
+type Style = "red" | "green" | "yellow" | "dim" | "bold" | "cyan";
+
+/** `paint("red", text)` when colours are on; the text unchanged otherwise. */
+export function painter(io: Pick<CliIo, "color">): (style: Style, text: string) => string {
+  return (style, text) => (io.color ? styleText(style, text, { validateStream: false }) : text);
+}
+
+/** A failure the user can fix: printed as is, with the exit code given. */
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode = 2,
+  ) {
+    super(message);
+  }
+}
+
+/** Reads a file argument, `-` meaning standard input. */
+export function readInput(io: CliIo, path: string, what: string): string {
+  try {
+    return path === "-" ? io.readStdin() : io.readFile(path);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    throw new CliError(
+      `cannot read ${what} ${path === "-" ? "from standard input" : `"${path}"`}${code ? ` (${code})` : ""}`,
+    );
+  }
+}

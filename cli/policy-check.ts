@@ -1,0 +1,68 @@
+/** `downscope policy check FILE`: parse, validate and lint, the way the service loads a policy. */
+import { escapeData } from "../action/runner";
+import { compilePolicy } from "../worker/policy/compile";
+import type { Problem } from "../worker/policy/problems";
+import { type CliIo, painter, readInput } from "./io";
+
+export interface CheckOptions {
+  readonly json?: boolean;
+  readonly strict?: boolean;
+}
+
+export function policyCheck(io: CliIo, file: string, options: CheckOptions): number {
+  const text = readInput(io, file, "the policy");
+  const result = compilePolicy(text);
+  const errors = result.ok ? [] : inFileOrder(result.problems);
+  const warnings = result.ok ? inFileOrder(result.warnings) : [];
+  const failed = errors.length > 0 || (options.strict === true && warnings.length > 0);
+
+  if (options.json) {
+    io.out(JSON.stringify({ file, valid: errors.length === 0, errors, warnings }, null, 2));
+  } else if (io.env.GITHUB_ACTIONS === "true") {
+    for (const problem of [...errors, ...warnings]) io.out(annotation(file, problem, options.strict === true));
+    io.out(summary(file, errors.length, warnings.length));
+  } else {
+    const paint = painter(io);
+    for (const problem of [...errors, ...warnings]) {
+      const where = `${file}:${problem.line ?? 1}:${problem.column ?? 1}`;
+      const label = problem.severity === "error" ? paint("red", "error") : paint("yellow", "warning");
+      io.out(
+        `${paint("bold", where)} ${label} ${problem.path === "" ? "" : `${paint("cyan", problem.path)}: `}${problem.message}`,
+      );
+    }
+    io.out(
+      failed
+        ? paint("red", summary(file, errors.length, warnings.length))
+        : paint("green", summary(file, errors.length, warnings.length)),
+    );
+  }
+  return failed ? 1 : 0;
+}
+
+function inFileOrder(problems: readonly Problem[]): Problem[] {
+  return [...problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+}
+
+function summary(file: string, errors: number, warnings: number): string {
+  const counts = `${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}`;
+  return errors === 0
+    ? `${file}: valid (${counts})`
+    : `${file}: invalid (${counts}); the service would refuse to issue any token with it`;
+}
+
+/** A GitHub Actions workflow command, so problems show on the pull request's lines. */
+function annotation(file: string, problem: Problem, strict: boolean): string {
+  const level = problem.severity === "error" || strict ? "error" : "warning";
+  const props = [
+    `file=${escapeProperty(file)}`,
+    `line=${problem.line ?? 1}`,
+    `col=${problem.column ?? 1}`,
+    "title=downscope policy",
+  ];
+  const message = `${problem.path === "" ? "" : `${problem.path}: `}${problem.message}`;
+  return `::${level} ${props.join(",")}::${escapeData(message)}`;
+}
+
+function escapeProperty(value: string): string {
+  return escapeData(value).replace(/:/g, "%3A").replace(/,/g, "%2C");
+}

@@ -1,0 +1,122 @@
+/** The `downscope` command: admins' tools over the service's own policy and key code. */
+import { Command, CommanderError } from "commander";
+import { CliError, type CliIo } from "./io";
+import { policyJsonSchema } from "./json-schema";
+import { keysGenerate, keysRotate } from "./keys";
+import { policyCheck } from "./policy-check";
+import { policyExplain } from "./policy-explain";
+import { policyTest } from "./policy-test";
+import { tokenDecode } from "./token-decode";
+
+/** Runs the command line; resolves to the exit code (0 ok, 1 a failed check, 2 a usage error). */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  let code = 0;
+  const program = new Command("downscope")
+    .description("Check, explain and test downscope policies; make signing keys; decode tokens.")
+    .exitOverride()
+    .configureOutput({ writeOut: (text) => io.out(text), writeErr: (text) => io.err(text) })
+    .showHelpAfterError("(add --help for usage)");
+
+  const policy = program.command("policy").description("Work with a policy file (YAML or JSON).");
+  policy
+    .command("check")
+    .description("Parse, validate and lint a policy. Exit 0 when valid (warnings allowed), 1 on errors.")
+    .argument("<file>", "the policy, or - for standard input")
+    .option("--json", "print problems as JSON")
+    .option("--strict", "fail on warnings too")
+    .addHelpText(
+      "after",
+      "\nInside GitHub Actions (GITHUB_ACTIONS=true) problems print as annotations on the file's lines.",
+    )
+    .action((file: string, options) => {
+      code = policyCheck(io, file, options);
+    });
+  policy
+    .command("explain")
+    .description("The decision the service would take for these claims, rule by rule. Exit 0 allow, 1 deny.")
+    .argument("<file>", "the policy")
+    .requiredOption(
+      "--claims <file>",
+      "the claims: a JSON object, or a GitHub token (decoded, not verified); - for stdin",
+    )
+    .option("--environment <name>", "the target (default: the claims' environment)")
+    .option("--scope <scopes>", "space-separated scopes to ask for (default: the environment's default)")
+    .option("--ttl <duration>", "lifetime to ask for, e.g. 10m")
+    .option("--json", "print the explanation as JSON")
+    .action((file: string, options) => {
+      code = policyExplain(io, file, options);
+    });
+  policy
+    .command("test")
+    .description("Run a file of test cases against a policy. Exit 1 on any failed case.")
+    .argument("<file>", "the policy")
+    .argument("<cases>", "the cases (YAML): defaults.claims, and cases of name, claims, request, expect")
+    .option("--json", "print results as JSON")
+    .addHelpText(
+      "after",
+      `
+Cases file:
+  defaults:
+    claims: { repository: acme/web, repository_id: "123456", repository_owner_id: "7890", jti: x }
+  cases:
+    - name: main deploys to staging
+      claims: { ref: refs/heads/main, environment: staging }
+      request: { environment: staging, scope: deploy:write, ttl: 10m }
+      expect: { decision: allow, rule: web deploys from main, scopes: [deploy:write], ttl: 10m }
+    - name: a feature branch does not
+      claims: { ref: refs/heads/feature, environment: staging }
+      expect: { decision: deny, error: invalid_target, failed: [ref] }`,
+    )
+    .action((file: string, cases: string, options) => {
+      code = policyTest(io, file, cases, options);
+    });
+
+  policy
+    .command("schema")
+    .description("Print the policy's JSON Schema (the one in schema/policy.schema.json), for editors.")
+    .action(() => {
+      io.out(`${JSON.stringify(policyJsonSchema(), null, 2)}`);
+    });
+
+  const keys = program.command("keys").description("Signing keys for DOWNSCOPE_SIGNING_KEYS.");
+  keys
+    .command("generate")
+    .description("A new private signing key (array JSON on stdout, for the secret); its public JWKS on stderr.")
+    .option("--alg <alg>", "ES256 (default), EdDSA or RS256")
+    .option("--json", "print key, kid and public JWKS as one JSON object")
+    .action(async (options) => {
+      code = await keysGenerate(io, options);
+    });
+  keys
+    .command("rotate")
+    .description("The next DOWNSCOPE_SIGNING_KEYS: a new key first, the current signing key kept to verify.")
+    .requiredOption("--current <file>", "the current DOWNSCOPE_SIGNING_KEYS value, or - for stdin")
+    .option("--alg <alg>", "ES256 (default), EdDSA or RS256")
+    .option("--json", "print as one JSON object")
+    .action(async (options) => {
+      code = await keysRotate(io, options);
+    });
+
+  program
+    .command("token")
+    .description("Tokens.")
+    .command("decode")
+    .description("Show a JWT's header and claims and when it expires. Never verifies it.")
+    .argument("<token>", "the token, or - for stdin")
+    .option("--json", "print as JSON")
+    .action((token: string, options) => {
+      code = tokenDecode(io, token, options);
+    });
+
+  try {
+    await program.parseAsync([...argv], { from: "user" });
+    return code;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    if (error instanceof CliError) {
+      io.err(`downscope: ${error.message}`);
+      return error.exitCode;
+    }
+    throw error;
+  }
+}

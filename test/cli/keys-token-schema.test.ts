@@ -1,0 +1,161 @@
+import { execFile } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { promisify } from "node:util";
+import Ajv2020 from "ajv/dist/2020.js";
+import { calculateJwkThumbprint, decodeProtectedHeader, generateKeyPair, SignJWT } from "jose";
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { policyJsonSchema } from "../../cli/json-schema";
+import { ROTATION_ADVICE } from "../../cli/keys";
+import { importSigningKeys } from "../../worker/keys/signing-keys";
+import { cli } from "../support/cli-io";
+
+describe("keys generate", () => {
+  for (const alg of ["ES256", "EdDSA", "RS256"]) {
+    it(`makes an ${alg} key the service accepts, with its thumbprint as kid`, async () => {
+      const result = await cli(["keys", "generate", "--alg", alg]);
+      expect(result.code).toBe(0);
+      const keys = JSON.parse(result.out) as Record<string, string>[];
+      expect(keys).toHaveLength(1);
+      expect(keys[0]).toMatchObject({ alg, kid: expect.any(String), d: expect.any(String) });
+      const set = await importSigningKeys(result.out);
+      expect(set.active.kid).toBe(keys[0].kid);
+      expect(await calculateJwkThumbprint(set.active.publicJwk as never, "sha256")).toBe(keys[0].kid);
+      expect(result.err).toContain(`kid: ${keys[0].kid}`);
+      expect(result.err).toContain(JSON.stringify(set.jwks));
+      expect(result.err).not.toContain(keys[0].d);
+    });
+  }
+
+  it("prints one JSON object with --json, and refuses an unknown algorithm", async () => {
+    const json = JSON.parse((await cli(["keys", "generate", "--json"])).out);
+    expect(Object.keys(json)).toEqual(["kid", "signing_keys", "public_jwks"]);
+    expect(json.public_jwks.keys[0]).not.toHaveProperty("d");
+    expect(await cli(["keys", "generate", "--alg", "HS256"])).toMatchObject({
+      code: 2,
+      err: 'downscope: --alg must be one of ES256, EdDSA, RS256, not "HS256"\n',
+    });
+  });
+});
+
+describe("keys rotate", () => {
+  it("puts a new key first and keeps the current signing key, with the timing advice", async () => {
+    const current = (await cli(["keys", "generate"])).out;
+    const old = JSON.parse(current)[0];
+    const result = await cli(["keys", "rotate", "--current", "-"], {}, { stdin: current });
+    expect(result.code).toBe(0);
+    const next = JSON.parse(result.out);
+    expect(next).toHaveLength(2);
+    expect(next[1]).toEqual(old);
+    expect(next[0].kid).not.toBe(old.kid);
+    expect(result.err).toContain(ROTATION_ADVICE);
+    const set = await importSigningKeys(result.out);
+    expect(set.jwks.keys.map((key) => key.kid)).toEqual([next[0].kid, old.kid]);
+  });
+
+  it("drops keys older than the current one, and refuses invalid current keys", async () => {
+    const a = JSON.parse((await cli(["keys", "generate"])).out)[0];
+    const b = JSON.parse((await cli(["keys", "generate"])).out)[0];
+    const result = await cli(["keys", "rotate", "--current", "k.json"], { "k.json": JSON.stringify([a, b]) });
+    expect(JSON.parse(result.out)[1].kid).toBe(a.kid);
+    expect(result.err).toContain("dropped 1 older key");
+    const invalid = await cli(["keys", "rotate", "--current", "k.json"], { "k.json": '{"kty":"EC"}' });
+    expect(invalid.code).toBe(1);
+    expect(invalid.err).toMatch(/the current keys are not valid/);
+  });
+});
+
+describe("token decode", () => {
+  it("shows header, claims and expiry, and says it did not verify", async () => {
+    const { privateKey } = await generateKeyPair("ES256");
+    const exp = Date.parse("2026-11-24T10:09:00Z") / 1000;
+    const token = await new SignJWT({ scope: "deploy:write", exp })
+      .setProtectedHeader({ alg: "ES256", typ: "at+jwt", kid: "k1" })
+      .sign(privateKey);
+    const result = await cli(["token", "decode", token]);
+    expect(result.code).toBe(0);
+    expect(result.out.split("\n")[0]).toBe("Decoded only: the signature was NOT verified. Do not trust these claims.");
+    expect(result.out).toContain('"kid": "k1"');
+    expect(result.out).toContain('"scope": "deploy:write"');
+    expect(result.out).toContain("expires in 9 min (2026-11-24T10:09:00.000Z)");
+    const expired = await new SignJWT({ exp: exp - 3 * 3600 }).setProtectedHeader({ alg: "ES256" }).sign(privateKey);
+    expect((await cli(["token", "decode", expired])).out).toContain("expired 3 h ago");
+    const json = JSON.parse((await cli(["token", "decode", "--json", "-"], {}, { stdin: `${token}\n` })).out);
+    expect(json).toMatchObject({
+      verified: false,
+      header: decodeProtectedHeader(token),
+      claims: { scope: "deploy:write" },
+    });
+  });
+
+  it("refuses what is not a JWT", async () => {
+    expect(await cli(["token", "decode", "hello"])).toMatchObject({ code: 1, err: expect.stringMatching(/not a JWT/) });
+  });
+});
+
+describe("the policy JSON Schema", () => {
+  it("is generated from the validator's definitions: schema/policy.schema.json has not drifted", () => {
+    const committed = JSON.parse(readFileSync("schema/policy.schema.json", "utf8"));
+    expect(committed, "run `./dev npm run schema` and commit schema/").toEqual(policyJsonSchema());
+  });
+
+  it("accepts the example policy and catches what editors should flag", () => {
+    const validate = new Ajv2020({ strict: false, allErrors: true }).compile(policyJsonSchema());
+    const example = parse(readFileSync("examples/policy.yml", "utf8"));
+    expect(validate(example), JSON.stringify(validate.errors)).toBe(true);
+    expect(readFileSync("examples/policy.yml", "utf8").split("\n")[0]).toBe(
+      "# yaml-language-server: $schema=../schema/policy.schema.json",
+    );
+    const typo = structuredClone(example);
+    typo.environments.staging.rules[0].refs = "refs/heads/main";
+    expect(validate(typo)).toBe(false);
+    const badClaim = structuredClone(example);
+    badClaim.environments.staging.rules[0].claims = { workflow: "x" };
+    expect(validate(badClaim)).toBe(false);
+    const badTtl = structuredClone(example);
+    badTtl.environments.staging.ttl = "10 minutes";
+    expect(validate(badTtl)).toBe(false);
+  });
+});
+
+describe("the built command", () => {
+  const run = (args: string[], env: Record<string, string> = {}) =>
+    promisify(execFile)(process.execPath, ["dist/cli.js", ...args], {
+      env: { PATH: process.env.PATH ?? "", ...env },
+    }).catch((error: { code: number; stdout: string; stderr: string }) => error);
+
+  it("has --help for every command", async () => {
+    for (const command of [
+      [],
+      ["policy"],
+      ["policy", "check"],
+      ["policy", "explain"],
+      ["policy", "test"],
+      ["policy", "schema"],
+      ["keys", "generate"],
+      ["keys", "rotate"],
+      ["token", "decode"],
+    ]) {
+      const result = (await run([...command, "--help"])) as { stdout: string };
+      expect(result.stdout, command.join(" ")).toMatch(/^Usage: downscope/);
+    }
+  });
+
+  it("prints no colour codes when not on a terminal or with NO_COLOR", async () => {
+    const result = (await run(["policy", "check", "examples/policy.yml"], { NO_COLOR: "1", FORCE_COLOR: "1" })) as {
+      stdout: string;
+    };
+    expect(result.stdout).toBe("examples/policy.yml: valid (0 errors, 0 warnings)\n");
+    expect(result.stdout).not.toContain("\x1b[");
+  });
+
+  it("exits 1 on an invalid policy and 2 on a usage error", async () => {
+    expect(((await run(["policy", "check", "package.json"])) as { code: number }).code).toBe(1);
+    expect(((await run(["nonsense"])) as { code: number }).code).toBe(2);
+  });
+});
+
+it("colours only when asked", async () => {
+  const coloured = await cli(["policy", "check", "examples/policy.yml"], {}, { color: true });
+  expect(coloured.out).toContain("\x1b[");
+});

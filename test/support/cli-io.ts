@@ -1,0 +1,32 @@
+/** A `CliIo` over an in-memory file system, recording what the CLI prints. */
+import { readFileSync } from "node:fs";
+import type { CliIo } from "../../cli/io";
+import { runCli } from "../../cli/program";
+
+export async function cli(
+  args: string[],
+  files: Record<string, string> = {},
+  options: { env?: Record<string, string>; stdin?: string; color?: boolean } = {},
+) {
+  let out = "";
+  let err = "";
+  const io: CliIo = {
+    out: (text) => {
+      out += text.endsWith("\n") ? text : `${text}\n`;
+    },
+    err: (text) => {
+      err += text.endsWith("\n") ? text : `${text}\n`;
+    },
+    readFile: (path) => {
+      if (path in files) return files[path];
+      if (path.startsWith("examples/")) return readFileSync(path, "utf8");
+      throw Object.assign(new Error("no such file"), { code: "ENOENT" });
+    },
+    readStdin: () => options.stdin ?? "",
+    env: options.env ?? {},
+    color: options.color ?? false,
+    now: () => Date.parse("2026-11-24T10:00:00Z"),
+  };
+  const code = await runCli(args, io);
+  return { code, out, err };
+}
