@@ -320,3 +320,14 @@ cases:
     expect(empty.err).toMatch(/cases: must be a non-empty list/);
   });
 });
+
+describe("the example policy's own test cases", () => {
+  it("pass, as the README shows", async () => {
+    const { readFileSync } = await import("node:fs");
+    const result = await cli(["policy", "test", "examples/policy.yml", "cases.yml"], {
+      "cases.yml": readFileSync("examples/policy.test.yml", "utf8"),
+    });
+    expect(result.out).toMatch(/9 cases: 9 passed, 0 failed\n$/);
+    expect(result.code).toBe(0);
+  });
+});
