@@ -1,4 +1,5 @@
 /** What the service publishes about itself: RFC 8414 metadata and its public keys. */
+import { DPOP_ALGORITHMS } from "../verify/dpop-proof";
 import type { ServiceConfig } from "./config";
 import { TOKEN_EXCHANGE_GRANT } from "./http/token-request";
 
@@ -18,6 +19,7 @@ export function authorizationServerMetadata(config: ServiceConfig): Record<strin
     introspection_endpoint: `${config.issuer}/introspect`,
     introspection_endpoint_auth_methods_supported: ["none"],
     response_types_supported: [],
+    dpop_signing_alg_values_supported: [...DPOP_ALGORITHMS],
   };
 }
 

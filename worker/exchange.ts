@@ -3,11 +3,13 @@
  * the order matters: cheap checks and size limits first, then the issuer allowlist, then
  * cryptography, then policy, then minting.
  */
+
+import { DpopProofRejected, MAX_DPOP_PROOF_BYTES, verifyDpopProof } from "../verify/dpop-proof";
 import { type ExchangeAudit, recordSubject } from "./audit";
 import type { ServiceConfig } from "./config";
 import { invalidRequest, OAuthError, unavailable } from "./http/errors";
 import { readForm } from "./http/form";
-import { ACCESS_TOKEN_TYPE, MAX_DPOP_PROOF_BYTES, parseTokenRequest } from "./http/token-request";
+import { ACCESS_TOKEN_TYPE, parseTokenRequest } from "./http/token-request";
 import type { Logger } from "./log";
 import { mintAccessToken } from "./mint/access-token";
 import type { JwksCache } from "./oidc/jwks-cache";
@@ -47,11 +49,6 @@ export async function exchangeToken(request: Request, context: ExchangeContext):
   }
   const form = await readForm(request);
   const params = parseTokenRequest(form);
-  if (proofs !== null) {
-    // Sender-constrained tokens arrive with DPoP support; until then a proof is refused, not
-    // ignored, so a client that asked for a bound token never silently gets a bearer one.
-    throw new OAuthError(400, "invalid_dpop_proof", "dpop_not_supported");
-  }
 
   let subject: Awaited<ReturnType<typeof verifySubjectToken>>;
   try {
@@ -89,7 +86,27 @@ export async function exchangeToken(request: Request, context: ExchangeContext):
     throw new OAuthError(400, decision.error, decision.reason, extra);
   }
   audit.rule = decision.rule.label;
-  if (decision.environment.dpop === "required") throw new OAuthError(400, "invalid_dpop_proof", "dpop_required");
+
+  // A proof, when sent, must be valid: a client that asked for a bound token never silently
+  // gets a bearer one. `htu` is checked against our configured URL, never the request's own.
+  let jkt: string | undefined;
+  if (proofs !== null) {
+    jkt = await verifyDpopProof(proofs, {
+      method: "POST",
+      url: `${config.issuer}/token`,
+      now: context.now,
+      claimJti: (key, jti, until) => context.ledger.claimProofJti(key, jti, until),
+    }).then(
+      (proof) => proof.jkt,
+      (error: unknown) => {
+        if (error instanceof DpopProofRejected) throw new OAuthError(400, "invalid_dpop_proof", error.problem);
+        if (error instanceof StateUnavailable) throw unavailable("state_unavailable");
+        throw error;
+      },
+    );
+  } else if (decision.environment.dpop === "required") {
+    throw new OAuthError(400, "invalid_dpop_proof", "dpop_required");
+  }
 
   // Last gate before minting: the subject token is spent now, whatever happens next, so a
   // failure from here on issues nothing and a replay never issues twice.
@@ -114,13 +131,14 @@ export async function exchangeToken(request: Request, context: ExchangeContext):
     ttl: decision.ttl,
     now: context.now,
     jti,
+    ...(jkt !== undefined ? { jkt } : {}),
   });
   audit.jti = jti;
   audit.kid = key.kid;
   return {
     access_token: minted.token,
     issued_token_type: ACCESS_TOKEN_TYPE,
-    token_type: "Bearer",
+    token_type: jkt === undefined ? "Bearer" : "DPoP",
     expires_in: decision.ttl,
     scope: decision.scopes.join(" "),
     environment: decision.environment.name,

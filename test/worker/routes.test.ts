@@ -38,6 +38,7 @@ describe("published endpoints", () => {
       introspection_endpoint: `${ISSUER}/introspect`,
       introspection_endpoint_auth_methods_supported: ["none"],
       response_types_supported: [],
+      dpop_signing_alg_values_supported: ["ES256", "EdDSA"],
     };
     for (const path of ["/.well-known/oauth-authorization-server", "/.well-known/openid-configuration"]) {
       const response = await app.request(`http://proxy.internal:8080${path}`, {}, serviceEnv());

@@ -380,11 +380,11 @@ describe("POST /token: every error of SPEC §4", () => {
       "dpop_required",
     ],
     [
-      "a DPoP proof, before DPoP support",
+      "a malformed DPoP proof",
       async () => exchange(testApp().app, await githubToken(), {}, { headers: { dpop: "x.y.z" } }),
       400,
       "invalid_dpop_proof",
-      "dpop_not_supported",
+      "dpop_malformed",
     ],
     [
       "body over 64 KiB, whatever Content-Length says",

@@ -9,7 +9,6 @@ export const SUBJECT_TOKEN_TYPES = [
   "urn:ietf:params:oauth:token-type:jwt",
 ];
 export const MAX_SUBJECT_TOKEN_BYTES = 8 * 1024;
-export const MAX_DPOP_PROOF_BYTES = 4 * 1024;
 
 const MAX_SCOPES = 32;
 const EXPIRES_IN = /^[1-9][0-9]{0,5}$/;

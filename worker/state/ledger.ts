@@ -20,6 +20,8 @@ export class StateUnavailable extends Error {
 export interface TokenLedger {
   /** True the first time a subject token (by issuer and `jti`) is presented; false ever after. */
   claimSubjectToken(issuer: string, jti: string, expiresAt: number): Promise<boolean>;
+  /** True the first time a DPoP proof (by its key's thumbprint and `jti`) is presented. */
+  claimProofJti(jkt: string, jti: string, until: number): Promise<boolean>;
   revoke(jti: string, expiresAt: number): Promise<void>;
   isRevoked(jti: string): Promise<boolean>;
 }
@@ -42,6 +44,8 @@ export function tokenLedger(namespace: DurableObjectNamespace<TokenState>): Toke
   return {
     claimSubjectToken: (issuer, jti, expiresAt) =>
       call("subject", [issuer, jti], (stub, key) => stub.claim(key, expiresAt) as Promise<boolean>),
+    claimProofJti: (jkt, jti, until) =>
+      call("dpop", [jkt, jti], (stub, key) => stub.claim(key, until) as Promise<boolean>),
     revoke: (jti, expiresAt) => call("revoked", [jti], async (stub, key) => void (await stub.claim(key, expiresAt))),
     isRevoked: (jti) => call("revoked", [jti], (stub, key) => stub.has(key) as Promise<boolean>),
   };
