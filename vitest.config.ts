@@ -36,7 +36,12 @@ export default defineConfig({
         // The action in Node, and end to end: dist/ as a child process against the real service.
         test: {
           name: "node",
-          include: ["test/action/**/*.test.ts", "test/cli/**/*.test.ts", "test/e2e/**/*.test.ts"],
+          include: [
+            "test/action/**/*.test.ts",
+            "test/cli/**/*.test.ts",
+            "test/verify/**/*.test.ts",
+            "test/e2e/**/*.test.ts",
+          ],
           environment: "node",
           testTimeout: 60_000,
           hookTimeout: 120_000,

@@ -40,6 +40,14 @@ export interface StepDependencies {
   readonly fetch: typeof fetch;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly clock: Clock;
+  /** Where the DPoP key is kept for later steps: owner-only files in the runner's temp folder. */
+  readonly secretFiles?: SecretFiles;
+}
+
+export interface SecretFiles {
+  /** Writes `content` to a new file only the job's user can read; returns its path. */
+  write(name: string, content: string): string;
+  remove(path: string): void;
 }
 
 /** An error whose message is written for the workflow's author: shown as is, then the job fails. */

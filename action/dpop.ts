@@ -29,7 +29,11 @@ export async function dpopKeyFromJwk(privateJwk: JWK): Promise<DpopKey> {
     throw new TypeError("a DPoP key must be a private EC P-256 JWK");
   }
   const publicJwk: JWK = { kty: "EC", crv: "P-256", x: privateJwk.x, y: privateJwk.y };
-  return { privateJwk: { ...privateJwk, alg: "ES256" }, publicJwk, jkt: await calculateJwkThumbprint(publicJwk, "sha256") };
+  return {
+    privateJwk: { ...privateJwk, alg: "ES256" },
+    publicJwk,
+    jkt: await calculateJwkThumbprint(publicJwk, "sha256"),
+  };
 }
 
 export interface ProofRequest {

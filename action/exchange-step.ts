@@ -5,6 +5,7 @@
  */
 import { decodeCompactJwt } from "../worker/oidc/compact-jwt";
 import { ActionError, type StepDependencies } from "./core";
+import { createDpopProof, generateDpopKey } from "./dpop";
 import { idTokenEndpoint, requestIdToken } from "./id-token";
 import { readInputs } from "./inputs";
 import { renderRefusal } from "./report";
@@ -13,7 +14,13 @@ import { jobSummary } from "./summary";
 import { type ExchangeOutcome, exchangeSubjectToken } from "./token-client";
 
 /** Names of what the main step leaves for the post step. */
-export const STATE = { token: "token", url: "url", expiresAt: "expires-at", revoke: "revoke" } as const;
+export const STATE = {
+  token: "token",
+  url: "url",
+  expiresAt: "expires-at",
+  revoke: "revoke",
+  dpopKeyFile: "dpop-key-file",
+} as const;
 
 export async function runExchangeStep(
   deps: StepDependencies,
@@ -24,10 +31,11 @@ export async function runExchangeStep(
     // Permissions first: without them nothing else can work, and the fix is one line.
     const endpoint = idTokenEndpoint(deps.env);
     const inputs = readInputs(core);
-    if (inputs.dpop) {
-      throw new ActionError(
-        'Input "dpop: true" needs DPoP support, which this version of downscope does not have yet.',
-      );
+    // The job's own key for a sender-constrained token: masked before anything could print it.
+    const dpopKey = inputs.dpop ? await generateDpopKey() : undefined;
+    if (dpopKey) {
+      core.setSecret(JSON.stringify(dpopKey.privateJwk));
+      core.setSecret(String(dpopKey.privateJwk.d));
     }
 
     let lastSubjectToken: string | undefined;
@@ -37,7 +45,14 @@ export async function runExchangeStep(
         if (!("ok" in idToken)) return idToken;
         core.setSecret(idToken.ok);
         lastSubjectToken = idToken.ok;
-        return exchangeSubjectToken(deps.fetch, inputs, idToken.ok, clock.now());
+        const proof = dpopKey
+          ? await createDpopProof(dpopKey, {
+              method: "POST",
+              url: `${inputs.url}/token`,
+              now: Math.floor(clock.now() / 1000),
+            })
+          : undefined;
+        return exchangeSubjectToken(deps.fetch, inputs, idToken.ok, clock.now(), proof);
       },
       policy,
       clock,
@@ -49,6 +64,11 @@ export async function runExchangeStep(
 
     const granted = outcome.granted;
     core.setSecret(granted.access_token);
+    if (dpopKey && granted.token_type !== "DPoP") {
+      throw new ActionError(
+        `Asked for a DPoP-bound token, but the service issued a ${granted.token_type} token: refusing to use it.`,
+      );
+    }
     const claims = decodeCompactJwt(granted.access_token)?.payload;
     const exp = typeof claims?.exp === "number" ? claims.exp * 1000 : clock.now() + granted.expires_in * 1000;
     const expiresAt = new Date(exp).toISOString();
@@ -60,6 +80,15 @@ export async function runExchangeStep(
     core.setOutput("scope", granted.scope);
     core.setOutput("environment", granted.environment);
     if (inputs.exportEnv) core.exportVariable(inputs.exportEnv, granted.access_token);
+    if (dpopKey) {
+      const key = JSON.stringify(dpopKey.privateJwk);
+      core.setOutput("dpop-key", key);
+      if (deps.secretFiles) {
+        const path = deps.secretFiles.write("dpop-key.jwk", key);
+        core.setOutput("dpop-key-file", path);
+        core.saveState(STATE.dpopKeyFile, path);
+      }
+    }
 
     core.saveState(STATE.token, granted.access_token);
     core.saveState(STATE.url, inputs.url);

@@ -2,5 +2,12 @@
 import { systemClock } from "./core";
 import { runExchangeStep } from "./exchange-step";
 import { runnerCore } from "./runner";
+import { runnerSecretFiles } from "./secret-files";
 
-await runExchangeStep({ core: runnerCore(), fetch: globalThis.fetch, env: process.env, clock: systemClock });
+await runExchangeStep({
+  core: runnerCore(),
+  fetch: globalThis.fetch,
+  env: process.env,
+  clock: systemClock,
+  secretFiles: runnerSecretFiles(),
+});

@@ -2,5 +2,12 @@
 import { systemClock } from "./core";
 import { runRevokeStep } from "./revoke-step";
 import { runnerCore } from "./runner";
+import { runnerSecretFiles } from "./secret-files";
 
-await runRevokeStep({ core: runnerCore(), fetch: globalThis.fetch, env: process.env, clock: systemClock });
+await runRevokeStep({
+  core: runnerCore(),
+  fetch: globalThis.fetch,
+  env: process.env,
+  clock: systemClock,
+  secretFiles: runnerSecretFiles(),
+});

@@ -10,6 +10,14 @@ const TIMEOUT_MS = 10_000;
 
 export async function runRevokeStep(deps: StepDependencies): Promise<void> {
   const { core } = deps;
+  const keyFile = core.getState(STATE.dpopKeyFile);
+  if (keyFile && deps.secretFiles) {
+    try {
+      deps.secretFiles.remove(keyFile);
+    } catch (error) {
+      core.warning(`Could not remove the DPoP key file ${keyFile}: ${describeError(error)}`);
+    }
+  }
   const token = core.getState(STATE.token);
   if (!token) {
     core.debug("No token was issued: nothing to revoke.");

@@ -48,6 +48,7 @@ export async function exchangeSubjectToken(
   request: Pick<ActionInputs, "url" | "environment" | "scopes" | "ttl">,
   subjectToken: string,
   now: number,
+  dpopProof?: string,
 ): Promise<Attempt<ExchangeOutcome>> {
   const form = new URLSearchParams({
     grant_type: TOKEN_EXCHANGE,
@@ -62,7 +63,11 @@ export async function exchangeSubjectToken(
   try {
     response = await fetcher(`${request.url}/token`, {
       method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json" },
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        accept: "application/json",
+        ...(dpopProof ? { dpop: dpopProof } : {}),
+      },
       body: form,
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });

@@ -1,5 +1,6 @@
 /** The `downscope` command: admins' tools over the service's own policy and key code. */
 import { Command, CommanderError } from "commander";
+import { dpopProof } from "./dpop";
 import { CliError, type CliIo } from "./io";
 import { policyJsonSchema } from "./json-schema";
 import { keysGenerate, keysRotate } from "./keys";
@@ -12,7 +13,7 @@ import { tokenDecode } from "./token-decode";
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   let code = 0;
   const program = new Command("downscope")
-    .description("Check, explain and test downscope policies; make signing keys; decode tokens.")
+    .description("Check, explain and test downscope policies; make signing keys; make DPoP proofs; decode tokens.")
     .exitOverride()
     .configureOutput({ writeOut: (text) => io.out(text), writeErr: (text) => io.err(text) })
     .showHelpAfterError("(add --help for usage)");
@@ -95,6 +96,30 @@ Cases file:
     .option("--json", "print as one JSON object")
     .action(async (options) => {
       code = await keysRotate(io, options);
+    });
+
+  program
+    .command("dpop")
+    .description("DPoP proofs for a DPoP-bound token.")
+    .command("proof")
+    .description(
+      "Print a fresh DPoP proof for one request (send it as the DPoP header, the token as Authorization: DPoP).",
+    )
+    .option("--key <file>", "the private JWK: the action's dpop-key-file, or - for stdin")
+    .option("--key-env <name>", "or an environment variable holding it (the action's dpop-key output)")
+    .requiredOption("--method <method>", "the request's method, e.g. POST")
+    .requiredOption("--url <url>", "the request's full URL (query and fragment are left out of the proof)")
+    .option("--token <token>", "the access token the proof goes with (adds ath); needed by resource servers")
+    .addHelpText(
+      "after",
+      `
+In a workflow, after uses: acme/downscope@v1 with dpop: true (id: downscope):
+  proof=$(npx downscope dpop proof --key "$KEY_FILE" --method POST --url https://deploy.acme.dev/deploy --token "$TOKEN")
+  curl -X POST https://deploy.acme.dev/deploy -H "Authorization: DPoP $TOKEN" -H "DPoP: $proof"
+with env: KEY_FILE: \${{ steps.downscope.outputs.dpop-key-file }}, TOKEN: \${{ steps.downscope.outputs.token }}`,
+    )
+    .action(async (options) => {
+      code = await dpopProof(io, options);
     });
 
   program

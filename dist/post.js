@@ -7,6 +7,9 @@ var systemClock = {
   random: () => Math.random()
 };
 
+// verify/dpop-proof.ts
+var MAX_DPOP_PROOF_BYTES = 4 * 1024;
+
 // action/id-token.ts
 function describeError(error) {
   if (error instanceof Error) {
@@ -17,12 +20,26 @@ function describeError(error) {
 }
 
 // action/exchange-step.ts
-var STATE = { token: "token", url: "url", expiresAt: "expires-at", revoke: "revoke" };
+var STATE = {
+  token: "token",
+  url: "url",
+  expiresAt: "expires-at",
+  revoke: "revoke",
+  dpopKeyFile: "dpop-key-file"
+};
 
 // action/revoke-step.ts
 var TIMEOUT_MS = 1e4;
 async function runRevokeStep(deps) {
   const { core } = deps;
+  const keyFile = core.getState(STATE.dpopKeyFile);
+  if (keyFile && deps.secretFiles) {
+    try {
+      deps.secretFiles.remove(keyFile);
+    } catch (error) {
+      core.warning(`Could not remove the DPoP key file ${keyFile}: ${describeError(error)}`);
+    }
+  }
   const token = core.getState(STATE.token);
   if (!token) {
     core.debug("No token was issued: nothing to revoke.");
@@ -121,5 +138,29 @@ function runnerCore(env = process.env) {
   };
 }
 
+// action/secret-files.ts
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+function runnerSecretFiles(env = process.env) {
+  return {
+    write(name, content) {
+      const dir = mkdtempSync(join(env.RUNNER_TEMP || tmpdir(), "downscope-"));
+      const path = join(dir, name);
+      writeFileSync(path, content, { mode: 384, flag: "wx" });
+      return path;
+    },
+    remove(path) {
+      rmSync(join(path, ".."), { recursive: true, force: true });
+    }
+  };
+}
+
 // action/post.ts
-await runRevokeStep({ core: runnerCore(), fetch: globalThis.fetch, env: process.env, clock: systemClock });
+await runRevokeStep({
+  core: runnerCore(),
+  fetch: globalThis.fetch,
+  env: process.env,
+  clock: systemClock,
+  secretFiles: runnerSecretFiles()
+});

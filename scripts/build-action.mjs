@@ -1,5 +1,6 @@
-// Bundles the action into dist/ (what `uses: <org>/downscope@v1` runs) and the `downscope`
-// command into dist/cli.js (the package's bin), or, with --check,
+// Bundles the action into dist/ (what `uses: <org>/downscope@v1` runs), the `downscope`
+// command into dist/cli.js (the package's bin) and the verifier into dist/verify/ (what
+// `downscope/verify` exports; jose and hono stay imports), or, with --check,
 // builds into a temporary folder and fails when dist/ differs: dist/ is committed and must
 // always be exactly what its sources build to.
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
@@ -10,19 +11,30 @@ import { build } from "esbuild";
 const check = process.argv.includes("--check");
 const outdir = check ? mkdtempSync(join(tmpdir(), "downscope-dist-")) : "dist";
 
-await build({
-  entryPoints: { main: "action/main.ts", post: "action/post.ts", cli: "cli/index.ts" },
-  outdir,
+const shared = {
   bundle: true,
   platform: "node",
   target: "node24",
   format: "esm",
   legalComments: "none",
+  logLevel: "warning",
+};
+
+await build({
+  ...shared,
+  entryPoints: { main: "action/main.ts", post: "action/post.ts", cli: "cli/index.ts" },
+  outdir,
   // yaml's Node build is CommonJS and require()s Node built-ins, which an ESM bundle must provide.
   banner: {
     js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);',
   },
-  logLevel: "warning",
+});
+
+await build({
+  ...shared,
+  entryPoints: { index: "verify/index.ts", hono: "verify/hono.ts" },
+  outdir: join(outdir, "verify"),
+  packages: "external",
 });
 
 if (check) {

@@ -85,6 +85,7 @@ export async function runActionStep(step, { inputs = {}, state = {}, idTokens, e
     HOME: process.env.HOME,
     GITHUB_ACTIONS: "true",
     CI: "true",
+    RUNNER_TEMP: process.env.DOWNSCOPE_RUNNER_TEMP ?? tmpdir(),
     ...files,
     ...(idTokens
       ? { ACTIONS_ID_TOKEN_REQUEST_URL: idTokens.url, ACTIONS_ID_TOKEN_REQUEST_TOKEN: idTokens.bearer }

@@ -140,9 +140,9 @@ export function normalizeHtu(value: string): string | undefined {
   } catch {
     return undefined;
   }
-  const path = url.pathname.replace(/%[0-9a-fA-F]{2}/g, (escape) => {
-    const char = String.fromCharCode(Number.parseInt(escape.slice(1), 16));
-    return /[A-Za-z0-9\-._~]/.test(char) ? char : escape.toUpperCase();
+  const path = url.pathname.replace(/%[0-9a-fA-F]{2}/g, (encoded) => {
+    const char = String.fromCharCode(Number.parseInt(encoded.slice(1), 16));
+    return /[A-Za-z0-9\-._~]/.test(char) ? char : encoded.toUpperCase();
   });
   return `${url.protocol}//${url.host}${path}`;
 }

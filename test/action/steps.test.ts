@@ -253,6 +253,55 @@ describe("the main step", () => {
   });
 });
 
+describe("the main step with dpop: true", () => {
+  it("masks its key first, sends a proof for the token endpoint, and refuses a token that is not bound", async () => {
+    const { core, calls, of } = fakeCore({ url: "https://downscope.acme.dev", dpop: "true" });
+    const network = fakeNetwork([granted]);
+    await runExchangeStep({ core, fetch: network.fetch, env: RUNNER_ENV, clock: instantClock() });
+    const key = JSON.parse(String(calls[0][1]));
+    expect(calls[0][0]).toBe("setSecret");
+    expect(key).toMatchObject({ kty: "EC", crv: "P-256", d: expect.any(String) });
+    expect(calls[1]).toEqual(["setSecret", key.d]);
+    const proof = new Headers(network.requests[1].init?.headers).get("dpop") ?? "";
+    const payload = JSON.parse(Buffer.from(proof.split(".")[1], "base64url").toString());
+    expect(payload).toMatchObject({
+      htm: "POST",
+      htu: "https://downscope.acme.dev/token",
+      iat: Date.parse("2026-11-24T10:00:00Z") / 1000,
+    });
+    expect(of("setFailed")).toEqual([
+      ["Asked for a DPoP-bound token, but the service issued a Bearer token: refusing to use it."],
+    ]);
+    expect(of("setOutput")).toEqual([]);
+  });
+
+  it("outputs the key and keeps it in an owner-only file for later steps", async () => {
+    const { core, of } = fakeCore({ url: "https://downscope.acme.dev", dpop: "true" });
+    const written: [string, string][] = [];
+    const boundToken = () =>
+      Response.json({
+        access_token: ACCESS_TOKEN,
+        token_type: "DPoP",
+        expires_in: 600,
+        scope: "deploy:write",
+        environment: "staging",
+      });
+    await runExchangeStep({
+      core,
+      fetch: fakeNetwork([boundToken]).fetch,
+      env: RUNNER_ENV,
+      clock: instantClock(),
+      secretFiles: { write: (name, content) => (written.push([name, content]), `/tmp/x/${name}`), remove: () => {} },
+    });
+    expect(of("setFailed")).toEqual([]);
+    const outputs = Object.fromEntries(of("setOutput") as [string, string][]);
+    expect(outputs["token-type"]).toBe("DPoP");
+    expect(written).toEqual([["dpop-key.jwk", outputs["dpop-key"]]]);
+    expect(outputs["dpop-key-file"]).toBe("/tmp/x/dpop-key.jwk");
+    expect(of("saveState")).toContainEqual(["dpop-key-file", "/tmp/x/dpop-key.jwk"]);
+  });
+});
+
 describe("the post step", () => {
   const alive = {
     token: ACCESS_TOKEN,

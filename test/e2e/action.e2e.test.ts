@@ -3,9 +3,16 @@
  * bundled Worker in workerd, on a loopback port), with a fake runner OIDC endpoint that signs
  * real tokens. Nothing here is mocked but GitHub itself.
  */
+
+import { execFile } from "node:child_process";
+import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
-import { createRemoteJWKSet, exportJWK, generateKeyPair, jwtVerify } from "jose";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { calculateJwkThumbprint, createRemoteJWKSet, decodeJwt, exportJWK, generateKeyPair, jwtVerify } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startDeployApi } from "../../examples/downstream/deploy-api.mjs";
 import { GITHUB_ISSUER, generateIssuerKey } from "../../scripts/fake-github.mjs";
 import {
   type IdTokenEndpoint,
@@ -191,6 +198,74 @@ describe("the action against the real service", () => {
     expect(main.stdout).toContain(
       '::error::Input "ttl" must be a duration such as "10m", "90s", "1h" or whole seconds, got "forever".',
     );
+  });
+
+  it("with dpop: true, gets a bound token that a DPoP-protected API accepts only with a fresh proof", async () => {
+    runner.setClaims(() => ({}));
+    const main = await runActionStep("main", { idTokens: runner, inputs: { url: service.url, dpop: "true" } });
+    expect(main.stderr).toBe("");
+    expect(main.code).toBe(0);
+    const { token, "dpop-key": key, "dpop-key-file": keyFile } = main.outputs;
+    expect(main.outputs["token-type"]).toBe("DPoP");
+    // The private key is masked before the token, and neither is printed otherwise.
+    const masks = main.stdout.split("\n").filter((line) => line.startsWith("::add-mask::"));
+    expect(masks[0]).toBe(`::add-mask::${key}`);
+    const mentions = main.stdout.split("\n").filter((line) => line.includes(JSON.parse(key).d));
+    expect(mentions.every((line) => line.startsWith("::add-mask::"))).toBe(true);
+    expect(statSync(keyFile).mode & 0o777).toBe(0o600);
+    expect(readFileSync(keyFile, "utf8")).toBe(key);
+    const jkt = await calculateJwkThumbprint(
+      { kty: "EC", crv: "P-256", x: JSON.parse(key).x, y: JSON.parse(key).y },
+      "sha256",
+    );
+    expect(decodeJwt(token).cnf).toEqual({ jkt });
+
+    const api = await startDeployApi({
+      issuer: service.url,
+      audience: "https://deploy.acme.dev/staging",
+      environment: "staging",
+    });
+    try {
+      const deploy = (headers: Record<string, string>) => fetch(`${api.url}/deploy`, { method: "POST", headers });
+      const proof = async (keyPath: string, url = `${api.url}/deploy`) => {
+        const { stdout } = await promisify(execFile)(process.execPath, [
+          "dist/cli.js",
+          "dpop",
+          "proof",
+          "--key",
+          keyPath,
+          "--method",
+          "POST",
+          "--url",
+          url,
+          "--token",
+          token,
+        ]);
+        return stdout.trim();
+      };
+      const accepted = await deploy({ authorization: `DPoP ${token}`, dpop: await proof(keyFile) });
+      expect(accepted.status).toBe(200);
+      expect(await accepted.json()).toMatchObject({ token_type: "DPoP", deployed: { environment: "staging" } });
+      const bearer = await deploy({ authorization: `Bearer ${token}` });
+      expect(bearer.status).toBe(401);
+      const noProof = await deploy({ authorization: `DPoP ${token}` });
+      expect(noProof.status).toBe(401);
+      const otherKeyFile = join(tmpdir(), `other-${Date.now()}.jwk`);
+      const { privateKey } = await generateKeyPair("ES256", { extractable: true });
+      writeFileSync(otherKeyFile, JSON.stringify(await exportJWK(privateKey)));
+      const otherKey = await deploy({ authorization: `DPoP ${token}`, dpop: await proof(otherKeyFile) });
+      expect(otherKey.status).toBe(401);
+      expect(otherKey.headers.get("www-authenticate")).toContain('error="invalid_dpop_proof"');
+      const replay = await proof(keyFile);
+      expect((await deploy({ authorization: `DPoP ${token}`, dpop: replay })).status).toBe(200);
+      expect((await deploy({ authorization: `DPoP ${token}`, dpop: replay })).status).toBe(401);
+    } finally {
+      await api.stop();
+    }
+
+    const post = await runActionStep("post", { state: main.state });
+    expect(post.code).toBe(0);
+    expect(existsSync(keyFile)).toBe(false);
   });
 
   it("writes one audit line per decision in the service, with no token in it", () => {

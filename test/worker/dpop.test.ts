@@ -1,8 +1,8 @@
 import { base64url, createLocalJWKSet, exportJWK, generateKeyPair, jwtVerify, SignJWT } from "jose";
 import { describe, expect, it } from "vitest";
 import { createDpopProof, type DpopKey, generateDpopKey } from "../../action/dpop";
-import { ERROR_DESCRIPTIONS, type ErrorReason } from "../../worker/http/errors";
 import { normalizeHtu } from "../../verify/dpop-proof";
+import { ERROR_DESCRIPTIONS, type ErrorReason } from "../../worker/http/errors";
 import { errorOf, exchange, githubToken, ISSUER, POLICY, serviceEnv, testApp } from "../support/service";
 
 const TOKEN_URL = `${ISSUER}/token`;
@@ -34,7 +34,10 @@ async function exchangeWithProof(proof: string | string[], env = serviceEnv()) {
 async function refusedProof(proof: string | string[], problem: ErrorReason) {
   const { response } = await exchangeWithProof(proof);
   expect(response.status, problem).toBe(400);
-  expect(await errorOf(response), problem).toEqual({ error: "invalid_dpop_proof", error_description: ERROR_DESCRIPTIONS[problem] });
+  expect(await errorOf(response), problem).toEqual({
+    error: "invalid_dpop_proof",
+    error_description: ERROR_DESCRIPTIONS[problem],
+  });
 }
 
 /** A proof with any header and claims, signed by `key` (default: a fresh ES256 key). */
@@ -53,30 +56,46 @@ describe("DPoP at the token endpoint", () => {
     expect(response.status).toBe(200);
     const body = (await response.json()) as { access_token: string; token_type: string };
     expect(body.token_type).toBe("DPoP");
-    const jwks = createLocalJWKSet((await (await app.request("/.well-known/jwks.json", {}, serviceEnv())).json()) as never);
+    const jwks = createLocalJWKSet(
+      (await (await app.request("/.well-known/jwks.json", {}, serviceEnv())).json()) as never,
+    );
     const { payload } = await jwtVerify(body.access_token, jwks, { issuer: ISSUER });
     expect(payload.cnf).toEqual({ jkt: key.jkt });
     const introspected = await app.request(
       "/introspect",
-      { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: `token=${body.access_token}` },
+      {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: `token=${body.access_token}`,
+      },
       serviceEnv(),
     );
     expect(await introspected.json()).toMatchObject({ active: true, token_type: "DPoP", cnf: { jkt: key.jkt } });
   });
 
   it("requires a proof where the environment says dpop: required, and accepts one there", async () => {
-    const required = serviceEnv({ DOWNSCOPE_POLICY: POLICY.replace("    ttl: 10m\n", "    ttl: 10m\n    dpop: required\n") });
+    const required = serviceEnv({
+      DOWNSCOPE_POLICY: POLICY.replace("    ttl: 10m\n", "    ttl: 10m\n    dpop: required\n"),
+    });
     const { app } = testApp();
     const bare = await exchange(app, await githubToken(), {}, { env: required });
-    expect(await errorOf(bare)).toEqual({ error: "invalid_dpop_proof", error_description: ERROR_DESCRIPTIONS.dpop_required });
+    expect(await errorOf(bare)).toEqual({
+      error: "invalid_dpop_proof",
+      error_description: ERROR_DESCRIPTIONS.dpop_required,
+    });
     const key = await generateDpopKey();
-    const { response } = await exchangeWithProof(await createDpopProof(key, { method: "POST", url: TOKEN_URL }), required);
+    const { response } = await exchangeWithProof(
+      await createDpopProof(key, { method: "POST", url: TOKEN_URL }),
+      required,
+    );
     expect(response.status).toBe(200);
   });
 
   it("publishes the DPoP algorithms in its metadata", async () => {
     const { app } = testApp();
-    const metadata = (await (await app.request("/.well-known/oauth-authorization-server", {}, serviceEnv())).json()) as Record<string, unknown>;
+    const metadata = (await (
+      await app.request("/.well-known/oauth-authorization-server", {}, serviceEnv())
+    ).json()) as Record<string, unknown>;
     expect(metadata.dpop_signing_alg_values_supported).toEqual(["ES256", "EdDSA"]);
   });
 
@@ -115,7 +134,10 @@ describe("DPoP at the token endpoint", () => {
     await refusedProof(await customProof({ jwk: key.privateJwk }, {}, key), "dpop_bad_key");
     await refusedProof(await customProof({ jwk: undefined }, {}), "dpop_bad_key");
     await refusedProof(await customProof({ jku: "https://evil.example/keys" }, {}), "dpop_bad_key");
-    const p256WithEd = await customProof({ alg: "ES256", jwk: { kty: "OKP", crv: "Ed25519", x: "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo" } }, {});
+    const p256WithEd = await customProof(
+      { alg: "ES256", jwk: { kty: "OKP", crv: "Ed25519", x: "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo" } },
+      {},
+    );
     await refusedProof(p256WithEd, "dpop_bad_key");
   });
 
@@ -132,11 +154,24 @@ describe("DPoP at the token endpoint", () => {
     const key = await generateDpopKey();
     await refusedProof(await customProof({}, { htm: "post" }, key), "dpop_method_mismatch");
     await refusedProof(await customProof({}, { htm: "GET" }, key), "dpop_method_mismatch");
-    const accepted = [`${TOKEN_URL}?a=b`, `${TOKEN_URL}#frag`, "https://downscope.example.com:443/token", "https://DOWNSCOPE.example.com/%74oken"];
+    const accepted = [
+      `${TOKEN_URL}?a=b`,
+      `${TOKEN_URL}#frag`,
+      "https://downscope.example.com:443/token",
+      "https://DOWNSCOPE.example.com/%74oken",
+    ];
     for (const htu of accepted) {
       expect((await exchangeWithProof(await customProof({}, { htu }, key))).response.status, htu).toBe(200);
     }
-    const refused = [`${TOKEN_URL}/`, "http://downscope.example.com/token", "https://downscope.example.com:8443/token", "https://evil.example/token", "https://downscope.example.com/revoke", "/token", 42];
+    const refused = [
+      `${TOKEN_URL}/`,
+      "http://downscope.example.com/token",
+      "https://downscope.example.com:8443/token",
+      "https://evil.example/token",
+      "https://downscope.example.com/revoke",
+      "/token",
+      42,
+    ];
     for (const htu of refused) await refusedProof(await customProof({}, { htu }, key), "dpop_url_mismatch");
   });
 

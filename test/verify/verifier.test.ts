@@ -1,0 +1,354 @@
+import { Hono } from "hono";
+import { createLocalJWKSet, exportJWK, generateKeyPair, type JWK, SignJWT } from "jose";
+import { describe, expect, it } from "vitest";
+import { createDpopProof, type DpopKey, generateDpopKey } from "../../action/dpop";
+import {
+  AccessTokenError,
+  createAccessTokenVerifier,
+  type VerifierOptions,
+  verifyAccessToken,
+} from "../../verify/access-token";
+import { downscopeAuth } from "../../verify/hono";
+
+const ISSUER = "https://downscope.acme.dev";
+const AUDIENCE = "https://deploy.acme.dev/staging";
+const API = "https://deploy.acme.dev/deploy";
+
+const signer = await generateKeyPair("ES256", { extractable: true });
+const publicJwk: JWK = { ...(await exportJWK(signer.publicKey)), kid: "k1", alg: "ES256" };
+const keys = createLocalJWKSet({ keys: [publicJwk] });
+
+/** A token as downscope mints it (see worker/mint/access-token.ts). */
+async function accessToken(claims: Record<string, unknown> = {}, header: Record<string, unknown> = {}) {
+  const now = Math.floor(Date.now() / 1000);
+  return new SignJWT({
+    iss: ISSUER,
+    sub: "repo:acme/web:environment:staging",
+    aud: AUDIENCE,
+    iat: now,
+    nbf: now,
+    exp: now + 600,
+    jti: crypto.randomUUID(),
+    client_id: "acme/web",
+    scope: "deploy:write",
+    environment: "staging",
+    repository: "acme/web",
+    ...claims,
+  })
+    .setProtectedHeader({ alg: "ES256", kid: "k1", typ: "at+jwt", ...header })
+    .sign(signer.privateKey);
+}
+
+const options: VerifierOptions = {
+  issuer: ISSUER,
+  audience: AUDIENCE,
+  environment: "staging",
+  scopes: ["deploy:write"],
+  keys,
+};
+
+async function codeOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+    return "accepted";
+  } catch (error) {
+    if (error instanceof AccessTokenError) return error.dpopProblem ? `${error.code}:${error.dpopProblem}` : error.code;
+    throw error;
+  }
+}
+
+async function bound(key: DpopKey) {
+  return accessToken({ cnf: { jkt: key.jkt } });
+}
+
+describe("verifyAccessToken", () => {
+  it("accepts a good bearer token and returns typed facts", async () => {
+    const result = await verifyAccessToken(await accessToken(), options);
+    expect(result).toMatchObject({
+      environment: "staging",
+      scopes: ["deploy:write"],
+      repository: "acme/web",
+      tokenType: "Bearer",
+    });
+  });
+
+  it("refuses with stable codes", async () => {
+    const verifier = createAccessTokenVerifier(options);
+    const other = await generateKeyPair("ES256");
+    const cases: [string, () => Promise<unknown>][] = [
+      ["ERR_TOKEN_MISSING", () => verifier.verify("")],
+      ["ERR_TOKEN_MALFORMED", () => verifier.verify("a.b")],
+      [
+        "ERR_TOKEN_EXPIRED",
+        async () => verifier.verify(await accessToken({ exp: Math.floor(Date.now() / 1000) - 120 })),
+      ],
+      ["ERR_TOKEN_ISSUER", async () => verifier.verify(await accessToken({ iss: "https://evil.example" }))],
+      [
+        "ERR_TOKEN_AUDIENCE",
+        async () => verifier.verify(await accessToken({ aud: "https://deploy.acme.dev/production" })),
+      ],
+      ["ERR_TOKEN_TYPE", async () => verifier.verify(await accessToken({}, { typ: "JWT" }))],
+      ["ERR_TOKEN_ENVIRONMENT", async () => verifier.verify(await accessToken({ environment: "production" }))],
+      ["ERR_INSUFFICIENT_SCOPE", async () => verifier.verify(await accessToken({ scope: "logs:read" }))],
+      ["ERR_INSUFFICIENT_SCOPE", async () => verifier.verify(await accessToken(), { scopes: ["admin"] })],
+      [
+        "ERR_TOKEN_SIGNATURE",
+        async () =>
+          verifier.verify(
+            await new SignJWT({}).setProtectedHeader({ alg: "ES256", kid: "k1", typ: "at+jwt" }).sign(other.privateKey),
+          ),
+      ],
+      ["ERR_TOKEN_SIGNATURE", async () => verifier.verify(await accessToken({}, { kid: "unknown" }))],
+    ];
+    for (const [code, run] of cases) expect(await codeOf(run()), code).toBe(code);
+  });
+
+  it("compares the environment case-insensitively", async () => {
+    expect(await codeOf(verifyAccessToken(await accessToken({ environment: "Staging" }), options))).toBe("accepted");
+  });
+});
+
+describe("DPoP at the resource", () => {
+  const verifier = createAccessTokenVerifier(options);
+  const request = (token: string, dpop: string | null, scheme = "DPoP") => ({
+    scheme,
+    method: "POST",
+    url: API,
+    dpop,
+    accessToken: token,
+  });
+
+  it("accepts a bound token with a fresh proof for this request", async () => {
+    const key = await generateDpopKey();
+    const token = await bound(key);
+    const proof = await createDpopProof(key, { method: "POST", url: API, accessToken: token });
+    const result = await verifier.verify(token, request(token, proof));
+    expect(result).toMatchObject({ tokenType: "DPoP", jkt: key.jkt });
+  });
+
+  it("refuses every hostile variation", async () => {
+    const key = await generateDpopKey();
+    const token = await bound(key);
+    const fresh = () => createDpopProof(key, { method: "POST", url: API, accessToken: token });
+    const other = await generateDpopKey();
+    const cases: [string, () => Promise<unknown>][] = [
+      ["ERR_DPOP_REQUIRED", async () => verifier.verify(token, request(token, null))],
+      ["ERR_DPOP_REQUIRED", async () => verifier.verify(token, request(token, await fresh(), "Bearer"))],
+      [
+        "ERR_DPOP_INVALID:dpop_ath_mismatch",
+        async () => verifier.verify(token, request(token, await createDpopProof(key, { method: "POST", url: API }))),
+      ],
+      [
+        "ERR_DPOP_INVALID:dpop_ath_mismatch",
+        async () =>
+          verifier.verify(
+            token,
+            request(token, await createDpopProof(key, { method: "POST", url: API, accessToken: await bound(key) })),
+          ),
+      ],
+      [
+        "ERR_DPOP_INVALID:dpop_key_mismatch",
+        async () =>
+          verifier.verify(
+            token,
+            request(token, await createDpopProof(other, { method: "POST", url: API, accessToken: token })),
+          ),
+      ],
+      [
+        "ERR_DPOP_INVALID:dpop_method_mismatch",
+        async () =>
+          verifier.verify(
+            token,
+            request(token, await createDpopProof(key, { method: "GET", url: API, accessToken: token })),
+          ),
+      ],
+      [
+        "ERR_DPOP_INVALID:dpop_url_mismatch",
+        async () =>
+          verifier.verify(
+            token,
+            request(token, await createDpopProof(key, { method: "POST", url: `${API}/other`, accessToken: token })),
+          ),
+      ],
+      [
+        "ERR_DPOP_INVALID:dpop_multiple_proofs",
+        async () => verifier.verify(token, request(token, `${await fresh()}, ${await fresh()}`)),
+      ],
+      // Proof and token swapped: the proof is not signed by the service, nor the token a proof.
+      [
+        "ERR_TOKEN_SIGNATURE",
+        async () => {
+          const proof = await fresh();
+          return verifier.verify(proof, request(proof, token));
+        },
+      ],
+    ];
+    for (const [code, run] of cases) expect(await codeOf(run()), code).toBe(code);
+  });
+
+  it("refuses a replayed proof", async () => {
+    const key = await generateDpopKey();
+    const token = await bound(key);
+    const proof = await createDpopProof(key, { method: "POST", url: API, accessToken: token });
+    expect(await codeOf(verifier.verify(token, request(token, proof)))).toBe("accepted");
+    expect(await codeOf(verifier.verify(token, request(token, proof)))).toBe("ERR_DPOP_INVALID:dpop_replayed");
+  });
+
+  it("refuses the DPoP scheme for a token that is not bound", async () => {
+    const token = await accessToken();
+    expect(await codeOf(verifier.verify(token, request(token, null)))).toBe("ERR_DPOP_NOT_BOUND");
+  });
+});
+
+describe("revocation through introspection", () => {
+  it("refuses a revoked token, caches answers briefly, and fails closed when the service cannot answer", async () => {
+    let calls = 0;
+    let active = true;
+    const fetcher = (async (url: string | URL | Request) => {
+      calls++;
+      expect(String(url)).toBe(`${ISSUER}/introspect`);
+      return Response.json({ active });
+    }) as typeof fetch;
+    let clock = Date.now();
+    const verifier = createAccessTokenVerifier({
+      ...options,
+      introspection: { cacheMs: 10_000 },
+      fetch: fetcher,
+      now: () => clock,
+    });
+    const token = await accessToken();
+    await verifier.verify(token);
+    await verifier.verify(token);
+    expect(calls).toBe(1);
+    active = false;
+    clock += 11_000;
+    expect(await codeOf(verifier.verify(token))).toBe("ERR_TOKEN_REVOKED");
+    const down = createAccessTokenVerifier({
+      ...options,
+      introspection: true,
+      fetch: (async () => new Response("", { status: 503 })) as typeof fetch,
+    });
+    expect(await codeOf(down.verify(token))).toBe("ERR_INTROSPECTION_UNAVAILABLE");
+  });
+});
+
+describe("keys fetched from the service", () => {
+  it("fetches the JWKS once, and again when a new kid appears", async () => {
+    const next = await generateKeyPair("ES256", { extractable: true });
+    const nextJwk = { ...(await exportJWK(next.publicKey)), kid: "k2", alg: "ES256" };
+    let served = [publicJwk];
+    const urls: string[] = [];
+    const fetcher = (async (url: string | URL | Request) => {
+      urls.push(String(url));
+      return Response.json({ keys: served });
+    }) as typeof fetch;
+    const verifier = createAccessTokenVerifier({
+      issuer: ISSUER,
+      audience: AUDIENCE,
+      fetch: fetcher,
+      jwksCooldownMs: 0,
+    });
+    await verifier.verify(await accessToken());
+    await verifier.verify(await accessToken());
+    expect(urls).toEqual([`${ISSUER}/.well-known/jwks.json`]);
+    served = [nextJwk, publicJwk];
+    const rotated = await new SignJWT({
+      iss: ISSUER,
+      aud: AUDIENCE,
+      exp: Math.floor(Date.now() / 1000) + 60,
+      iat: Math.floor(Date.now() / 1000),
+      jti: "j",
+      scope: "",
+      environment: "staging",
+      repository: "acme/web",
+    })
+      .setProtectedHeader({ alg: "ES256", kid: "k2", typ: "at+jwt" })
+      .sign(next.privateKey);
+    expect(await codeOf(verifier.verify(rotated))).toBe("accepted");
+    expect(urls).toHaveLength(2);
+    const unreachable = createAccessTokenVerifier({
+      issuer: ISSUER,
+      audience: AUDIENCE,
+      fetch: (async () => new Response("", { status: 500 })) as typeof fetch,
+    });
+    expect(await codeOf(unreachable.verify(await accessToken()))).toBe("ERR_KEYS_UNAVAILABLE");
+  });
+});
+
+describe("the Hono middleware", () => {
+  function app(extra: Partial<Parameters<typeof downscopeAuth>[0]> = {}) {
+    const hono = new Hono();
+    hono.use("/deploy", downscopeAuth({ ...options, ...extra }));
+    hono.post("/deploy", (c) => c.json({ ok: true, repository: c.get("downscope").repository }));
+    return hono;
+  }
+
+  it("lets a good request through with the verified token", async () => {
+    const response = await app().request(API, {
+      method: "POST",
+      headers: { authorization: `Bearer ${await accessToken()}` },
+    });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ ok: true, repository: "acme/web" });
+  });
+
+  it("answers with RFC 6750 and RFC 9449 challenges", async () => {
+    const missing = await app().request(API, { method: "POST" });
+    expect(missing.status).toBe(401);
+    expect(missing.headers.get("www-authenticate")).toBe(
+      'Bearer realm="downscope", DPoP algs="ES256 EdDSA", realm="downscope"',
+    );
+    const malformed = await app().request(API, { method: "POST", headers: { authorization: "Basic dXNlcjpwdw==" } });
+    expect(malformed.status).toBe(400);
+    const scope = await app().request(API, {
+      method: "POST",
+      headers: { authorization: `Bearer ${await accessToken({ scope: "logs:read" })}` },
+    });
+    expect(scope.status).toBe(403);
+    expect(scope.headers.get("www-authenticate")).toContain('error="insufficient_scope"');
+    expect(scope.headers.get("www-authenticate")).toContain('scope="deploy:write"');
+    expect(await scope.json()).toMatchObject({ error: "insufficient_scope", code: "ERR_INSUFFICIENT_SCOPE" });
+    const key = await generateDpopKey();
+    const token = await bound(key);
+    const noProof = await app().request(API, { method: "POST", headers: { authorization: `DPoP ${token}` } });
+    expect(noProof.status).toBe(401);
+    expect(noProof.headers.get("www-authenticate")).toMatch(
+      /^Bearer realm="downscope", error="invalid_token".*DPoP algs="ES256 EdDSA"/,
+    );
+    const badProof = await app().request(API, {
+      method: "POST",
+      headers: { authorization: `DPoP ${token}`, dpop: await createDpopProof(key, { method: "POST", url: API }) },
+    });
+    expect(badProof.status).toBe(401);
+    expect(badProof.headers.get("www-authenticate")).toContain('error="invalid_dpop_proof"');
+    const good = await app().request(API, {
+      method: "POST",
+      headers: {
+        authorization: `DPoP ${token}`,
+        dpop: await createDpopProof(key, { method: "POST", url: API, accessToken: token }),
+      },
+    });
+    expect(good.status).toBe(200);
+  });
+
+  it("uses the public origin for htu behind a proxy", async () => {
+    const key = await generateDpopKey();
+    const token = await bound(key);
+    const proof = await createDpopProof(key, { method: "POST", url: API, accessToken: token });
+    const response = await app({ publicOrigin: "https://deploy.acme.dev" }).request("http://10.0.0.7:8080/deploy", {
+      method: "POST",
+      headers: { authorization: `DPoP ${token}`, dpop: proof },
+    });
+    expect(response.status).toBe(200);
+  });
+
+  it("validates its options at creation, naming the bad one", () => {
+    expect(() => downscopeAuth({ ...options, issuer: "http://downscope.acme.dev" })).toThrow(
+      'downscopeAuth: option "issuer" must use https (http only on loopback)',
+    );
+    expect(() => downscopeAuth({ ...options, issuer: "nope" })).toThrow('option "issuer"');
+    expect(() => downscopeAuth({ ...options, audience: "" })).toThrow('option "audience"');
+    expect(() => downscopeAuth({ ...options, scopes: ["a b"] })).toThrow('option "scopes"');
+    expect(() => downscopeAuth({ ...options, publicOrigin: "deploy" })).toThrow('option "publicOrigin"');
+  });
+});

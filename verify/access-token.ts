@@ -1,0 +1,288 @@
+/**
+ * Verifying a downscope access token in a downstream service: signature against the service's
+ * published keys (cached, refetched on rotation), issuer, your audience, `typ: at+jwt`, times,
+ * the environment and scopes you require; for a sender-constrained token, its DPoP proof; and,
+ * if you ask, whether it was revoked (through `/introspect`, briefly cached).
+ *
+ * @example
+ * const verifier = createAccessTokenVerifier({
+ *   issuer: "https://downscope.acme.dev",
+ *   audience: "https://deploy.acme.dev/staging",
+ *   environment: "staging",
+ *   scopes: ["deploy:write"],
+ * });
+ * const { claims } = await verifier.verify(token, { scheme: "DPoP", method: "POST", url, dpop });
+ */
+import { createRemoteJWKSet, customFetch, errors, type JWTPayload, type JWTVerifyGetKey, jwtVerify } from "jose";
+import { type DpopProblem, DpopProofRejected, verifyDpopProof } from "./dpop-proof";
+
+export type VerifyErrorCode =
+  | "ERR_TOKEN_MISSING"
+  | "ERR_TOKEN_MALFORMED"
+  | "ERR_TOKEN_SIGNATURE"
+  | "ERR_TOKEN_EXPIRED"
+  | "ERR_TOKEN_NOT_YET_VALID"
+  | "ERR_TOKEN_ISSUER"
+  | "ERR_TOKEN_AUDIENCE"
+  | "ERR_TOKEN_TYPE"
+  | "ERR_TOKEN_ENVIRONMENT"
+  | "ERR_INSUFFICIENT_SCOPE"
+  | "ERR_TOKEN_REVOKED"
+  | "ERR_DPOP_REQUIRED"
+  | "ERR_DPOP_NOT_BOUND"
+  | "ERR_DPOP_INVALID"
+  | "ERR_KEYS_UNAVAILABLE"
+  | "ERR_INTROSPECTION_UNAVAILABLE";
+
+/** A refusal with a stable `code` to branch on; `dpopProblem` says which DPoP check failed. */
+export class AccessTokenError extends Error {
+  override name = "AccessTokenError";
+  constructor(
+    readonly code: VerifyErrorCode,
+    message: string,
+    readonly dpopProblem?: DpopProblem,
+  ) {
+    super(message);
+  }
+}
+
+export interface VerifierOptions {
+  /** The downscope service's issuer URL (DOWNSCOPE_ISSUER). */
+  readonly issuer: string;
+  /** Your service's audience: the `audience` of the environment in downscope's policy. */
+  readonly audience: string;
+  /** When set, the token must be for this environment (compared case-insensitively). */
+  readonly environment?: string;
+  /** Scopes every request needs; `verify` can ask for more. */
+  readonly scopes?: readonly string[];
+  /** Seconds of clock skew allowed on `exp`, `nbf` and DPoP `iat`; default 30. */
+  readonly clockToleranceSeconds?: number;
+  /** Ask the service whether each token was revoked, caching answers this long (ms); default off. */
+  readonly introspection?: { readonly cacheMs?: number } | boolean;
+  /** Keys, when you do not want them fetched from `<issuer>/.well-known/jwks.json`. */
+  readonly keys?: JWTVerifyGetKey;
+  /** The least time between two JWKS fetches (an unknown kid triggers one); default 30 s. */
+  readonly jwksCooldownMs?: number;
+  readonly fetch?: typeof fetch;
+  /** Milliseconds since the epoch. */
+  readonly now?: () => number;
+}
+
+export interface RequestContext {
+  /** The Authorization scheme the token came with: `Bearer` or `DPoP`. */
+  readonly scheme?: string;
+  readonly method?: string;
+  /** The URL the client called, as it sees it (your public URL, not an internal one). */
+  readonly url?: string;
+  /** The raw `DPoP` header, or null. */
+  readonly dpop?: string | null;
+  /** Scopes this request needs, besides the verifier's own. */
+  readonly scopes?: readonly string[];
+}
+
+export interface VerifiedAccessToken {
+  readonly claims: JWTPayload & Record<string, unknown>;
+  readonly environment: string;
+  readonly scopes: readonly string[];
+  readonly repository: string;
+  readonly tokenType: "Bearer" | "DPoP";
+  /** The bound key's thumbprint, for a DPoP token. */
+  readonly jkt?: string;
+}
+
+export interface AccessTokenVerifier {
+  verify(token: string | null | undefined, request?: RequestContext): Promise<VerifiedAccessToken>;
+}
+
+const MAX_REPLAY_ENTRIES = 100_000;
+const MAX_INTROSPECTION_ENTRIES = 10_000;
+
+export function createAccessTokenVerifier(options: VerifierOptions): AccessTokenVerifier {
+  const issuer = options.issuer.replace(/\/+$/, "");
+  const fetcher = options.fetch ?? ((input, init) => fetch(input, init));
+  const now = options.now ?? Date.now;
+  const tolerance = options.clockToleranceSeconds ?? 30;
+  const keys = options.keys ?? remoteKeys(issuer, fetcher, options.jwksCooldownMs ?? 30_000);
+  const seenProofs = new Map<string, number>();
+  const introspected = new Map<string, { active: boolean; until: number }>();
+  const introspectionMs =
+    options.introspection === true
+      ? 30_000
+      : options.introspection
+        ? (options.introspection.cacheMs ?? 30_000)
+        : undefined;
+
+  const claimJti = async (jkt: string, jti: string, until: number) => {
+    const key = `${jkt}:${jti}`;
+    const at = now();
+    if ((seenProofs.get(key) ?? 0) > at) return false;
+    if (seenProofs.size >= MAX_REPLAY_ENTRIES) prune(seenProofs, at, (until) => until);
+    seenProofs.set(key, until);
+    return true;
+  };
+
+  const isActive = async (token: string, jti: string, exp: number): Promise<boolean> => {
+    const at = now();
+    const cached = introspected.get(jti);
+    if (cached && cached.until > at) return cached.active;
+    let active: boolean;
+    try {
+      const response = await fetcher(`${issuer}/introspect`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ token }),
+        signal: AbortSignal.timeout(5_000),
+      });
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      active = ((await response.json()) as { active?: unknown }).active === true;
+    } catch (error) {
+      throw new AccessTokenError(
+        "ERR_INTROSPECTION_UNAVAILABLE",
+        `introspection failed: ${error instanceof Error ? error.message : "unknown"}`,
+      );
+    }
+    if (introspected.size >= MAX_INTROSPECTION_ENTRIES) prune(introspected, at, (entry) => entry.until);
+    introspected.set(jti, { active, until: Math.min(at + (introspectionMs ?? 0), exp * 1000) });
+    return active;
+  };
+
+  return {
+    async verify(token, request = {}) {
+      if (!token) throw new AccessTokenError("ERR_TOKEN_MISSING", "no access token");
+      let claims: JWTPayload & Record<string, unknown>;
+      try {
+        ({ payload: claims } = await jwtVerify(token, keys, {
+          issuer,
+          audience: options.audience,
+          typ: "at+jwt",
+          algorithms: ["ES256", "EdDSA", "RS256"],
+          clockTolerance: tolerance,
+          requiredClaims: ["exp", "iat", "jti", "scope", "environment", "repository"],
+          currentDate: new Date(now()),
+        }));
+      } catch (error) {
+        throw fromJoseError(error);
+      }
+      if (
+        typeof claims.environment !== "string" ||
+        typeof claims.scope !== "string" ||
+        typeof claims.jti !== "string"
+      ) {
+        throw new AccessTokenError("ERR_TOKEN_MALFORMED", "claims of the wrong type");
+      }
+      if (options.environment !== undefined && claims.environment.toLowerCase() !== options.environment.toLowerCase()) {
+        throw new AccessTokenError("ERR_TOKEN_ENVIRONMENT", `token is for environment "${claims.environment}"`);
+      }
+      const scopes = claims.scope === "" ? [] : claims.scope.split(" ");
+      const missing = [...(options.scopes ?? []), ...(request.scopes ?? [])].filter((scope) => !scopes.includes(scope));
+      if (missing.length > 0)
+        throw new AccessTokenError("ERR_INSUFFICIENT_SCOPE", `missing scope: ${missing.join(" ")}`);
+
+      const cnf = claims.cnf as { jkt?: unknown } | undefined;
+      const jkt = typeof cnf?.jkt === "string" ? cnf.jkt : undefined;
+      const scheme = request.scheme?.toLowerCase();
+      if (jkt !== undefined) {
+        // RFC 9449 §7.1: a bound token comes with the DPoP scheme and a proof, or not at all.
+        if (scheme !== "dpop" || !request.dpop)
+          throw new AccessTokenError("ERR_DPOP_REQUIRED", "this token is DPoP-bound: send it with a DPoP proof");
+        if (!request.method || !request.url)
+          throw new TypeError("verify: method and url are needed to check a DPoP proof");
+        try {
+          await verifyDpopProof(request.dpop, {
+            method: request.method,
+            url: request.url,
+            now: Math.floor(now() / 1000),
+            accessToken: token,
+            jkt,
+            claimJti,
+          });
+        } catch (error) {
+          if (error instanceof DpopProofRejected)
+            throw new AccessTokenError("ERR_DPOP_INVALID", `DPoP proof refused: ${error.problem}`, error.problem);
+          throw error;
+        }
+      } else if (scheme === "dpop") {
+        throw new AccessTokenError("ERR_DPOP_NOT_BOUND", "a Bearer token was sent with the DPoP scheme");
+      }
+
+      if (introspectionMs !== undefined && !(await isActive(token, claims.jti, claims.exp as number))) {
+        throw new AccessTokenError("ERR_TOKEN_REVOKED", "the token was revoked");
+      }
+      return {
+        claims,
+        environment: claims.environment,
+        scopes,
+        repository: claims.repository as string,
+        tokenType: jkt === undefined ? "Bearer" : "DPoP",
+        ...(jkt !== undefined ? { jkt } : {}),
+      };
+    },
+  };
+}
+
+class KeysUnavailable extends Error {}
+
+/** The service's JWKS, cached and refetched on an unknown kid (jose); any failure to get it is KeysUnavailable. */
+function remoteKeys(issuer: string, fetcher: typeof fetch, cooldownMs: number): JWTVerifyGetKey {
+  const remote = createRemoteJWKSet(new URL(`${issuer}/.well-known/jwks.json`), {
+    [customFetch]: (url: string, init: RequestInit) => fetcher(url, init),
+    cooldownDuration: cooldownMs,
+    cacheMaxAge: 300_000,
+  } as never);
+  return async (header, token) => {
+    try {
+      return await remote(header, token);
+    } catch (error) {
+      if (error instanceof errors.JWKSNoMatchingKey || error instanceof errors.JWKSMultipleMatchingKeys) throw error;
+      throw new KeysUnavailable(error instanceof Error ? error.message : "unknown");
+    }
+  };
+}
+
+const verifiers = new WeakMap<VerifierOptions, AccessTokenVerifier>();
+
+/** One-call form: the verifier (and its caches) is kept per options object, so reuse the object. */
+export function verifyAccessToken(
+  token: string | null | undefined,
+  options: VerifierOptions & { request?: RequestContext },
+) {
+  let verifier = verifiers.get(options);
+  if (!verifier) {
+    verifier = createAccessTokenVerifier(options);
+    verifiers.set(options, verifier);
+  }
+  return verifier.verify(token, options.request);
+}
+
+function fromJoseError(error: unknown): AccessTokenError {
+  if (error instanceof errors.JWTExpired) return new AccessTokenError("ERR_TOKEN_EXPIRED", "the token has expired");
+  if (error instanceof errors.JWTClaimValidationFailed) {
+    if (error.claim === "iss") return new AccessTokenError("ERR_TOKEN_ISSUER", "the token is from another issuer");
+    if (error.claim === "aud") return new AccessTokenError("ERR_TOKEN_AUDIENCE", "the token is for another audience");
+    if (error.claim === "nbf" || error.claim === "iat")
+      return new AccessTokenError("ERR_TOKEN_NOT_YET_VALID", "the token is not valid yet");
+    if (error.claim === "typ") return new AccessTokenError("ERR_TOKEN_TYPE", "not an access token (typ at+jwt)");
+    return new AccessTokenError("ERR_TOKEN_MALFORMED", `claim check failed: ${error.claim}`);
+  }
+  if (error instanceof KeysUnavailable) {
+    return new AccessTokenError("ERR_KEYS_UNAVAILABLE", "the issuer's keys could not be fetched");
+  }
+  if (error instanceof errors.JWSSignatureVerificationFailed || error instanceof errors.JWKSNoMatchingKey) {
+    return new AccessTokenError("ERR_TOKEN_SIGNATURE", "the signature does not verify with the issuer's keys");
+  }
+  if (error instanceof errors.JOSEAlgNotAllowed)
+    return new AccessTokenError("ERR_TOKEN_SIGNATURE", "algorithm not allowed");
+  if (error instanceof errors.JOSEError) return new AccessTokenError("ERR_TOKEN_MALFORMED", "not a valid JWT");
+  if (error instanceof TypeError || error instanceof SyntaxError)
+    return new AccessTokenError("ERR_TOKEN_MALFORMED", "not a valid JWT");
+  return new AccessTokenError("ERR_KEYS_UNAVAILABLE", "the issuer's keys could not be fetched");
+}
+
+function prune<T>(map: Map<string, T>, now: number, until: (value: T) => number): void {
+  for (const [key, value] of map) if (until(value) <= now) map.delete(key);
+  // Still full of live entries: drop the oldest inserted, rather than grow without bound.
+  for (const key of map.keys()) {
+    if (map.size < MAX_REPLAY_ENTRIES / 2) break;
+    map.delete(key);
+  }
+}
