@@ -291,7 +291,13 @@ describe("the main step with dpop: true", () => {
       fetch: fakeNetwork([boundToken]).fetch,
       env: RUNNER_ENV,
       clock: instantClock(),
-      secretFiles: { write: (name, content) => (written.push([name, content]), `/tmp/x/${name}`), remove: () => {} },
+      secretFiles: {
+        write: (name, content) => {
+          written.push([name, content]);
+          return `/tmp/x/${name}`;
+        },
+        remove: () => {},
+      },
     });
     expect(of("setFailed")).toEqual([]);
     const outputs = Object.fromEntries(of("setOutput") as [string, string][]);
