@@ -5,7 +5,7 @@
  */
 import { decodeCompactJwt } from "../worker/oidc/compact-jwt";
 import { ActionError, type StepDependencies } from "./core";
-import { createDpopProof, generateDpopKey } from "./dpop";
+import type { DpopKey } from "./dpop";
 import { idTokenEndpoint, requestIdToken } from "./id-token";
 import { readInputs } from "./inputs";
 import { renderRefusal } from "./report";
@@ -32,7 +32,9 @@ export async function runExchangeStep(
     const endpoint = idTokenEndpoint(deps.env);
     const inputs = readInputs(core);
     // The job's own key for a sender-constrained token: masked before anything could print it.
-    const dpopKey = inputs.dpop ? await generateDpopKey() : undefined;
+    // Loaded only when asked for: jose is most of the bundle, and start-up time is the job's time.
+    const dpop = inputs.dpop ? await import("./dpop") : undefined;
+    const dpopKey: DpopKey | undefined = dpop ? await dpop.generateDpopKey() : undefined;
     if (dpopKey) {
       core.setSecret(JSON.stringify(dpopKey.privateJwk));
       core.setSecret(String(dpopKey.privateJwk.d));
@@ -46,7 +48,7 @@ export async function runExchangeStep(
         core.setSecret(idToken.ok);
         lastSubjectToken = idToken.ok;
         const proof = dpopKey
-          ? await createDpopProof(dpopKey, {
+          ? await dpop?.createDpopProof(dpopKey, {
               method: "POST",
               url: `${inputs.url}/token`,
               now: Math.floor(clock.now() / 1000),

@@ -12779,13 +12779,15 @@ function decodeCompactJwt(token) {
 }
 function base64UrlDecode(part) {
   if (part.length % 4 === 1) return void 0;
-  const base64 = part.replace(/-/g, "+").replace(/_/g, "/");
+  let binary;
   try {
-    const binary = atob(base64 + "=".repeat((4 - base64.length % 4) % 4));
-    return Uint8Array.from(binary, (ch) => ch.charCodeAt(0));
+    binary = atob(part.replace(/-/g, "+").replace(/_/g, "/"));
   } catch {
     return void 0;
   }
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
 }
 function decodeJsonObject(part) {
   const bytes = base64UrlDecode(part);

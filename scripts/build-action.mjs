@@ -20,14 +20,24 @@ const shared = {
   logLevel: "warning",
 };
 
+// yaml's Node build is CommonJS and require()s Node built-ins, which an ESM bundle must provide.
+const requireShim =
+  'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);';
+
 await build({
   ...shared,
-  entryPoints: { main: "action/main.ts", post: "action/post.ts", cli: "cli/index.ts" },
+  entryPoints: { main: "action/main.ts", post: "action/post.ts" },
   outdir,
-  // yaml's Node build is CommonJS and require()s Node built-ins, which an ESM bundle must provide.
-  banner: {
-    js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);',
-  },
+  // The DPoP module (and jose with it) goes to a chunk loaded only when `dpop: true`.
+  splitting: true,
+  chunkNames: "chunks/[name]-[hash]",
+});
+
+await build({
+  ...shared,
+  entryPoints: { cli: "cli/index.ts" },
+  outdir,
+  banner: { js: requireShim },
 });
 
 await build({

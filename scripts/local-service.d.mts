@@ -12,3 +12,8 @@ export declare function startLocalService(options: {
   signingKeys: JWK[];
   port?: number;
 }): Promise<LocalService>;
+export declare function serveWorker(options: {
+  scriptPath: string;
+  bindings: Record<string, unknown>;
+  port?: number;
+}): Promise<LocalService>;

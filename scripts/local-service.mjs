@@ -34,9 +34,25 @@ export function freePort() {
  * Returns `{ url, logs, stop }`: `logs` collects the worker's log lines as parsed JSON.
  */
 export async function startLocalService({ policy, signingKeys, port }) {
-  const scriptPath = await bundleWorker();
   const listenPort = port ?? (await freePort());
   const url = `http://127.0.0.1:${listenPort}`;
+  return serveWorker({
+    scriptPath: await bundleWorker(),
+    port: listenPort,
+    bindings: {
+      DOWNSCOPE_ISSUER: url,
+      DOWNSCOPE_POLICY: policy,
+      DOWNSCOPE_SIGNING_KEYS: JSON.stringify(signingKeys),
+    },
+  });
+}
+
+/**
+ * Serves a bundled worker module (which exports `TokenState`) in workerd on a loopback port,
+ * with its Durable Object bound as DOWNSCOPE_STATE and no network.
+ */
+export async function serveWorker({ scriptPath, bindings, port }) {
+  const listenPort = port ?? (await freePort());
   const logs = [];
   // Miniflare 5 takes a new options shape; the familiar (v4) one converts into it.
   const mf = new Miniflare(
@@ -60,11 +76,7 @@ export async function startLocalService({ policy, signingKeys, port }) {
           scriptPath,
           compatibilityDate: "2026-11-01",
           compatibilityFlags: ["nodejs_compat"],
-          bindings: {
-            DOWNSCOPE_ISSUER: url,
-            DOWNSCOPE_POLICY: policy,
-            DOWNSCOPE_SIGNING_KEYS: JSON.stringify(signingKeys),
-          },
+          bindings,
           durableObjects: { DOWNSCOPE_STATE: { className: "TokenState", useSQLite: true } },
           outboundService: (request) => new Response(`no network here: ${request.url}`, { status: 599 }),
         },
@@ -72,5 +84,5 @@ export async function startLocalService({ policy, signingKeys, port }) {
     }),
   );
   await mf.ready;
-  return { url, logs, stop: () => mf.dispose() };
+  return { url: `http://127.0.0.1:${listenPort}`, logs, stop: () => mf.dispose() };
 }

@@ -23,13 +23,16 @@ export function decodeCompactJwt(token: string): DecodedJwt | undefined {
 export function base64UrlDecode(part: string): Uint8Array | undefined {
   // A length of 1 mod 4 cannot come from any byte string.
   if (part.length % 4 === 1) return undefined;
-  const base64 = part.replace(/-/g, "+").replace(/_/g, "/");
+  let binary: string;
   try {
-    const binary = atob(base64 + "=".repeat((4 - (base64.length % 4)) % 4));
-    return Uint8Array.from(binary, (ch) => ch.charCodeAt(0));
+    binary = atob(part.replace(/-/g, "+").replace(/_/g, "/"));
   } catch {
     return undefined;
   }
+  // A plain loop: Uint8Array.from(binary, mapFn) goes through an iterator and is several times slower.
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
 }
 
 function decodeJsonObject(part: string): Record<string, unknown> | undefined {

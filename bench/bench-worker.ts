@@ -1,0 +1,162 @@
+/**
+ * The in-process benchmark, inside workerd: the crypto floor (RS256 verify of a GitHub token +
+ * ES256 sign of a minted token, with keys imported once, as the service does) next to the full
+ * `POST /token` through the app's fetch handler, N iterations per request. Timed from outside,
+ * since workerd's clock does not move while code runs without I/O (see shared/MEASURING.md).
+ */
+import { importJWK, type JWK, jwtVerify, SignJWT } from "jose";
+import { githubClaims, signGithubToken } from "../scripts/fake-github.mjs";
+import { createApp } from "../worker/app";
+import type { Env } from "../worker/config";
+
+export { TokenState } from "../worker/state/token-state";
+
+interface Setup {
+  githubPrivateJwk: JWK & { kid: string };
+  githubPublicJwk: JWK;
+  signingJwk: JWK;
+  issuer: string;
+  policy: string;
+}
+
+let setup: Setup | undefined;
+const tokens: string[] = [];
+let used = 0;
+let jwksFetches = 0;
+let floorKeys: { verify: CryptoKey; sign: CryptoKey } | undefined;
+
+const app = createApp({
+  // GitHub's JWKS, served from memory and counted: the "key fetching" figure.
+  fetch: async () => {
+    jwksFetches++;
+    return Response.json({ keys: [setup?.githubPublicJwk] });
+  },
+  log: () => {},
+});
+
+/**
+ * A stand-in for the Durable Object namespace that keeps records in this isolate's memory: the
+ * "app-memory" mode, which separates what the code costs from what the Durable Object round
+ * trip costs. Never used by the service itself.
+ */
+const memoryFacts = new Map<string, number>();
+const memoryState = {
+  idFromName: (name: string) => name,
+  get: () => ({
+    claim: async (key: string, until: number) => {
+      if (memoryFacts.has(key)) return false;
+      memoryFacts.set(key, until);
+      return true;
+    },
+    has: async (key: string) => memoryFacts.has(key),
+  }),
+} as unknown as Env["DOWNSCOPE_STATE"];
+
+const signingKeysText = () => JSON.stringify([setup?.signingJwk]);
+let cachedKeysText: string | undefined;
+
+function env(bindings: Env, memory = false): Env {
+  cachedKeysText ??= signingKeysText();
+  return {
+    DOWNSCOPE_STATE: memory ? memoryState : bindings.DOWNSCOPE_STATE,
+    DOWNSCOPE_ISSUER: setup?.issuer,
+    DOWNSCOPE_POLICY: setup?.policy,
+    DOWNSCOPE_SIGNING_KEYS: cachedKeysText,
+  };
+}
+
+async function floor(token: string, keys: { verify: CryptoKey; sign: CryptoKey }, issuer: string): Promise<string> {
+  const { payload } = await jwtVerify(token, keys.verify, {
+    algorithms: ["RS256"],
+    issuer: "https://token.actions.githubusercontent.com",
+    audience: issuer,
+    typ: "JWT",
+    clockTolerance: 60,
+    maxTokenAge: 600,
+    requiredClaims: ["exp", "iat", "jti", "repository", "repository_id", "repository_owner_id"],
+  });
+  const now = Math.floor(Date.now() / 1000);
+  return new SignJWT({
+    iss: issuer,
+    sub: `repo:${payload.repository}:environment:staging`,
+    aud: "https://deploy.acme.dev/staging",
+    iat: now,
+    nbf: now,
+    exp: now + 600,
+    jti: crypto.randomUUID(),
+    client_id: payload.repository,
+    scope: "deploy:write",
+    environment: "staging",
+    repository: payload.repository,
+    repository_id: payload.repository_id,
+    repository_owner_id: payload.repository_owner_id,
+    ref: payload.ref,
+    sha: payload.sha,
+    job_workflow_ref: payload.job_workflow_ref,
+    run_id: payload.run_id,
+    run_attempt: payload.run_attempt,
+    event_name: payload.event_name,
+    act: { iss: payload.iss, sub: payload.sub },
+  })
+    .setProtectedHeader({ alg: "ES256", kid: "bench", typ: "at+jwt" })
+    .sign(keys.sign);
+}
+
+function exchangeRequest(issuer: string, token: string): Request {
+  return new Request(`${issuer}/token`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: `grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Atoken-exchange&subject_token_type=urn%3Aietf%3Aparams%3Aoauth%3Atoken-type%3Aid_token&subject_token=${token}`,
+  });
+}
+
+export default {
+  async fetch(request: Request, bindings: Env): Promise<Response> {
+    const url = new URL(request.url);
+    if (url.pathname === "/setup") {
+      setup = (await request.json()) as Setup;
+      floorKeys = {
+        verify: (await importJWK(setup.githubPublicJwk, "RS256")) as CryptoKey,
+        sign: (await importJWK(setup.signingJwk, "ES256")) as CryptoKey,
+      };
+      return new Response("ok");
+    }
+    if (!setup || !floorKeys) return new Response("POST /setup first", { status: 409 });
+    if (url.pathname === "/tokens") {
+      // Fresh GitHub tokens, signed here (workerd signs fast); each can be exchanged once.
+      const count = Number(url.searchParams.get("n") ?? "0");
+      const made: string[] = [];
+      const aud = url.searchParams.get("aud") ?? setup.issuer;
+      for (let i = 0; i < count; i++) made.push(await signGithubToken(setup.githubPrivateJwk, githubClaims({ aud })));
+      if (url.searchParams.get("keep") === "1") tokens.push(...made);
+      return url.searchParams.get("keep") === "1"
+        ? Response.json({ stored: tokens.length - used })
+        : Response.json(made);
+    }
+    if (url.pathname === "/loop") {
+      const n = Number(url.searchParams.get("n") ?? "0");
+      const mode = url.searchParams.get("mode");
+      if (used + n > tokens.length) return new Response("out of tokens", { status: 409 });
+      const batch = tokens.slice(used, used + n);
+      used += n;
+      let failures = 0;
+      for (const token of batch) {
+        if (mode === "floor") await floor(token, floorKeys, setup.issuer);
+        else {
+          const response = await app.fetch(exchangeRequest(setup.issuer, token), env(bindings, mode === "app-memory"));
+          if (response.status !== 200) failures++;
+          await response.arrayBuffer();
+        }
+      }
+      return Response.json({ n, failures });
+    }
+    if (url.pathname === "/stats") return Response.json({ jwksFetches, tokensLeft: tokens.length - used });
+    if (url.pathname === "/floor") {
+      // The HTTP floor: one verify and one sign per request, nothing else.
+      const form = new URLSearchParams(await request.text());
+      const minted = await floor(form.get("subject_token") ?? "", floorKeys, setup.issuer);
+      return Response.json({ access_token: minted, token_type: "Bearer" });
+    }
+    return new Response("not found", { status: 404 });
+  },
+};

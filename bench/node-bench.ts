@@ -1,0 +1,103 @@
+/**
+ * The benchmarks that need no workerd: policy scale (compile once, then decide many times) and
+ * key fetching under a flood of unknown `kid`s. Bundled by run.mjs and run in Node, with the
+ * service's own modules.
+ */
+import { importJWK, SignJWT } from "jose";
+import { generateIssuerKey, githubClaims } from "../scripts/fake-github.mjs";
+import { trustedIssuers } from "../worker/oidc/issuers";
+import { JwksCache } from "../worker/oidc/jwks-cache";
+import { SubjectTokenRejected, verifySubjectToken } from "../worker/oidc/verify-subject-token";
+import { compilePolicy } from "../worker/policy/compile";
+import { evaluatePolicy } from "../worker/policy/evaluate";
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/** A policy of `rules` rules over 20 environments and many owners and repositories. */
+export function policyText(rules: number): string {
+  const environments = Math.min(20, rules);
+  const lines = ["version: 1", "environments:"];
+  for (let e = 0; e < environments; e++) {
+    lines.push(`  env${e}:`, "    scopes: [deploy:write, logs:read]", "    rules:");
+    for (let i = e; i < rules; i += environments) {
+      lines.push(
+        `      - {name: r${i}, repository: org${i % 997}/repo${i}, repository_id: ${i + 1}, owner_id: ${(i % 997) + 1}, ref: [refs/heads/main, refs/heads/release/*], environment: env${e}, event: [push, workflow_dispatch]}`,
+      );
+    }
+  }
+  return lines.join("\n");
+}
+
+export function policyScale(sizes: readonly number[], decisions: number) {
+  return sizes.map((rules) => {
+    const text = policyText(rules);
+    const started = performance.now();
+    const compiled = compilePolicy(text);
+    const compileMs = performance.now() - started;
+    if (!compiled.ok) throw new Error(JSON.stringify(compiled.problems.slice(0, 3)));
+    const environments = Math.min(20, rules);
+    const claims = Array.from({ length: 512 }, (_, k) => {
+      const i = (k * 7919) % rules;
+      return githubClaims({
+        repository: `org${i % 997}/repo${i}`,
+        repository_id: String(i + 1),
+        repository_owner_id: String((i % 997) + 1),
+        environment: `env${i % environments}`,
+      });
+    });
+    const samples: number[] = [];
+    let allowed = 0;
+    for (let round = 0; round < 5; round++) {
+      const t0 = performance.now();
+      for (let d = 0; d < decisions; d++) {
+        const c = claims[d % claims.length];
+        if (evaluatePolicy(compiled.policy, c, {}).allowed) allowed++;
+      }
+      samples.push(((performance.now() - t0) * 1000) / decisions);
+    }
+    return {
+      rules,
+      bytes: text.length,
+      compileMs,
+      decisionMicros: median(samples),
+      spread: [Math.min(...samples), Math.max(...samples)],
+      allowedShare: allowed / (decisions * 5),
+    };
+  });
+}
+
+/** A flood of tokens naming unknown kids, over `minutes` of simulated time: how many JWKS fetches. */
+export async function kidFlood(requests: number, minutes: number) {
+  const github = await generateIssuerKey();
+  let fetches = 0;
+  let clock = Date.now();
+  const cache = new JwksCache({
+    fetch: async () => {
+      fetches++;
+      return Response.json({ keys: [github.publicJwk] });
+    },
+    now: () => clock,
+  });
+  const key = await importJWK(github.privateJwk, "RS256");
+  const context = () => ({
+    trusted: trustedIssuers([]),
+    audience: "https://downscope.example.com",
+    selfIssuer: "https://downscope.example.com",
+    keys: cache,
+    now: Math.floor(clock / 1000),
+  });
+  const step = (minutes * 60_000) / requests;
+  let refused = 0;
+  for (let i = 0; i < requests; i++) {
+    const token = await new SignJWT(githubClaims({ aud: "https://downscope.example.com" }, Math.floor(clock / 1000)))
+      .setProtectedHeader({ alg: "RS256", typ: "JWT", kid: `made-up-${i}` })
+      .sign(key);
+    try {
+      await verifySubjectToken(token, context());
+    } catch (error) {
+      if (error instanceof SubjectTokenRejected) refused++;
+    }
+    clock += step;
+  }
+  return { requests, minutes, fetches, refused, cooldownSeconds: 60 };
+}
