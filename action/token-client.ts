@@ -1,5 +1,6 @@
 /** The service's token endpoint, seen from the action: one exchange attempt, classified. */
 
+import type { Denial } from "../worker/policy/evaluate";
 import { describeError } from "./id-token";
 import type { ActionInputs } from "./inputs";
 import { type Attempt, parseRetryAfter } from "./retry";
@@ -12,27 +13,14 @@ export interface GrantedToken {
   readonly environment: string;
 }
 
+/** The service's policy explanation: the same type it is built as (worker/policy/evaluate.ts). */
+export type { Denial };
+
 export interface RefusalBody {
   readonly error: string;
   readonly error_description?: string;
   readonly denial?: Denial;
   readonly refused_scopes?: readonly string[];
-}
-
-export interface Denial {
-  readonly environment: string;
-  readonly repository: string | null;
-  readonly repository_id: string | null;
-  readonly covered: boolean;
-  readonly rules: readonly {
-    readonly rule: string;
-    readonly failed: readonly {
-      condition: string;
-      expected: readonly string[];
-      actual: string | null;
-      note?: string;
-    }[];
-  }[];
 }
 
 export type ExchangeOutcome =

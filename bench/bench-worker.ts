@@ -138,7 +138,9 @@ export default {
       const mode = url.searchParams.get("mode");
       if (used + n > tokens.length) return new Response("out of tokens", { status: 409 });
       const batch = tokens.slice(used, used + n);
-      used += n;
+      // Spent tokens are dropped, so the isolate's memory measures the service, not the bench.
+      tokens = tokens.slice(used + n);
+      used = 0;
       let failures = 0;
       for (const token of batch) {
         if (mode === "floor") await floor(token, floorKeys, setup.issuer);
@@ -151,6 +153,12 @@ export default {
       return Response.json({ n, failures });
     }
     if (url.pathname === "/stats") return Response.json({ jwksFetches, tokensLeft: tokens.length - used });
+    if (url.pathname === "/token" || url.pathname === "/token-memory") {
+      // The service's own handler, served by this same worker: with its Durable Object, or with
+      // single-use records in isolate memory, to separate the round trip from the code.
+      const proxied = new Request(`${setup.issuer}/token`, request);
+      return app.fetch(proxied, env(bindings, url.pathname === "/token-memory"));
+    }
     if (url.pathname === "/floor") {
       // The HTTP floor: one verify and one sign per request, nothing else.
       const form = new URLSearchParams(await request.text());

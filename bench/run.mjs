@@ -250,7 +250,7 @@ async function main() {
       exhausted: next > tokens.length,
     };
   };
-  const runs = { floor: [], service: [] };
+  const runs = { floor: [], service: [], sameWorker: [], memory: [] };
   log("http: signing GitHub tokens for the load runs");
   const floorTokens = await tokensFor(ISSUER, 2000);
   for (let round = 0; round < 3; round++) {
@@ -260,6 +260,9 @@ async function main() {
       Math.ceil(median(runs.floor.map((r) => r.rps)) * HTTP_SECONDS * 1.5) + 500,
     );
     runs.service.push(await load(service.url, "/token", serviceTokens));
+    const enough = Math.ceil(median(runs.floor.map((r) => r.rps)) * HTTP_SECONDS * 1.5) + 500;
+    runs.sameWorker.push(await load(bench.url, "/token", await tokensFor(ISSUER, enough)));
+    runs.memory.push(await load(bench.url, "/token-memory", await tokensFor(ISSUER, enough)));
   }
   const row = (r) =>
     `${fmt(median(r.map((x) => x.rps)))} req/s (spread ${spread(r.map((x) => x.rps))}), p50 ${median(r.map((x) => x.p50))} ms, p99 ${median(r.map((x) => x.p99))} ms, non-2xx ${r.reduce((a, x) => a + x.non2xx, 0)}${r.some((x) => x.exhausted) ? ", tokens reused" : ""}`;

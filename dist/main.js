@@ -1,15 +1,16 @@
 import {
+  lightFetch,
   runExchangeStep,
   runnerCore,
   runnerSecretFiles,
   systemClock
-} from "./chunks/chunk-LGXWU6CQ.js";
+} from "./chunks/chunk-MWS7SZUI.js";
 import "./chunks/chunk-WSFCRVEQ.js";
 
 // action/main.ts
 await runExchangeStep({
   core: runnerCore(),
-  fetch: globalThis.fetch,
+  fetch: lightFetch,
   env: process.env,
   clock: systemClock,
   secretFiles: runnerSecretFiles()

@@ -1,10 +1,11 @@
 import {
   STATE,
   describeError,
+  lightFetch,
   runnerCore,
   runnerSecretFiles,
   systemClock
-} from "./chunks/chunk-LGXWU6CQ.js";
+} from "./chunks/chunk-MWS7SZUI.js";
 import "./chunks/chunk-WSFCRVEQ.js";
 
 // action/revoke-step.ts
@@ -54,7 +55,7 @@ async function runRevokeStep(deps) {
 // action/post.ts
 await runRevokeStep({
   core: runnerCore(),
-  fetch: globalThis.fetch,
+  fetch: lightFetch,
   env: process.env,
   clock: systemClock,
   secretFiles: runnerSecretFiles()
