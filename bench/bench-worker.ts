@@ -20,7 +20,7 @@ interface Setup {
 }
 
 let setup: Setup | undefined;
-const tokens: string[] = [];
+let tokens: string[] = [];
 let used = 0;
 let jwksFetches = 0;
 let floorKeys: { verify: CryptoKey; sign: CryptoKey } | undefined;
