@@ -3,9 +3,12 @@
 // `downscope/verify` exports; jose and hono stay imports), or, with --check,
 // builds into a temporary folder and fails when dist/ differs: dist/ is committed and must
 // always be exactly what its sources build to.
+
+import { execFile } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { promisify } from "node:util";
 import { build } from "esbuild";
 
 const check = process.argv.includes("--check");
@@ -47,10 +50,19 @@ await build({
   packages: "external",
 });
 
+// Type declarations for downscope/verify, from the same sources.
+await promisify(execFile)(process.execPath, [
+  "node_modules/typescript/bin/tsc",
+  "-p",
+  "tsconfig.verify.json",
+  "--outDir",
+  join(outdir, "verify"),
+]);
+
 if (check) {
   const names = (dir) =>
     readdirSync(dir)
-      .filter((name) => name.endsWith(".js"))
+      .filter((name) => name.endsWith(".js") || name.endsWith(".d.ts"))
       .sort();
   const built = names(outdir);
   const committed = names("dist");
