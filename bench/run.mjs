@@ -261,7 +261,8 @@ async function main() {
       ],
     });
     return {
-      rps: result.requests.average,
+      // Over the whole run: a count-bound run can be shorter than the per-second sampling.
+      rps: result.requests.total / ((new Date(result.finish) - new Date(result.start)) / 1000),
       p50: result.latency.p50,
       p99: result.latency.p99,
       non2xx: result.non2xx,

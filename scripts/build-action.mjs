@@ -13,6 +13,8 @@ import { build } from "esbuild";
 
 const check = process.argv.includes("--check");
 const outdir = check ? mkdtempSync(join(tmpdir(), "downscope-dist-")) : "dist";
+// Chunk names carry content hashes: start clean, so no stale chunk stays behind.
+if (!check) rmSync(outdir, { recursive: true, force: true });
 
 const shared = {
   bundle: true,
@@ -61,7 +63,7 @@ await promisify(execFile)(process.execPath, [
 
 if (check) {
   const names = (dir) =>
-    readdirSync(dir)
+    readdirSync(dir, { recursive: true })
       .filter((name) => name.endsWith(".js") || name.endsWith(".d.ts"))
       .sort();
   const built = names(outdir);
