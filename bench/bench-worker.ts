@@ -155,7 +155,12 @@ export default {
       const ledger = tokenLedger(bindings.DOWNSCOPE_STATE as NonNullable<Env["DOWNSCOPE_STATE"]>);
       for (const token of batch) {
         if (mode === "floor") await floor(token, floorKeys, setup.issuer);
-        else if (mode === "floor-do") {
+        else if (mode === "framing") {
+          // What any handler pays around the crypto: a request to read, a JSON response to write.
+          const form = new URLSearchParams(await exchangeRequest(setup.issuer, token).text());
+          const response = Response.json({ access_token: form.get("subject_token"), token_type: "Bearer" });
+          await response.arrayBuffer();
+        } else if (mode === "floor-do") {
           // The floor plus the one thing single use cannot avoid: a claim in a Durable Object.
           const minted = await floor(token, floorKeys, setup.issuer);
           const jti = JSON.parse(atob(token.split(".")[1].replace(/-/g, "+").replace(/_/g, "/"))).jti;

@@ -107,18 +107,21 @@ async function main() {
     for (let left = count; left > 0; left -= 1000) await fetch(`${bench.url}/tokens?n=${Math.min(1000, left)}&keep=1`);
   };
   log("in-process: signing GitHub tokens for the runs");
-  await stock(800 + ROUNDS * 4 * (LOOP + 40));
+  await stock(1000 + ROUNDS * 5 * (LOOP + 40));
   await timed(`${bench.url}/loop?mode=floor&n=200`);
   await timed(`${bench.url}/loop?mode=app&n=200`);
   await timed(`${bench.url}/loop?mode=app-memory&n=200`);
   await timed(`${bench.url}/loop?mode=floor-do&n=200`);
-  const perOp = { floor: [], app: [], "app-memory": [], "floor-do": [] };
+  await timed(`${bench.url}/loop?mode=framing&n=200`);
+  const perOp = { floor: [], app: [], "app-memory": [], "floor-do": [], framing: [] };
   const ratios = [];
   const memoryRatios = [];
   const stateRatios = [];
   for (let round = 0; round < ROUNDS; round++) {
     const order =
-      round % 2 === 0 ? ["floor", "floor-do", "app", "app-memory"] : ["app-memory", "app", "floor-do", "floor"];
+      round % 2 === 0
+        ? ["floor", "floor-do", "app", "app-memory", "framing"]
+        : ["framing", "app-memory", "app", "floor-do", "floor"];
     const this_ = {};
     for (const mode of order) {
       const small = await timed(`${bench.url}/loop?mode=${mode}&n=20`);
@@ -148,6 +151,12 @@ async function main() {
     "floor + one Durable Object claim (what single use cannot avoid)",
     `${fmt(median(perOp["floor-do"]))} ms`,
     `spread ${spread(perOp["floor-do"])} ms`,
+  );
+  record(
+    "1. in-process",
+    "request and response handling alone (no crypto, no state)",
+    `${fmt(median(perOp.framing))} ms`,
+    `spread ${spread(perOp.framing)} ms: part of downscope's cost that the floor does not pay`,
   );
   record(
     "1. in-process",
@@ -244,6 +253,7 @@ async function main() {
   // Single-use tokens bound a run by count; the floor's reusable ones by time.
   const load = async (url, path, tokens, singleUse = true) => {
     let next = 0;
+    const started = performance.now();
     const result = await autocannon({
       url,
       connections: HTTP_CONNECTIONS,
@@ -261,8 +271,8 @@ async function main() {
       ],
     });
     return {
-      // Over the whole run: a count-bound run can be shorter than the per-second sampling.
-      rps: result.requests.total / ((new Date(result.finish) - new Date(result.start)) / 1000),
+      // Over the whole run, timed here: autocannon's own figures come in whole seconds.
+      rps: result.requests.total / ((performance.now() - started) / 1000),
       p50: result.latency.p50,
       p99: result.latency.p99,
       non2xx: result.non2xx,
