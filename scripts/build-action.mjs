@@ -50,6 +50,9 @@ await build({
   entryPoints: { index: "verify/index.ts", hono: "verify/hono.ts" },
   outdir: join(outdir, "verify"),
   packages: "external",
+  // One copy of the verifier shared by both entry points, so `instanceof AccessTokenError` holds across them.
+  splitting: true,
+  chunkNames: "chunks/[name]-[hash]",
 });
 
 // Type declarations for downscope/verify, from the same sources.
