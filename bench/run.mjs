@@ -2,7 +2,7 @@
 // issue #8 asks for. Everything is measured in this one run and compared against a baseline
 // measured in the same run; the results go to bench/RESULTS.md. Takes a few minutes.
 import { execFile, spawn } from "node:child_process";
-import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import os from "node:os";
 import { promisify } from "node:util";
@@ -55,6 +55,8 @@ async function bundle() {
 /** workerd processes that are children of this Node process, by pid. */
 function workerdChildren() {
   const pids = [];
+  // Linux only: elsewhere the memory figure is left out.
+  if (!existsSync("/proc")) return pids;
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     try {
