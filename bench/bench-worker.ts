@@ -24,6 +24,8 @@ let setup: Setup | undefined;
 let tokens: string[] = [];
 let used = 0;
 let jwksFetches = 0;
+/** Exchanges through the app (in any mode): the denominator of the key-fetching figure. */
+let exchanges = 0;
 let githubKey: CryptoKey | undefined;
 let floorKeys: { verify: CryptoKey; sign: CryptoKey } | undefined;
 
@@ -104,11 +106,20 @@ async function floor(token: string, keys: { verify: CryptoKey; sign: CryptoKey }
     .sign(keys.sign);
 }
 
+/** The subject token's single-use claim, as the service makes it: one call to one TokenState object. */
+function claimOnce(bindings: Env, token: string): Promise<boolean> {
+  const ledger = tokenLedger(bindings.DOWNSCOPE_STATE as NonNullable<Env["DOWNSCOPE_STATE"]>);
+  const jti = JSON.parse(atob(token.split(".")[1].replace(/-/g, "+").replace(/_/g, "/"))).jti;
+  return ledger.claimSubjectToken("https://token.actions.githubusercontent.com", jti, Date.now() + 600_000);
+}
+
+/** A token request as one arrives from the network: with its Content-Length, as every client sends it. */
 function exchangeRequest(issuer: string, token: string): Request {
+  const body = `grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Atoken-exchange&subject_token_type=urn%3Aietf%3Aparams%3Aoauth%3Atoken-type%3Aid_token&subject_token=${token}`;
   return new Request(`${issuer}/token`, {
     method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded" },
-    body: `grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Atoken-exchange&subject_token_type=urn%3Aietf%3Aparams%3Aoauth%3Atoken-type%3Aid_token&subject_token=${token}`,
+    headers: { "content-type": "application/x-www-form-urlencoded", "content-length": String(body.length) },
+    body,
   });
 }
 
@@ -152,7 +163,6 @@ export default {
       tokens = tokens.slice(used + n);
       used = 0;
       let failures = 0;
-      const ledger = tokenLedger(bindings.DOWNSCOPE_STATE as NonNullable<Env["DOWNSCOPE_STATE"]>);
       for (const token of batch) {
         if (mode === "floor") await floor(token, floorKeys, setup.issuer);
         else if (mode === "framing") {
@@ -163,17 +173,9 @@ export default {
         } else if (mode === "floor-do") {
           // The floor plus the one thing single use cannot avoid: a claim in a Durable Object.
           const minted = await floor(token, floorKeys, setup.issuer);
-          const jti = JSON.parse(atob(token.split(".")[1].replace(/-/g, "+").replace(/_/g, "/"))).jti;
-          if (
-            !(await ledger.claimSubjectToken(
-              "https://token.actions.githubusercontent.com",
-              jti,
-              Date.now() + 600_000,
-            )) ||
-            !minted
-          )
-            failures++;
+          if (!(await claimOnce(bindings, token)) || !minted) failures++;
         } else {
+          exchanges++;
           const response = await app.fetch(exchangeRequest(setup.issuer, token), env(bindings, mode === "app-memory"));
           if (response.status !== 200) failures++;
           await response.arrayBuffer();
@@ -181,17 +183,23 @@ export default {
       }
       return Response.json({ n, failures });
     }
-    if (url.pathname === "/stats") return Response.json({ jwksFetches, tokensLeft: tokens.length - used });
+    if (url.pathname === "/stats") return Response.json({ jwksFetches, exchanges, tokensLeft: tokens.length - used });
     if (url.pathname === "/token" || url.pathname === "/token-memory") {
       // The service's own handler, served by this same worker: with its Durable Object, or with
       // single-use records in isolate memory, to separate the round trip from the code.
+      exchanges++;
       const proxied = new Request(`${setup.issuer}/token`, request);
       return app.fetch(proxied, env(bindings, url.pathname === "/token-memory"));
     }
-    if (url.pathname === "/floor") {
-      // The HTTP floor: one verify and one sign per request, nothing else.
+    if (url.pathname === "/floor" || url.pathname === "/floor-claim") {
+      // The HTTP floor: one verify and one sign per request, nothing else; with /floor-claim,
+      // plus the one Durable Object claim that single use cannot do without.
       const form = new URLSearchParams(await request.text());
-      const minted = await floor(form.get("subject_token") ?? "", floorKeys, setup.issuer);
+      const token = form.get("subject_token") ?? "";
+      const minted = await floor(token, floorKeys, setup.issuer);
+      if (url.pathname === "/floor-claim" && !(await claimOnce(bindings, token))) {
+        return Response.json({ error: "invalid_request" }, { status: 400 });
+      }
       return Response.json({ access_token: minted, token_type: "Bearer" });
     }
     return new Response("not found", { status: 404 });

@@ -11637,11 +11637,20 @@ function compileGlob(pattern2, options = {}) {
     };
   }
   const tokens = tokenize(source);
+  const match = trailingWildcardMatcher(source, tokens) ?? ((value) => run(tokens, value));
   return {
     source: pattern2,
     literal: false,
-    matches: (value) => run(tokens, fold ? asciiLower(value) : value)
+    matches: (value) => match(fold ? asciiLower(value) : value)
   };
+}
+function trailingWildcardMatcher(source, tokens) {
+  const last = tokens[tokens.length - 1];
+  if (last !== -2 /* Star */ && last !== -3 /* GlobStar */) return void 0;
+  if (tokens.subarray(0, -1).some((token) => token < 0)) return void 0;
+  const prefix = source.slice(0, source.indexOf("*"));
+  if (last === -3 /* GlobStar */) return (value) => value.startsWith(prefix);
+  return (value) => value.startsWith(prefix) && !value.includes("/", prefix.length);
 }
 function countWildcards(pattern2) {
   let count = 0;

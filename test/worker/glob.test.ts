@@ -97,6 +97,20 @@ describe("glob matching", () => {
     );
   });
 
+  it("agrees with the reference on patterns that end in their only wildcard (matched as a prefix)", () => {
+    const chars = fc.constantFrom("a", "b", "/", ".");
+    const prefix = fc.array(chars, { maxLength: 6 }).map((list) => list.join(""));
+    const pattern = fc.tuple(prefix, fc.constantFrom("*", "**", "***")).map(([head, tail]) => head + tail);
+    const value = fc.array(fc.constantFrom("a", "b", "/", ".", "*"), { maxLength: 10 }).map((list) => list.join(""));
+    fc.assert(
+      fc.property(pattern, value, fc.boolean(), (p, v, fold) => {
+        const subject = fold ? v.toUpperCase() : v;
+        expect(compileGlob(p, { caseInsensitive: fold }).matches(subject)).toBe(reference(p, fold ? v : subject));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it("matches every value built from the pattern itself", () => {
     // Replace each wildcard with a run it may match: the result must always match.
     const piece = fc.constantFrom("a", "b", ".", "-");

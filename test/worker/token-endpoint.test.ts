@@ -233,6 +233,20 @@ describe("POST /token: every error of SPEC §4", () => {
       "malformed_body",
     ],
     [
+      "invalid UTF-8 body with its Content-Length (read in one piece)",
+      async () => post(testApp().app, new Uint8Array([0x61, 0x3d, 0xff, 0xfe]), { "content-length": "4" }),
+      400,
+      "invalid_request",
+      "malformed_body",
+    ],
+    [
+      "a body that declares fewer bytes than it has (fewer characters than the limit, more bytes)",
+      async () => post(testApp().app, `a=${"é".repeat(40 * 1024)}`, { "content-length": "100" }),
+      413,
+      "invalid_request",
+      "body_too_large",
+    ],
+    [
       "unsupported subject_token_type",
       async () =>
         exchange(testApp().app, await githubToken(), { subject_token_type: "urn:ietf:params:oauth:token-type:saml2" }),
@@ -385,6 +399,37 @@ describe("POST /token: every error of SPEC §4", () => {
       400,
       "invalid_dpop_proof",
       "dpop_malformed",
+    ],
+    [
+      "Content-Length over 64 KiB, refused before reading",
+      async () => post(testApp().app, "a=1", { "content-length": String(64 * 1024 + 1) }),
+      413,
+      "invalid_request",
+      "body_too_large",
+    ],
+    [
+      "a streamed body over 64 KiB with no Content-Length",
+      async () =>
+        post(
+          testApp().app,
+          new ReadableStream({
+            start(controller) {
+              for (let i = 0; i < 5; i++)
+                controller.enqueue(new TextEncoder().encode(`a${i}=${"x".repeat(16 * 1024)}&`));
+              controller.close();
+            },
+          }),
+        ),
+      413,
+      "invalid_request",
+      "body_too_large",
+    ],
+    [
+      "a Content-Length that is not a number: the body is counted as it streams",
+      async () => post(testApp().app, `a=${"x".repeat(70 * 1024)}`, { "content-length": "1e3" }),
+      413,
+      "invalid_request",
+      "body_too_large",
     ],
     [
       "body over 64 KiB, whatever Content-Length says",

@@ -1,4 +1,9 @@
-/** Reads a body stream up to a byte limit, counting as it reads: Content-Length is never trusted. */
+/**
+ * Reading bodies up to a byte limit. Content-Length is never trusted to bound what is read: it
+ * only lets a body that declares a small size be read in one piece, which workerd does several
+ * times faster than a stream reader (~5 µs against ~50 µs for a token request), and the size
+ * is checked again once read.
+ */
 
 export class BodyTooLarge extends Error {
   constructor(readonly limit: number) {
@@ -33,4 +38,43 @@ export async function readLimited(body: ReadableStream<Uint8Array> | null, limit
     offset += chunk.byteLength;
   }
   return out;
+}
+
+const DECLARED_LENGTH = /^[0-9]{1,15}$/;
+
+/** The body's bytes are not UTF-8. */
+export class BodyNotText extends Error {}
+
+/**
+ * A request's body as UTF-8 text, at most `limit` bytes; `BodyTooLarge` or `BodyNotText`
+ * otherwise. A declared length over the limit is refused before anything is read; a body
+ * without a usable declared length is read as a stream, counted, and decoded strictly.
+ */
+export async function readRequestText(request: Request, limit: number): Promise<string> {
+  const declared = request.headers.get("content-length");
+  if (declared === null || !DECLARED_LENGTH.test(declared)) {
+    return decodeStrictly(await readLimited(request.body, limit));
+  }
+  if (Number(declared) > limit) {
+    await request.body?.cancel().catch(() => {});
+    throw new BodyTooLarge(limit);
+  }
+  // text() is the runtime's fastest read (arrayBuffer() costs ~20 µs more in workerd).
+  const text = await request.text();
+  // The runtime frames bodies from the network by their length; this catches any that is not.
+  // A UTF-16 unit is one to three bytes, so the exact count is only needed near the limit.
+  if (text.length > limit || (text.length * 3 > limit && new TextEncoder().encode(text).byteLength > limit)) {
+    throw new BodyTooLarge(limit);
+  }
+  // text() turns bytes that are not UTF-8 into U+FFFD; no parameter needs that character.
+  if (text.includes("\uFFFD")) throw new BodyNotText();
+  return text;
+}
+
+function decodeStrictly(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    throw new BodyNotText();
+  }
 }

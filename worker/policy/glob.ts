@@ -83,11 +83,25 @@ export function compileGlob(pattern: string, options: GlobOptions = {}): Glob {
     };
   }
   const tokens = tokenize(source);
+  const match = trailingWildcardMatcher(source, tokens) ?? ((value: string) => run(tokens, value));
   return {
     source: pattern,
     literal: false,
-    matches: (value) => run(tokens, fold ? asciiLower(value) : value),
+    matches: (value) => match(fold ? asciiLower(value) : value),
   };
+}
+
+/**
+ * `prefix*` and `prefix**`, the shape of most ref and workflow patterns, as a prefix test: the
+ * same answer as the simulation without allocating its state sets on every request.
+ */
+function trailingWildcardMatcher(source: string, tokens: Int32Array): ((value: string) => boolean) | undefined {
+  const last = tokens[tokens.length - 1];
+  if (last !== Token.Star && last !== Token.GlobStar) return undefined;
+  if (tokens.subarray(0, -1).some((token) => token < 0)) return undefined;
+  const prefix = source.slice(0, source.indexOf("*"));
+  if (last === Token.GlobStar) return (value) => value.startsWith(prefix);
+  return (value) => value.startsWith(prefix) && !value.includes("/", prefix.length);
 }
 
 function countWildcards(pattern: string): number {
