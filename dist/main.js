@@ -4,7 +4,7 @@ import {
   runnerCore,
   runnerSecretFiles,
   systemClock
-} from "./chunks/chunk-MWS7SZUI.js";
+} from "./chunks/chunk-2KZ45YZ2.js";
 import "./chunks/chunk-WSFCRVEQ.js";
 
 // action/main.ts

@@ -5,7 +5,7 @@ import {
   runnerCore,
   runnerSecretFiles,
   systemClock
-} from "./chunks/chunk-MWS7SZUI.js";
+} from "./chunks/chunk-2KZ45YZ2.js";
 import "./chunks/chunk-WSFCRVEQ.js";
 
 // action/revoke-step.ts

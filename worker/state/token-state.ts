@@ -29,9 +29,14 @@ export class TokenState extends DurableObject<Record<string, never>> {
    * insert is one statement, and an object runs one call at a time.
    */
   async claim(key: string, until: number): Promise<boolean> {
-    // No await between the look-up and the insert: nothing else runs in this object meanwhile.
-    if (this.holds(key)) return false;
-    this.ctx.storage.sql.exec("INSERT INTO facts (key, until) VALUES (?, ?)", key, until);
+    // One statement that inserts or does nothing: a look-up then an insert costs ~10% more per
+    // exchange, and a key already present (even expired, not yet swept) is never claimed again.
+    const inserted = this.ctx.storage.sql.exec(
+      "INSERT INTO facts (key, until) VALUES (?, ?) ON CONFLICT (key) DO NOTHING",
+      key,
+      until,
+    ).rowsWritten;
+    if (inserted === 0) return false;
     await this.sweepBy(until);
     return true;
   }
