@@ -113,7 +113,7 @@ async function main() {
   }
   if (wants("3", "4")) {
     const nodeBench = await import(`${process.cwd()}/.build/bench/node-bench.mjs`);
-    if (wants("4")) kidFlood(nodeBench);
+    if (wants("4")) await kidFlood(nodeBench);
     if (wants("3")) policyScale(nodeBench);
   }
   if (wants("5")) await theAction();

@@ -6,6 +6,6 @@ const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(
 export async function sha256Hex(text: string): Promise<string> {
   const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text)));
   let hex = "";
-  for (const byte of digest) hex += HEX[byte];
+  for (let i = 0; i < digest.length; i++) hex += HEX[digest[i]];
   return hex;
 }
