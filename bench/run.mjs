@@ -169,44 +169,32 @@ async function inProcess(bench) {
     `${fmt(median(perOp[mode]))} ms`,
     `spread ${spread(perOp[mode])} ms${detail}`,
   ];
+  const ratio = (figure, values, detail = "") =>
+    record(section, figure, fmt(median(values)), `spread ${spread(values)}${detail}`, "≤ 1.3");
   record(
     section,
     "crypto floor per exchange (RS256 verify + ES256 sign)",
     ...perExchange("floor", ` over ${ROUNDS} rounds of ${LOOP}`),
   );
   record(section, "downscope POST /token per exchange (with its Durable Object)", ...perExchange("app"));
-  record(section, "ratio downscope / floor", fmt(median(ratios.app)), `spread ${spread(ratios.app)}`, "≤ 1.3");
+  ratio("ratio downscope / floor", ratios.app);
   record(section, "floor + one Durable Object claim (what single use cannot avoid)", ...perExchange("floor-do"));
   record(
     section,
     "request and response handling alone (no crypto, no state)",
     ...perExchange("framing", ": part of downscope's cost that the floor does not pay"),
   );
-  record(
-    section,
-    "ratio downscope / (floor + one claim)",
-    fmt(median(ratios.state)),
-    `spread ${spread(ratios.state)}`,
-    "≤ 1.3",
-  );
+  ratio("ratio downscope / (floor + one claim)", ratios.state);
   record(
     section,
     "downscope per exchange, single-use records in isolate memory instead",
     ...perExchange("app-memory", ": the code's own cost, without the Durable Object round trip"),
   );
-  record(
-    section,
-    "ratio downscope (records in memory) / floor",
-    fmt(median(ratios.memory)),
-    `spread ${spread(ratios.memory)}`,
-    "≤ 1.3",
-  );
-  record(
-    section,
+  ratio("ratio downscope (records in memory) / floor", ratios.memory);
+  ratio(
     "ratio downscope (records in memory) / (floor + request and response handling)",
-    fmt(median(ratios.handled)),
-    `spread ${spread(ratios.handled)}: what the code adds over any handler that verifies and signs`,
-    "≤ 1.3",
+    ratios.handled,
+    ": what the code adds over any handler that verifies and signs",
   );
 }
 
