@@ -1,5 +1,6 @@
 /** The `downscope` command: admins' tools over the service's own policy and key code. */
 import { Command, CommanderError } from "commander";
+import { version } from "../package.json";
 import { dpopProof } from "./dpop";
 import { CliError, type CliIo } from "./io";
 import { policyJsonSchema } from "./json-schema";
@@ -14,6 +15,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   let code = 0;
   const program = new Command("downscope")
     .description("Check, explain and test downscope policies; make signing keys; make DPoP proofs; decode tokens.")
+    .version(version, "-V, --version", "print the version")
     .exitOverride()
     .configureOutput({ writeOut: (text) => io.out(text), writeErr: (text) => io.err(text) })
     .showHelpAfterError("(add --help for usage)");

@@ -1,0 +1,142 @@
+/**
+ * The npm package as a user gets it: `npm pack`, then installed into an empty project outside
+ * the repository (no workspace, no node_modules around it), offline from the npm cache the
+ * project's own install filled. Then the bin, the example policy, and an ESM script that
+ * imports downscope/verify and downscope/verify/hono and verifies a real token.
+ */
+import { execFile } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, expect, it } from "vitest";
+
+const run = promisify(execFile);
+const pkg = JSON.parse(readFileSync("package.json", "utf8"));
+const lock = JSON.parse(readFileSync("package-lock.json", "utf8"));
+let scratch: string;
+let packed: { filename: string; files: { path: string }[] };
+
+const inScratch = (command: string, args: string[]) =>
+  run(command, args, { cwd: join(scratch, "app"), env: { ...process.env, NO_COLOR: "1" }, timeout: 60_000 });
+
+beforeAll(async () => {
+  scratch = mkdtempSync(join(tmpdir(), "downscope-package-"));
+  const { stdout } = await run("npm", ["pack", "--json", "--pack-destination", scratch], { timeout: 60_000 });
+  packed = JSON.parse(stdout)[0];
+  await run("mkdir", [join(scratch, "app")]);
+  // Offline (a test must not reach the network): `npm ci` takes a lock's tarballs from the npm
+  // cache by integrity, which the project's own install filled. The lock's entries for jose and
+  // hono (the optional peer that downscope/verify/hono's users have anyway) are the project's.
+  const tarball = `file:../${packed.filename}`;
+  const locked = (name: string) => lock.packages[`node_modules/${name}`];
+  const dependencies = { downscope: tarball, hono: locked("hono").version };
+  writeFileSync(
+    join(scratch, "app", "package.json"),
+    JSON.stringify({ name: "app", private: true, type: "module", dependencies }),
+  );
+  writeFileSync(
+    join(scratch, "app", "package-lock.json"),
+    JSON.stringify({
+      name: "app",
+      lockfileVersion: 3,
+      requires: true,
+      packages: {
+        "": { name: "app", dependencies },
+        "node_modules/downscope": {
+          version: pkg.version,
+          resolved: tarball,
+          license: pkg.license,
+          dependencies: pkg.dependencies,
+          peerDependencies: pkg.peerDependencies,
+          peerDependenciesMeta: pkg.peerDependenciesMeta,
+          bin: pkg.bin,
+          engines: pkg.engines,
+        },
+        "node_modules/hono": { ...locked("hono"), dev: undefined },
+        "node_modules/jose": { ...locked("jose"), dev: undefined },
+      },
+    }),
+  );
+  await inScratch("npm", ["ci", "--offline", "--no-audit", "--no-fund", "--loglevel=error"]);
+}, 120_000);
+
+afterAll(() => {
+  if (scratch) rmSync(scratch, { recursive: true, force: true });
+});
+
+it("the tarball holds what users run, and nothing else", () => {
+  const paths = packed.files.map((file) => file.path).sort();
+  expect(paths).toContain("dist/cli.js");
+  expect(paths).toContain("dist/verify/index.js");
+  expect(paths).toContain("dist/verify/index.d.ts");
+  expect(paths).toContain("dist/verify/hono.d.ts");
+  expect(paths).toEqual(expect.arrayContaining(["LICENSE", "README.md", "package.json"]));
+  const unexpected = paths.filter(
+    (path) => !/^(dist\/cli\.js|dist\/verify\/.+\.(js|d\.ts)|LICENSE|README\.md|package\.json)$/.test(path),
+  );
+  expect(unexpected).toEqual([]);
+  expect(pkg.dependencies).toEqual({ jose: expect.any(String) });
+});
+
+it("npx downscope runs: --help, --version, and a check of the example policy", async () => {
+  const help = await inScratch("npx", ["--offline", "downscope", "--help"]);
+  expect(help.stdout).toContain("Usage: downscope");
+  const version = await inScratch("npx", ["--offline", "downscope", "--version"]);
+  expect(version.stdout.trim()).toBe(pkg.version);
+  const check = await inScratch("npx", ["--offline", "downscope", "policy", "check", resolve("examples/policy.yml")]);
+  expect(check.stdout).toMatch(/valid/i);
+});
+
+it("an ESM script imports downscope/verify and downscope/verify/hono and verifies a token", async () => {
+  writeFileSync(
+    join(scratch, "app", "verify.mjs"),
+    `
+import { createServer } from "node:http";
+import { exportJWK, generateKeyPair, SignJWT } from "jose";
+import { Hono } from "hono";
+import { AccessTokenError, createAccessTokenVerifier } from "downscope/verify";
+import { downscopeAuth } from "downscope/verify/hono";
+
+const { publicKey, privateKey } = await generateKeyPair("ES256");
+const jwk = { ...(await exportJWK(publicKey)), kid: "k1", alg: "ES256", use: "sig" };
+const jwks = createServer((request, response) => {
+  response.setHeader("content-type", "application/json");
+  response.end(JSON.stringify({ keys: [jwk] }));
+});
+await new Promise((done) => jwks.listen(0, "127.0.0.1", done));
+const issuer = "http://127.0.0.1:" + jwks.address().port;
+const audience = "https://deploy.acme.dev/staging";
+const now = Math.floor(Date.now() / 1000);
+const token = await new SignJWT({
+  scope: "deploy:write", environment: "staging", repository: "acme/web", client_id: "acme/web",
+  sub: "repo:acme/web:environment:staging", jti: "t1",
+})
+  .setProtectedHeader({ alg: "ES256", kid: "k1", typ: "at+jwt" })
+  .setIssuer(issuer).setAudience(audience).setIssuedAt(now).setNotBefore(now).setExpirationTime(now + 300)
+  .sign(privateKey);
+
+const options = { issuer, audience, environment: "staging", scopes: ["deploy:write"] };
+const verified = await createAccessTokenVerifier(options).verify(token, { scheme: "Bearer" });
+let refused;
+try {
+  await createAccessTokenVerifier({ ...options, audience: "https://deploy.acme.dev/production" }).verify(token, { scheme: "Bearer" });
+} catch (error) {
+  refused = error instanceof AccessTokenError ? error.code : String(error);
+}
+const app = new Hono();
+app.use("/deploy", downscopeAuth(options));
+app.post("/deploy", (c) => c.json({ for: c.get("downscope").repository }));
+const ok = await app.request("/deploy", { method: "POST", headers: { authorization: "Bearer " + token } });
+const missing = await app.request("/deploy", { method: "POST" });
+console.log(JSON.stringify({ repository: verified.repository, refused, hono: [ok.status, await ok.json(), missing.status] }));
+jwks.close();
+`,
+  );
+  const { stdout } = await inScratch(process.execPath, ["verify.mjs"]);
+  expect(JSON.parse(stdout)).toEqual({
+    repository: "acme/web",
+    refused: "ERR_TOKEN_AUDIENCE",
+    hono: [200, { for: "acme/web" }, 401],
+  });
+});
