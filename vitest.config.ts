@@ -1,3 +1,5 @@
+import { execFileSync } from "node:child_process";
+import { resolve } from "node:path";
 import { cloudflareTest } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
 import { GITHUB_ISSUER, generateIssuerKey } from "./scripts/fake-github.mjs";
@@ -5,6 +7,13 @@ import { GITHUB_ISSUER, generateIssuerKey } from "./scripts/fake-github.mjs";
 // GitHub's issuer, faked with a key made for this run and served at the network layer: the
 // worker under test fetches its JWKS for real, and every other outbound request fails.
 const github = await generateIssuerKey();
+
+// The Worker's entry imports the bundled policy artifact (wrangler.jsonc's alias): in tests, the
+// example policy's artifact, made by the built CLI (`npm test` checks dist/ is fresh first).
+const testArtifact = resolve(".build/test/policy-artifact.json");
+execFileSync(process.execPath, ["dist/cli.js", "policy", "build", "examples/policy.yml", "--out", testArtifact], {
+  stdio: "ignore",
+});
 
 function outboundService(request: Request): Response {
   if (request.url === `${GITHUB_ISSUER}/.well-known/jwks`) return Response.json({ keys: [github.publicJwk] });
@@ -30,6 +39,7 @@ export default defineConfig({
             },
           }),
         ],
+        resolve: { alias: { "downscope-policy-artifact": testArtifact } },
         test: { name: "worker", include: ["test/worker/**/*.test.ts"] },
       },
       {

@@ -5,46 +5,23 @@
  */
 import { importJWK, SignJWT } from "jose";
 import { generateIssuerKey, githubClaims } from "../scripts/fake-github.mjs";
+import { largePolicyClaims, largePolicyText } from "../scripts/large-policy.mjs";
 import { trustedIssuers } from "../worker/oidc/issuers";
 import { JwksCache } from "../worker/oidc/jwks-cache";
 import { SubjectTokenRejected, verifySubjectToken } from "../worker/oidc/verify-subject-token";
-import { compilePolicy } from "../worker/policy/compile";
 import { evaluatePolicy } from "../worker/policy/evaluate";
+import { compilePolicy } from "../worker/policy/policy-text";
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
-/** A policy of `rules` rules over 20 environments and many owners and repositories. */
-export function policyText(rules: number): string {
-  const environments = Math.min(20, rules);
-  const lines = ["version: 1", "environments:"];
-  for (let e = 0; e < environments; e++) {
-    lines.push(`  env${e}:`, "    scopes: [deploy:write, logs:read]", "    rules:");
-    for (let i = e; i < rules; i += environments) {
-      lines.push(
-        `      - {name: r${i}, repository: org${i % 997}/repo${i}, repository_id: ${i + 1}, owner_id: ${(i % 997) + 1}, ref: [refs/heads/main, refs/heads/release/*], environment: env${e}, event: [push, workflow_dispatch]}`,
-      );
-    }
-  }
-  return lines.join("\n");
-}
-
 export function policyScale(sizes: readonly number[], decisions: number) {
   return sizes.map((rules) => {
-    const text = policyText(rules);
+    const text = largePolicyText(rules);
     const started = performance.now();
     const compiled = compilePolicy(text);
     const compileMs = performance.now() - started;
     if (!compiled.ok) throw new Error(JSON.stringify(compiled.problems.slice(0, 3)));
-    const environments = Math.min(20, rules);
-    const claims = Array.from({ length: 512 }, (_, k) => {
-      const i = (k * 7919) % rules;
-      return githubClaims({
-        repository: `org${i % 997}/repo${i}`,
-        repository_id: String(i + 1),
-        repository_owner_id: String((i % 997) + 1),
-        environment: `env${i % environments}`,
-      });
-    });
+    const claims = Array.from({ length: 512 }, (_, k) => githubClaims(largePolicyClaims((k * 7919) % rules, rules)));
     const samples: number[] = [];
     let allowed = 0;
     for (let round = 0; round < 5; round++) {

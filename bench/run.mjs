@@ -9,8 +9,10 @@ import { promisify } from "node:util";
 import autocannon from "autocannon";
 import { build } from "esbuild";
 import { exportJWK, generateKeyPair } from "jose";
-import { GITHUB_ISSUER, generateIssuerKey } from "../scripts/fake-github.mjs";
-import { serveWorker, startLocalService } from "../scripts/local-service.mjs";
+import { parse as parseYaml } from "yaml";
+import { GITHUB_ISSUER, generateIssuerKey, githubClaims, signGithubToken } from "../scripts/fake-github.mjs";
+import { largePolicyClaims, largePolicyText } from "../scripts/large-policy.mjs";
+import { bundleWorker, serveWorker, startLocalService } from "../scripts/local-service.mjs";
 
 const quick = process.argv.includes("--quick");
 const ROUNDS = quick ? 3 : 7;
@@ -88,8 +90,8 @@ const only = (() => {
   const index = process.argv.indexOf("--only");
   if (index === -1) return undefined;
   const wanted = new Set((process.argv[index + 1] ?? "").split(","));
-  if ([...wanted].some((section) => !["1", "2", "3", "4", "5", "6"].includes(section))) {
-    throw new Error("--only takes section numbers 1–6, comma-separated: --only 1,2");
+  if ([...wanted].some((section) => !["1", "2", "3", "4", "5", "6", "7"].includes(section))) {
+    throw new Error("--only takes section numbers 1–7, comma-separated: --only 1,2");
   }
   return wanted;
 })();
@@ -117,6 +119,7 @@ async function main() {
     if (wants("3")) policyScale(nodeBench);
   }
   if (wants("5")) await theAction();
+  if (wants("7")) await coldStart(github, signingJwk);
 
   if (only) log("--only: bench/RESULTS.md left as it was");
   else writeResults();
@@ -134,7 +137,8 @@ async function startBenchWorker(github, signingJwk) {
       githubPublicJwk: github.publicJwk,
       signingJwk,
       issuer: ISSUER,
-      policy: readFileSync("bench/policy.yml", "utf8"),
+      // DOWNSCOPE_POLICY is JSON text: the Worker reads no YAML.
+      policy: JSON.stringify(parseYaml(readFileSync("bench/policy.yml", "utf8"))),
     }),
   });
   const stock = async (count) => {
@@ -445,6 +449,110 @@ function actionStartup() {
   });
 }
 
+/**
+ * Cold start: a fresh workerd per sample, serving the bundled Worker with a policy artifact as a
+ * deployment carries it. The first /token (which loads the policy) against warm ones in the same
+ * process; memory growth over that first request; and, for comparison, the same 10,000 rules
+ * handed in as DOWNSCOPE_POLICY (fully validated at load, as before artifacts).
+ */
+async function coldStart(github, signingJwk) {
+  const samples = quick ? 3 : 7;
+  const WARM = 15;
+  const issuers = [{ issuer: GITHUB_ISSUER, jwks: { keys: [github.publicJwk] } }];
+  const example = readFileSync("examples/policy.yml", "utf8").replace(
+    "version: 1\n",
+    `version: 1\nissuers: ${JSON.stringify(issuers)}\n`,
+  );
+  const cases = [
+    { name: "example policy", text: example, claims: () => ({}), target: (warm) => `≤ 3 × warm (${fmt(3 * warm)} ms)` },
+    { name: "1,000 rules", rules: 1000, target: () => "≤ warm + 25 ms" },
+    { name: "10,000 rules", rules: 10_000, target: () => "≤ warm + 150 ms, ≤ 48 MB" },
+    { name: "10,000 rules as DOWNSCOPE_POLICY (validated at load)", rules: 10_000, variable: true },
+  ];
+  const ready = {};
+  for (const item of cases) {
+    const text = item.text ?? largePolicyText(item.rules, { issuers });
+    const claimsFor = item.claims ?? ((k) => largePolicyClaims((k * 7919) % item.rules, item.rules));
+    const source = `.build/bench/cold-${item.rules ?? "example"}.yml`;
+    const artifact = `.build/bench/cold-${item.rules ?? "example"}.json`;
+    writeFileSync(source, text);
+    if (!item.variable) {
+      await promisify(execFile)(process.execPath, ["dist/cli.js", "policy", "build", source, "--out", artifact]);
+    }
+    const { upload } = await bundleWorker(item.variable ? {} : { artifact });
+    const runs = { first: [], warm: [], grown: [], ready: [] };
+    for (let sample = 0; sample < samples; sample++) {
+      const before = new Set(workerdChildren());
+      const started = performance.now();
+      const service = await startLocalService({
+        ...(item.variable ? { policy: text } : { artifact }),
+        signingKeys: [signingJwk],
+      });
+      runs.ready.push(performance.now() - started);
+      const pid = workerdChildren().find((candidate) => !before.has(candidate));
+      try {
+        const tokens = await Promise.all(
+          Array.from({ length: WARM + 1 }, (_, k) =>
+            signGithubToken(github.privateJwk, githubClaims({ aud: service.url, ...claimsFor(k) })),
+          ),
+        );
+        await fetch(`${service.url}/bench-cold-start-404`).then((response) => response.text());
+        const rssBefore = pid ? rssKb(pid) : Number.NaN;
+        const exchange = async (token) => {
+          const t0 = performance.now();
+          const response = await fetch(`${service.url}/token`, {
+            method: "POST",
+            headers: { "content-type": "application/x-www-form-urlencoded" },
+            body: new URLSearchParams({
+              grant_type: "urn:ietf:params:oauth:grant-type:token-exchange",
+              subject_token_type: "urn:ietf:params:oauth:token-type:id_token",
+              subject_token: token,
+            }),
+          });
+          const body = await response.text();
+          if (response.status !== 200) throw new Error(`cold start ${item.name}: ${response.status} ${body}`);
+          return performance.now() - t0;
+        };
+        runs.first.push(await exchange(tokens[0]));
+        runs.grown.push(pid ? (rssKb(pid) - rssBefore) / 1024 : Number.NaN);
+        const warm = [];
+        for (const token of tokens.slice(1)) warm.push(await exchange(token));
+        runs.warm.push(median(warm));
+      } finally {
+        await service.stop();
+      }
+    }
+    const first = median(runs.first);
+    const warm = median(runs.warm);
+    const grown = median(runs.grown);
+    ready[item.name] = median(runs.ready);
+    record(
+      "7. cold start",
+      `${item.name}: first /token`,
+      `${fmt(first)} ms`,
+      `warm ${fmt(warm)} ms; over warm ${fmt(first - warm)} ms, ${fmt(first / warm)} ×; first spread ${spread(runs.first)} ms`,
+      item.target?.(warm),
+    );
+    if (!Number.isNaN(grown)) {
+      record(
+        "7. cold start",
+        `${item.name}: memory growth over the first /token`,
+        `${fmt(grown)} MB`,
+        `spread ${spread(runs.grown)} MB`,
+      );
+    }
+    record("7. cold start", `${item.name}: bundle`, upload.replace("Total Upload: ", "") || "n/a");
+  }
+  const startup = ready["10,000 rules"] - ready["example policy"];
+  record(
+    "7. cold start",
+    "module start-up: 10,000-rule bundle − example bundle, spawn to ready",
+    `${fmt(startup)} ms`,
+    `example ${fmt(ready["example policy"])} ms, 10,000 rules ${fmt(ready["10,000 rules"])} ms (a whole workerd start each)`,
+    "Workers' start-up limit: 1 s",
+  );
+}
+
 function writeResults() {
   const commit = (() => {
     try {
@@ -473,6 +581,9 @@ function writeResults() {
     "against the bundled service and a floor worker, both served by workerd through Miniflare, alternating.",
     "(3) the policy modules in Node. (4) the isolate's JWKS fetches, counted by an injected fetch; the flood uses the",
     "service's JWKS cache with a simulated clock. (5) wall time from spawn. (6) VmRSS of the workerd process.",
+    "(7) a fresh workerd per sample serving the bundled Worker with the policy artifact `downscope policy build` made;",
+    "after a 404 (which loads no policy), the first POST /token, then warm ones, each timed from outside; memory is the",
+    "workerd process's VmRSS growth over that first /token; start-up is spawn-to-ready against the example's bundle.",
     "",
   ];
   writeFileSync("bench/RESULTS.md", lines.join("\n"));

@@ -1,5 +1,6 @@
 /** What the CLI touches outside itself, passed in so every command runs in tests without a terminal. */
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
 import { styleText } from "node:util";
 
 export interface CliIo {
@@ -7,6 +8,8 @@ export interface CliIo {
   err(text: string): void;
   readFile(path: string): string;
   readStdin(): string;
+  /** Writes a file, making its folder if needed. */
+  writeFile(path: string, text: string): void;
   readonly env: Readonly<Record<string, string | undefined>>;
   /** Colours on: stdout is a terminal and NO_COLOR is not set. */
   readonly color: boolean;
@@ -20,6 +23,10 @@ export function processIo(): CliIo {
     err: (text) => process.stderr.write(text.endsWith("\n") ? text : `${text}\n`),
     readFile: (path) => readFileSync(path, "utf8"),
     readStdin: () => readFileSync(0, "utf8"),
+    writeFile: (path, text) => {
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, text);
+    },
     env: process.env,
     color: process.stdout.isTTY === true && !process.env.NO_COLOR,
     now: () => Date.now(),

@@ -1,6 +1,7 @@
 /** `downscope policy check FILE`: parse, validate and lint, the way the service loads a policy. */
 import { escapeData } from "../action/runner";
-import { compilePolicy } from "../worker/policy/compile";
+import type { CompileResult } from "../worker/policy/compile";
+import { compilePolicy } from "../worker/policy/policy-text";
 import type { Problem } from "../worker/policy/problems";
 import { type CliIo, painter, readInput } from "./io";
 
@@ -10,8 +11,15 @@ export interface CheckOptions {
 }
 
 export function policyCheck(io: CliIo, file: string, options: CheckOptions): number {
-  const text = readInput(io, file, "the policy");
-  const result = compilePolicy(text);
+  return reportCheck(io, file, compilePolicy(readInput(io, file, "the policy")), options);
+}
+
+/**
+ * Prints a compile result as `check` does (text, annotations inside Actions, or JSON) through
+ * `io.out`; `policy build` passes an `io` whose `out` is stderr when stdout carries the policy.
+ * Returns the exit code: 1 on errors, or on warnings with `strict`.
+ */
+export function reportCheck(io: CliIo, file: string, result: CompileResult, options: CheckOptions): number {
   const errors = result.ok ? [] : inFileOrder(result.problems);
   const warnings = result.ok ? inFileOrder(result.warnings) : [];
   const failed = errors.length > 0 || (options.strict === true && warnings.length > 0);

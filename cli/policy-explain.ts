@@ -4,7 +4,6 @@
  * service: compilePolicy, then evaluatePolicy; nothing is re-implemented here.
  */
 import { subjectClaimsAcceptable } from "../worker/oidc/verify-subject-token";
-import { compilePolicy } from "../worker/policy/compile";
 import { formatDuration } from "../worker/policy/duration";
 import {
   type AccessRequest,
@@ -13,6 +12,7 @@ import {
   evaluateRule,
   findEnvironment,
 } from "../worker/policy/evaluate";
+import { compilePolicy } from "../worker/policy/policy-text";
 import { formatProblem } from "../worker/policy/problems";
 import type { Claims, CompiledPolicy, ConditionResult } from "../worker/policy/types";
 import { parseClaimsInput } from "./claims-input";
@@ -44,7 +44,10 @@ export function explainRules(policy: CompiledPolicy, claims: Claims, request: Ac
   const environment = target === undefined ? undefined : findEnvironment(policy, target);
   if (!environment) return [];
   const covering = new Set(environment.index.covering(claims));
-  return environment.rules.map((rule) => ({ ...evaluateRule(rule, claims), covers: covering.has(rule) }));
+  return Array.from({ length: environment.ruleCount }, (_, position) => environment.rule(position)).map((rule) => ({
+    ...evaluateRule(rule, claims),
+    covers: covering.has(rule),
+  }));
 }
 
 export function describeDecision(decision: Decision): string {

@@ -5,6 +5,7 @@ import { dpopProof } from "./dpop";
 import { CliError, type CliIo } from "./io";
 import { policyJsonSchema } from "./json-schema";
 import { keysGenerate, keysRotate } from "./keys";
+import { policyBuild } from "./policy-build";
 import { policyCheck } from "./policy-check";
 import { policyExplain } from "./policy-explain";
 import { policyTest } from "./policy-test";
@@ -33,6 +34,22 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     )
     .action((file: string, options) => {
       code = policyCheck(io, file, options);
+    });
+  policy
+    .command("build")
+    .description(
+      "Check a policy as `check` does, then write it as the artifact the Worker bundles (canonical JSON with digests).",
+    )
+    .argument("<file>", "the policy (YAML or JSON), or - for standard input")
+    .option("--out <path>", "where to write the artifact (default: .build/policy.json, which wrangler.jsonc bundles)")
+    .option("--strict", "fail on warnings too")
+    .option("--variable", "print the policy as JSON text for DOWNSCOPE_POLICY (local runs and tests) instead")
+    .addHelpText(
+      "after",
+      "\nA deployment: downscope policy build policy.yml && wrangler deploy --env production\nNothing is written when the policy is invalid, or too large for a Worker (sizes are printed).",
+    )
+    .action(async (file: string, options) => {
+      code = await policyBuild(io, file, options);
     });
   policy
     .command("explain")

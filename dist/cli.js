@@ -7371,7 +7371,8 @@ var require_dist = __commonJS({
 });
 
 // cli/io.ts
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
 import { styleText } from "node:util";
 function processIo() {
   return {
@@ -7381,6 +7382,10 @@ function processIo() {
 `),
     readFile: (path2) => readFileSync(path2, "utf8"),
     readStdin: () => readFileSync(0, "utf8"),
+    writeFile: (path2, text) => {
+      mkdirSync(dirname(path2), { recursive: true });
+      writeFileSync(path2, text);
+    },
     env: process.env,
     color: process.stdout.isTTY === true && !process.env.NO_COLOR,
     now: () => Date.now()
@@ -12054,9 +12059,40 @@ ${ROTATION_ADVICE}`);
   return 0;
 }
 
-// action/runner.ts
-function escapeData(value) {
-  return value.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+// cli/policy-build.ts
+import { gzipSync } from "node:zlib";
+
+// worker/digest.ts
+var HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, "0"));
+async function sha256Hex(text) {
+  const digest2 = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text)));
+  let hex = "";
+  for (let i = 0; i < digest2.length; i++) hex += HEX[digest2[i]];
+  return hex;
+}
+
+// worker/policy/artifact.ts
+var POLICY_ARTIFACT_FORMAT = "downscope-policy-artifact";
+var POLICY_ARTIFACT_VERSION = 1;
+var DEFAULT_ARTIFACT_PATH = ".build/policy.json";
+function canonicalJson(value) {
+  return JSON.stringify(
+    value,
+    (_key, item) => item !== null && typeof item === "object" && !Array.isArray(item) ? Object.fromEntries(
+      Object.keys(item).sort().map((key) => [key, item[key]])
+    ) : item
+  );
+}
+async function makePolicyArtifact(source, value, options) {
+  const policy = canonicalJson(value);
+  return {
+    format: POLICY_ARTIFACT_FORMAT,
+    format_version: POLICY_ARTIFACT_VERSION,
+    source_sha256: await sha256Hex(source),
+    policy_sha256: await sha256Hex(policy),
+    policy,
+    warnings: options.warnings
+  };
 }
 
 // worker/policy/conditions.ts
@@ -12128,105 +12164,6 @@ function eventCondition(patterns) {
       return result("event", held, expected, actual);
     }
   };
-}
-
-// worker/policy/document.ts
-var import_yaml = __toESM(require_dist(), 1);
-var MAX_DEPTH = 32;
-var MAX_ALIASED_NODES = 1e4;
-var RESERVED_KEYS = /* @__PURE__ */ new Set(["__proto__", "constructor", "prototype"]);
-function readPolicyDocument(text) {
-  const lineCounter = new import_yaml.LineCounter();
-  const at = (offset) => {
-    const { line, col } = lineCounter.linePos(offset);
-    return { line, column: col };
-  };
-  const fail = (message2, offset, path2 = "") => ({
-    ok: false,
-    problems: [{ severity: "error", path: path2, message: message2, ...offset === void 0 ? {} : at(offset) }]
-  });
-  if (text.trim() === "") return fail("the policy is empty");
-  const docs = (0, import_yaml.parseAllDocuments)(text, {
-    version: "1.2",
-    schema: "core",
-    uniqueKeys: true,
-    merge: false,
-    strict: true,
-    prettyErrors: false,
-    lineCounter
-  });
-  if (!Array.isArray(docs) || docs.length === 0) return fail("the policy is empty");
-  if (docs.length > 1) return fail("the policy must be a single YAML document", docs[1].range[0]);
-  const doc = docs[0];
-  const firstError = doc.errors[0];
-  if (firstError) return fail(yamlMessage(firstError.message), firstError.pos[0]);
-  const directive = text.search(/^%/m);
-  if (directive >= 0) return fail("YAML directives (%YAML, %TAG) are not allowed", directive);
-  const positions = /* @__PURE__ */ new Map();
-  let aliasedNodes = 0;
-  const build = (node, path2, depth, viaAlias) => {
-    if (depth > MAX_DEPTH) throw new DocumentError(`nested deeper than ${MAX_DEPTH} levels`, node, path2);
-    if (viaAlias && ++aliasedNodes > MAX_ALIASED_NODES) {
-      throw new DocumentError(`aliases expand to more than ${MAX_ALIASED_NODES} nodes`, node, path2);
-    }
-    if ((0, import_yaml.isAlias)(node)) {
-      const target = node.resolve(doc);
-      if (!target) throw new DocumentError("unknown alias", node, path2);
-      return build(target, path2, depth, true);
-    }
-    const tag2 = node?.tag;
-    if (tag2 !== void 0) throw new DocumentError(`tags such as ${tag2} are not allowed`, node, path2);
-    if ((0, import_yaml.isScalar)(node)) return node.value;
-    if ((0, import_yaml.isSeq)(node)) {
-      return node.items.map((item, index) => {
-        const itemPath = `${path2}[${index}]`;
-        remember(positions, itemPath, item, at);
-        return build(item, itemPath, depth + 1, viaAlias);
-      });
-    }
-    if ((0, import_yaml.isMap)(node)) {
-      const out = /* @__PURE__ */ Object.create(null);
-      for (const pair of node.items) {
-        const key = pair.key;
-        if (!(0, import_yaml.isScalar)(key) || typeof key.value !== "string" && typeof key.value !== "number") {
-          throw new DocumentError("keys must be plain strings", key ?? node, path2);
-        }
-        const name = String(key.value);
-        const keyPath = path2 === "" ? name : `${path2}.${name}`;
-        if (RESERVED_KEYS.has(name)) throw new DocumentError(`"${name}" is a reserved key`, key, keyPath);
-        remember(positions, keyPath, key, at);
-        out[name] = build(pair.value, keyPath, depth + 1, viaAlias);
-      }
-      return out;
-    }
-    if (node === null || node === void 0) return null;
-    throw new DocumentError("unsupported YAML node", node, path2);
-  };
-  try {
-    const value = build(doc.contents, "", 0, false);
-    return { ok: true, document: { value, locate: (path2) => positions.get(path2) } };
-  } catch (error) {
-    if (!(error instanceof DocumentError)) throw error;
-    const offset = error.node?.range?.[0];
-    return fail(error.message, offset, error.path);
-  }
-}
-var DocumentError = class extends Error {
-  constructor(message2, node, path2) {
-    super(message2);
-    this.node = node;
-    this.path = path2;
-  }
-  node;
-  path;
-};
-function remember(positions, path2, node, at) {
-  const range = node?.range;
-  if (range) positions.set(path2, at(range[0]));
-}
-function yamlMessage(message2) {
-  const firstLine = message2.split("\n")[0] ?? message2;
-  return firstLine.replace(/ at line \d+, column \d+:?$/, "");
 }
 
 // worker/policy/duration.ts
@@ -12339,7 +12276,7 @@ function add(map, key, rule) {
   if (list) list.push(rule);
   else map.set(key, [rule]);
 }
-function buildRuleIndex(rules) {
+function buildRuleIndex(rules, ruleAt) {
   const byRepositoryId = /* @__PURE__ */ new Map();
   const byRepositoryName = /* @__PURE__ */ new Map();
   const byOwnerWithWildcard = /* @__PURE__ */ new Map();
@@ -12369,7 +12306,7 @@ function buildRuleIndex(rules) {
         }
       }
       if (typeof ownerId === "string") found.push(...byOwnerId.get(ownerId) ?? []);
-      return found.sort((a, b) => a.position - b.position);
+      return found.sort((a, b) => a.position - b.position).map((rule) => ruleAt(rule.position));
     }
   };
 }
@@ -12396,22 +12333,21 @@ var Checker = class {
     return this.problems.some((problem) => problem.severity === "error");
   }
 };
-function compilePolicy(text) {
-  const read = readPolicyDocument(text);
-  if (!read.ok) return { ok: false, problems: read.problems };
-  return compilePolicyValue(read.document.value, read.document);
-}
-function compilePolicyValue(value, document) {
+var PolicyArtifactError = class extends Error {
+  name = "PolicyArtifactError";
+};
+function compilePolicyValue(value, options = {}) {
+  const { document, prevalidated = false } = options;
   const check2 = new Checker(document);
   const top = checkObject(check2, value, "", POLICY);
   if (!top) return { ok: false, problems: check2.problems };
   if (top.version !== void 0) checkKind(check2, top.version, "version", POLICY.fields.version.kind);
   const issuers = compileIssuers(check2, top.issuers);
   const audience = top.audience === void 0 ? void 0 : checkKind(check2, top.audience, "audience", POLICY.fields.audience.kind);
-  const environments = compileEnvironments(check2, top.environments);
+  const environments = compileEnvironments(check2, top.environments, prevalidated);
   if (check2.failed || !environments) return { ok: false, problems: check2.problems };
   const policy = { version: 1, audience, issuers, environments };
-  const warnings = lintPolicy(value).map((problem) => ({ ...problem, ...document?.locate(problem.path) }));
+  const warnings = prevalidated ? [] : lintPolicy(value).map((problem) => ({ ...problem, ...document?.locate(problem.path) }));
   return { ok: true, policy, warnings };
 }
 function checkObject(check2, value, path2, definition) {
@@ -12509,17 +12445,23 @@ function checkPatterns(check2, value, path2, prefix) {
 }
 function checkRepository(check2, value, path2) {
   if (typeof value !== "string") return check2.error(path2, "must be a string owner/name");
-  const slash = value.indexOf("/");
-  const owner = value.slice(0, slash);
-  const name = value.slice(slash + 1);
-  if (slash <= 0 || name.includes("/") || name === "") return check2.error(path2, "must be owner/name");
+  const { owner, name } = splitRepository(value);
+  if (owner === "" || name.includes("/") || name === "") return check2.error(path2, "must be owner/name");
   if (hasWildcard(owner)) return check2.error(path2, "the repository owner must be literal (no wildcards)");
   if (!OWNER.test(owner)) return check2.error(path2, "the repository owner is not a valid GitHub account name");
   const problem = patternProblem(name);
   if (problem) return check2.error(path2, `invalid pattern: ${problem}`);
   if (!REPOSITORY_NAME_CHARS.test(name))
     return check2.error(path2, "the repository name has characters GitHub does not allow");
-  return { owner: asciiLower(owner), name: compileGlob(name, { caseInsensitive: true }), source: value };
+  return repositoryKey(value);
+}
+function splitRepository(value) {
+  const slash = value.indexOf("/");
+  return slash <= 0 ? { owner: "", name: "" } : { owner: value.slice(0, slash), name: value.slice(slash + 1) };
+}
+function repositoryKey(source) {
+  const { owner, name } = splitRepository(source);
+  return { owner: asciiLower(owner), name: compileGlob(name, { caseInsensitive: true }), source };
 }
 function checkId(check2, value, path2) {
   if (typeof value === "number" && Number.isSafeInteger(value) && value > 0) return String(value);
@@ -12606,7 +12548,7 @@ function compileIssuers(check2, value) {
   });
   return issuers;
 }
-function compileEnvironments(check2, value) {
+function compileEnvironments(check2, value, prevalidated) {
   if (value === void 0 || value === null) return void 0;
   if (typeof value !== "object" || Array.isArray(value)) {
     return check2.error("environments", "must be a mapping of environment names to environments");
@@ -12625,12 +12567,12 @@ function compileEnvironments(check2, value) {
       check2.error(path2, `the environment "${environments.get(key)?.name}" differs only in case`);
       continue;
     }
-    const environment = compileEnvironment(check2, name, body, path2);
+    const environment = compileEnvironment(check2, name, body, path2, prevalidated);
     if (environment) environments.set(key, environment);
   }
   return environments;
 }
-function compileEnvironment(check2, name, value, path2) {
+function compileEnvironment(check2, name, value, path2, prevalidated) {
   const fields = checkObject(check2, value, path2, ENVIRONMENT);
   if (!fields) return void 0;
   const kinds = ENVIRONMENT.fields;
@@ -12651,15 +12593,53 @@ function compileEnvironment(check2, name, value, path2) {
   if (rawRules !== void 0 && rawRules !== null && (!Array.isArray(rawRules) || rawRules.length === 0)) {
     check2.error(rulesPath, "must be a non-empty list of rules (an environment without rules grants nothing)");
   }
-  const rules = [];
-  if (Array.isArray(rawRules)) {
-    rawRules.forEach((rule, position) => {
-      const compiled = compileRule(check2, rule, position, `${rulesPath}[${position}]`, scopes ?? [], maxTtl);
-      if (compiled) rules.push(compiled);
-    });
+  if (!scopes || !defaultScopes || !Array.isArray(rawRules)) {
+    if (Array.isArray(rawRules) && !prevalidated) compileRules(check2, rawRules, rulesPath, scopes ?? [], maxTtl);
+    return void 0;
   }
-  if (!scopes || !defaultScopes) return void 0;
-  return { name, audience, scopes, defaultScopes, ttl, maxTtl, dpop, rules, index: buildRuleIndex(rules) };
+  const settings = { name, audience, scopes, defaultScopes, ttl, maxTtl, dpop, ruleCount: rawRules.length };
+  if (!prevalidated) {
+    const rules = compileRules(check2, rawRules, rulesPath, scopes, maxTtl);
+    if (rules.length !== rawRules.length) return void 0;
+    const rule2 = (position) => rules[position];
+    return { ...settings, rule: rule2, index: buildRuleIndex(rules, rule2) };
+  }
+  const compiled = [];
+  const rule = (position) => {
+    let found = compiled[position];
+    if (!found) {
+      const ruleCheck = new Checker(void 0);
+      const rulePath = `${rulesPath}[${position}]`;
+      found = compileRule(ruleCheck, rawRules[position], position, rulePath, scopes, maxTtl);
+      if (!found) {
+        const first = ruleCheck.problems[0];
+        throw new PolicyArtifactError(`${first?.path || rulePath}: ${first?.message ?? "invalid rule"}`);
+      }
+      compiled[position] = found;
+    }
+    return found;
+  };
+  const keys = rawRules.map((raw, position) => prevalidatedRuleKey(raw, position));
+  return { ...settings, rule, index: buildRuleIndex(keys, rule) };
+}
+function compileRules(check2, rawRules, rulesPath, scopes, maxTtl) {
+  const rules = [];
+  rawRules.forEach((raw, position) => {
+    const compiled = compileRule(check2, raw, position, `${rulesPath}[${position}]`, scopes, maxTtl);
+    if (compiled) rules.push(compiled);
+  });
+  return rules;
+}
+function prevalidatedRuleKey(raw, position) {
+  const id = (value) => value === void 0 ? void 0 : String(value);
+  const repositoryId = id(raw.repository_id);
+  const ownerId = id(raw.owner_id);
+  return {
+    position,
+    ...repositoryId !== void 0 ? { repositoryId } : {},
+    ...ownerId !== void 0 ? { ownerId } : {},
+    ...typeof raw.repository === "string" ? { repository: repositoryKey(raw.repository) } : {}
+  };
 }
 function compileRule(check2, value, position, path2, environmentScopes, environmentMaxTtl) {
   const fields = checkObject(check2, value, path2, RULE);
@@ -12730,10 +12710,122 @@ function describe(value) {
   return typeof value === "object" ? "a mapping" : `the ${typeof value} ${JSON.stringify(value)}`;
 }
 
+// worker/policy/document.ts
+var import_yaml = __toESM(require_dist(), 1);
+var MAX_DEPTH = 32;
+var MAX_ALIASED_NODES = 1e4;
+var RESERVED_KEYS = /* @__PURE__ */ new Set(["__proto__", "constructor", "prototype"]);
+function readPolicyDocument(text) {
+  const lineCounter = new import_yaml.LineCounter();
+  const at = (offset) => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, column: col };
+  };
+  const fail = (message2, offset, path2 = "") => ({
+    ok: false,
+    problems: [{ severity: "error", path: path2, message: message2, ...offset === void 0 ? {} : at(offset) }]
+  });
+  if (text.trim() === "") return fail("the policy is empty");
+  const docs = (0, import_yaml.parseAllDocuments)(text, {
+    version: "1.2",
+    schema: "core",
+    uniqueKeys: true,
+    merge: false,
+    strict: true,
+    prettyErrors: false,
+    lineCounter
+  });
+  if (!Array.isArray(docs) || docs.length === 0) return fail("the policy is empty");
+  if (docs.length > 1) return fail("the policy must be a single YAML document", docs[1].range[0]);
+  const doc = docs[0];
+  const firstError = doc.errors[0];
+  if (firstError) return fail(yamlMessage(firstError.message), firstError.pos[0]);
+  const directive = text.search(/^%/m);
+  if (directive >= 0) return fail("YAML directives (%YAML, %TAG) are not allowed", directive);
+  const positions = /* @__PURE__ */ new Map();
+  let aliasedNodes = 0;
+  const build = (node, path2, depth, viaAlias) => {
+    if (depth > MAX_DEPTH) throw new DocumentError(`nested deeper than ${MAX_DEPTH} levels`, node, path2);
+    if (viaAlias && ++aliasedNodes > MAX_ALIASED_NODES) {
+      throw new DocumentError(`aliases expand to more than ${MAX_ALIASED_NODES} nodes`, node, path2);
+    }
+    if ((0, import_yaml.isAlias)(node)) {
+      const target = node.resolve(doc);
+      if (!target) throw new DocumentError("unknown alias", node, path2);
+      return build(target, path2, depth, true);
+    }
+    const tag2 = node?.tag;
+    if (tag2 !== void 0) throw new DocumentError(`tags such as ${tag2} are not allowed`, node, path2);
+    if ((0, import_yaml.isScalar)(node)) return node.value;
+    if ((0, import_yaml.isSeq)(node)) {
+      return node.items.map((item, index) => {
+        const itemPath = `${path2}[${index}]`;
+        remember(positions, itemPath, item, at);
+        return build(item, itemPath, depth + 1, viaAlias);
+      });
+    }
+    if ((0, import_yaml.isMap)(node)) {
+      const out = /* @__PURE__ */ Object.create(null);
+      for (const pair of node.items) {
+        const key = pair.key;
+        if (!(0, import_yaml.isScalar)(key) || typeof key.value !== "string" && typeof key.value !== "number") {
+          throw new DocumentError("keys must be plain strings", key ?? node, path2);
+        }
+        const name = String(key.value);
+        const keyPath = path2 === "" ? name : `${path2}.${name}`;
+        if (RESERVED_KEYS.has(name)) throw new DocumentError(`"${name}" is a reserved key`, key, keyPath);
+        remember(positions, keyPath, key, at);
+        out[name] = build(pair.value, keyPath, depth + 1, viaAlias);
+      }
+      return out;
+    }
+    if (node === null || node === void 0) return null;
+    throw new DocumentError("unsupported YAML node", node, path2);
+  };
+  try {
+    const value = build(doc.contents, "", 0, false);
+    return { ok: true, document: { value, locate: (path2) => positions.get(path2) } };
+  } catch (error) {
+    if (!(error instanceof DocumentError)) throw error;
+    const offset = error.node?.range?.[0];
+    return fail(error.message, offset, error.path);
+  }
+}
+var DocumentError = class extends Error {
+  constructor(message2, node, path2) {
+    super(message2);
+    this.node = node;
+    this.path = path2;
+  }
+  node;
+  path;
+};
+function remember(positions, path2, node, at) {
+  const range = node?.range;
+  if (range) positions.set(path2, at(range[0]));
+}
+function yamlMessage(message2) {
+  const firstLine = message2.split("\n")[0] ?? message2;
+  return firstLine.replace(/ at line \d+, column \d+:?$/, "");
+}
+
+// worker/policy/policy-text.ts
+function compilePolicy(text) {
+  const read = readPolicyDocument(text);
+  if (!read.ok) return { ok: false, problems: read.problems };
+  return { ...compilePolicyValue(read.document.value, { document: read.document }), value: read.document.value };
+}
+
+// action/runner.ts
+function escapeData(value) {
+  return value.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+
 // cli/policy-check.ts
 function policyCheck(io, file, options) {
-  const text = readInput(io, file, "the policy");
-  const result2 = compilePolicy(text);
+  return reportCheck(io, file, compilePolicy(readInput(io, file, "the policy")), options);
+}
+function reportCheck(io, file, result2, options) {
   const errors = result2.ok ? [] : inFileOrder(result2.problems);
   const warnings = result2.ok ? inFileOrder(result2.warnings) : [];
   const failed = errors.length > 0 || options.strict === true && warnings.length > 0;
@@ -12777,6 +12869,63 @@ function annotation(file, problem, strict) {
 }
 function escapeProperty(value) {
   return escapeData(value).replace(/:/g, "%3A").replace(/,/g, "%2C");
+}
+
+// cli/policy-build.ts
+var SCRIPT_LIMIT_FREE = 3 * 1024 * 1024;
+var SCRIPT_LIMIT_PAID = 10 * 1024 * 1024;
+var CODE_ALLOWANCE = 256 * 1024;
+var VARIABLE_LIMIT = 5 * 1024;
+async function policyBuild(io, file, options) {
+  const text = readInput(io, file, "the policy");
+  const result2 = compilePolicy(text);
+  const report = options.variable ? { ...io, out: io.err } : io;
+  const code = reportCheck(report, file, result2, { ...options, json: false });
+  if (code !== 0 || !result2.ok) return code;
+  const { value } = result2;
+  if (options.variable) {
+    const json2 = canonicalJson(value);
+    io.out(json2);
+    if (json2.length > VARIABLE_LIMIT) {
+      io.err(
+        `note: ${kib(json2.length)} is over the 5 KB Cloudflare allows a variable or secret: fine for local runs and tests, but deploy it as the bundled artifact (downscope policy build ${file}).`
+      );
+    }
+    return 0;
+  }
+  const artifact = await makePolicyArtifact(text, value, { warnings: result2.warnings.map(formatProblem) });
+  const json = `${JSON.stringify(artifact, null, 2)}
+`;
+  const gzipped = gzipSync(json).byteLength;
+  const { refusal, note } = artifactSizeProblem(json.length, gzipped);
+  if (refusal) throw new CliError(`${file} is too large to bundle into a Worker: ${refusal}`, 1);
+  const out = options.out ?? DEFAULT_ARTIFACT_PATH;
+  io.writeFile(out, json);
+  const environments = result2.policy.environments.size;
+  const rules = [...result2.policy.environments.values()].reduce((sum, environment) => sum + environment.ruleCount, 0);
+  io.out(
+    `wrote ${out}: ${environments} environment${environments === 1 ? "" : "s"}, ${rules} rule${rules === 1 ? "" : "s"}, ${kib(json.length)}, ${kib(gzipped)} gzipped; policy_digest ${artifact.policy_sha256}`
+  );
+  if (note) io.out(`note: ${note}`);
+  io.out(`next: wrangler deploy --env <name> (it bundles ${out}), or wrangler versions upload for a gradual rollout`);
+  return 0;
+}
+function artifactSizeProblem(bytes, gzipped) {
+  const sizes = `the artifact is ${kib(bytes)}, ${kib(gzipped)} gzipped`;
+  if (gzipped + CODE_ALLOWANCE > SCRIPT_LIMIT_PAID) {
+    return {
+      refusal: `${sizes}, and a Worker may be at most 10 MiB gzipped (Workers Paid; its code needs ~${kib(CODE_ALLOWANCE)}). Split it into several deployments, or shorten its rules (wildcards, owner_id).`
+    };
+  }
+  if (gzipped + CODE_ALLOWANCE > SCRIPT_LIMIT_FREE) {
+    return {
+      note: `${sizes}: with the Worker's code this is over the Free plan's 3 MiB; deploy it on Workers Paid (10 MiB).`
+    };
+  }
+  return {};
+}
+function kib(bytes) {
+  return `${(bytes / 1024).toFixed(bytes < 10 * 1024 ? 1 : 0)} KiB`;
 }
 
 // worker/oidc/compact-jwt.ts
@@ -12971,7 +13120,10 @@ function explainRules(policy, claims, request) {
   const environment = target === void 0 ? void 0 : findEnvironment(policy, target);
   if (!environment) return [];
   const covering = new Set(environment.index.covering(claims));
-  return environment.rules.map((rule) => ({ ...evaluateRule(rule, claims), covers: covering.has(rule) }));
+  return Array.from({ length: environment.ruleCount }, (_, position) => environment.rule(position)).map((rule) => ({
+    ...evaluateRule(rule, claims),
+    covers: covering.has(rule)
+  }));
 }
 function describeDecision(decision) {
   if (decision.allowed) {
@@ -13221,6 +13373,14 @@ async function runCli(argv, io) {
     "\nInside GitHub Actions (GITHUB_ACTIONS=true) problems print as annotations on the file's lines."
   ).action((file, options) => {
     code = policyCheck(io, file, options);
+  });
+  policy.command("build").description(
+    "Check a policy as `check` does, then write it as the artifact the Worker bundles (canonical JSON with digests)."
+  ).argument("<file>", "the policy (YAML or JSON), or - for standard input").option("--out <path>", "where to write the artifact (default: .build/policy.json, which wrangler.jsonc bundles)").option("--strict", "fail on warnings too").option("--variable", "print the policy as JSON text for DOWNSCOPE_POLICY (local runs and tests) instead").addHelpText(
+    "after",
+    "\nA deployment: downscope policy build policy.yml && wrangler deploy --env production\nNothing is written when the policy is invalid, or too large for a Worker (sizes are printed)."
+  ).action(async (file, options) => {
+    code = await policyBuild(io, file, options);
   });
   policy.command("explain").description("The decision the service would take for these claims, rule by rule. Exit 0 allow, 1 deny.").argument("<file>", "the policy").requiredOption(
     "--claims <file>",

@@ -1,7 +1,8 @@
 // Prepares a local run of the token service (`./dev serve`): a development issuer and signing
-// key, made on first run under .dev/ (git-ignored, never committed), and .dev.vars for wrangler
-// with the example policy trusting that issuer.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+// key, made on first run under .dev/ (git-ignored, never committed), and .dev/vars.env, which
+// `./dev serve` hands to wrangler with --env-file: the example policy (as JSON: the Worker reads
+// no YAML) trusting that issuer. Not .dev.vars, which `wrangler types` would also read.
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { exportJWK, generateKeyPair } from "jose";
 import { parse } from "yaml";
 import { generateIssuerKey } from "./fake-github.mjs";
@@ -31,11 +32,14 @@ writeFileSync(".dev/service.json", `${JSON.stringify({ url: serviceUrl, issuer: 
 
 // dotenv format: single-quoted values are taken literally, so JSON needs no escaping but `'`.
 const quote = (value) => `'${JSON.stringify(value).replace(/'/g, "\\u0027")}'`;
+const MARK = "# Made by ./dev serve from examples/policy.yml and .dev/: edit those, not this.";
 const vars = [
-  "# Made by ./dev serve from examples/policy.yml and .dev/: edit those, not this.",
+  MARK,
   `DOWNSCOPE_ISSUER=${serviceUrl}`,
   "DOWNSCOPE_DEV=1",
   `DOWNSCOPE_POLICY=${quote(policy)}`,
   `DOWNSCOPE_SIGNING_KEYS=${quote([signingKey])}`,
 ];
-writeFileSync(".dev.vars", `${vars.join("\n")}\n`, { mode: 0o600 });
+writeFileSync(".dev/vars.env", `${vars.join("\n")}\n`, { mode: 0o600 });
+// Earlier versions wrote .dev.vars, which wrangler would prefer to the file above: remove ours.
+if (existsSync(".dev.vars") && readFileSync(".dev.vars", "utf8").startsWith(MARK)) rmSync(".dev.vars");

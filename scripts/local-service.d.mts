@@ -1,6 +1,6 @@
 import type { JWK } from "jose";
 
-export declare function bundleWorker(): Promise<string>;
+export declare function bundleWorker(options?: { artifact?: string }): Promise<{ scriptPath: string; upload: string }>;
 export declare function freePort(): Promise<number>;
 export interface LocalService {
   url: string;
@@ -8,7 +8,8 @@ export interface LocalService {
   stop(): Promise<void>;
 }
 export declare function startLocalService(options: {
-  policy: string;
+  policy?: string;
+  artifact?: string;
   signingKeys: JWK[];
   port?: number;
 }): Promise<LocalService>;

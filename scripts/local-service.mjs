@@ -2,19 +2,47 @@
 // Worker exactly as `wrangler deploy` would bundle it, served by workerd (through Miniflare)
 // on a loopback port, with no network: any outbound request it makes is refused.
 import { execFile } from "node:child_process";
+import { createHash } from "node:crypto";
 import { createServer } from "node:net";
+import { resolve } from "node:path";
 import { promisify } from "node:util";
 import { convertV4MiniflareOptions, Miniflare } from "miniflare";
+import { parse } from "yaml";
 
 const run = promisify(execFile);
-let bundled;
+const bundles = new Map();
 
-/** Bundles worker/ once per process, with wrangler, into .build/worker/index.js. */
-export function bundleWorker() {
-  bundled ??= run("node_modules/.bin/wrangler", ["deploy", "--dry-run", "--outdir", ".build/worker"], {
-    env: { ...process.env, WRANGLER_SEND_METRICS: "false", WRANGLER_LOG: "error" },
-  }).then(() => ".build/worker/index.js");
-  return bundled;
+/**
+ * Bundles worker/ with wrangler, as `wrangler deploy` would, once per process and artifact, into
+ * .build/worker…/index.js. `artifact` is a policy artifact to bundle in place of .build/policy.json
+ * (wrangler's own --alias). Resolves to `{ scriptPath, upload }`, `upload` being wrangler's size
+ * line ("Total Upload: … / gzip: …").
+ */
+export function bundleWorker({ artifact } = {}) {
+  const key = artifact ? resolve(artifact) : "";
+  if (!bundles.has(key)) {
+    const outdir = key
+      ? `.build/worker-${createHash("sha256").update(key).digest("hex").slice(0, 12)}`
+      : ".build/worker";
+    const args = [
+      "deploy",
+      "--dry-run",
+      "--outdir",
+      outdir,
+      ...(key ? ["--alias", `downscope-policy-artifact:${key}`] : []),
+    ];
+    bundles.set(
+      key,
+      run("node_modules/.bin/wrangler", args, {
+        env: { ...process.env, WRANGLER_SEND_METRICS: "false", NO_COLOR: "1" },
+        maxBuffer: 16 * 1024 * 1024,
+      }).then(({ stdout }) => ({
+        scriptPath: `${outdir}/index.js`,
+        upload: stdout.match(/Total Upload: [^\n]*/)?.[0] ?? "",
+      })),
+    );
+  }
+  return bundles.get(key);
 }
 
 /** A free loopback port: needed up front, since DOWNSCOPE_ISSUER must name it. */
@@ -30,18 +58,21 @@ export function freePort() {
 }
 
 /**
- * Starts the service. `policy` is YAML or JSON text; `signingKeys` a JWK array.
- * Returns `{ url, logs, stop }`: `logs` collects the worker's log lines as parsed JSON.
+ * Starts the service. `policy` is YAML or JSON text, handed to the Worker as JSON (DOWNSCOPE_POLICY;
+ * the Worker reads no YAML); or `artifact`, the path of a policy artifact bundled into the Worker
+ * as a deployment does (`downscope policy build`), with DOWNSCOPE_POLICY unset. `signingKeys` is a
+ * JWK array. Returns `{ url, logs, stop }`: `logs` collects the worker's log lines as parsed JSON.
  */
-export async function startLocalService({ policy, signingKeys, port }) {
+export async function startLocalService({ policy, artifact, signingKeys, port }) {
   const listenPort = port ?? (await freePort());
   const url = `http://127.0.0.1:${listenPort}`;
+  const { scriptPath } = await bundleWorker({ artifact });
   return serveWorker({
-    scriptPath: await bundleWorker(),
+    scriptPath,
     port: listenPort,
     bindings: {
       DOWNSCOPE_ISSUER: url,
-      DOWNSCOPE_POLICY: policy,
+      ...(policy === undefined ? {} : { DOWNSCOPE_POLICY: JSON.stringify(parse(policy)) }),
       DOWNSCOPE_SIGNING_KEYS: JSON.stringify(signingKeys),
     },
   });
@@ -61,13 +92,7 @@ export async function serveWorker({ scriptPath, bindings, port }) {
       port: listenPort,
       cf: false,
       handleStructuredLogs: ({ message }) => {
-        for (const line of String(message).split("\n")) {
-          try {
-            logs.push(JSON.parse(line));
-          } catch {
-            logs.push({ text: line });
-          }
-        }
+        logs.push(readLoggedObject(String(message)) ?? { text: String(message) });
       },
       workers: [
         {
@@ -85,4 +110,48 @@ export async function serveWorker({ scriptPath, bindings, port }) {
   );
   await mf.ready;
   return { url: `http://127.0.0.1:${listenPort}`, logs, stop: () => mf.dispose() };
+}
+
+/**
+ * The service logs records as objects (Workers Logs indexes their fields); workerd prints them
+ * locally as JavaScript literals (`{ level: 'info', status: 400 }`). This reads such a literal
+ * back, with no evaluation: quoted strings, bare keys, numbers, booleans, null, nesting. Anything
+ * else is not a record, and `undefined` is returned.
+ */
+export function readLoggedObject(text) {
+  let json = "";
+  let i = 0;
+  const source = text.trim();
+  if (!source.startsWith("{")) return undefined;
+  while (i < source.length) {
+    const ch = source[i];
+    if (ch === "'" || ch === '"') {
+      let value = "";
+      for (i++; i < source.length && source[i] !== ch; i++) {
+        if (source[i] === "\\") {
+          i++;
+          const escaped = source[i];
+          value += escaped === "n" ? "\n" : escaped === "t" ? "\t" : escaped;
+        } else value += source[i];
+      }
+      if (i >= source.length) return undefined;
+      json += JSON.stringify(value);
+      i++;
+    } else if (/[A-Za-z_$]/.test(ch)) {
+      const word = source.slice(i).match(/^[A-Za-z_$][\w$]*/)[0];
+      i += word.length;
+      if (["true", "false", "null"].includes(word)) json += word;
+      else if (word === "undefined") json += "null";
+      else json += JSON.stringify(word);
+    } else {
+      json += ch;
+      i++;
+    }
+  }
+  try {
+    const value = JSON.parse(json);
+    return value !== null && typeof value === "object" && !Array.isArray(value) ? value : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -21,7 +21,12 @@ export interface AppDependencies {
   readonly now?: () => number;
   readonly log?: Logger;
   readonly newJti?: () => string;
+  /** The policy artifact bundled into the Worker (worker/index.ts); DOWNSCOPE_POLICY wins over it. */
+  readonly policyArtifact?: unknown;
 }
+
+/** Where Durable Objects may be pinned (README, "Data residency"); "" is Cloudflare's choice. */
+const STATE_JURISDICTIONS = new Set(["", "eu", "fedramp"]);
 
 const METADATA_PATHS = ["/.well-known/oauth-authorization-server", "/.well-known/openid-configuration"];
 
@@ -29,7 +34,7 @@ export function createApp(dependencies: AppDependencies = {}) {
   const log = dependencies.log ?? consoleLogger;
   const now = dependencies.now ?? Date.now;
   const newJti = dependencies.newJti ?? (() => crypto.randomUUID());
-  const configs = new ConfigLoader(log);
+  const configs = new ConfigLoader(log, dependencies.policyArtifact);
   const keys = new JwksCache({
     fetch: dependencies.fetch ?? ((input, init) => fetch(input, init)),
     now,
@@ -43,21 +48,30 @@ export function createApp(dependencies: AppDependencies = {}) {
     if (!state.ok) throw unavailable("misconfigured");
     return state.config;
   };
-  const ledgers = new WeakMap<object, TokenLedger>();
+  const ledgers = new WeakMap<object, Map<string, TokenLedger>>();
   const requireLedger = (env: Env): TokenLedger => {
     const namespace = env?.DOWNSCOPE_STATE;
-    if (!namespace) {
-      log({
-        level: "error",
-        event: "config_invalid",
-        problem: "DOWNSCOPE_STATE (the TokenState Durable Object) is not bound",
-      });
+    const jurisdiction = env?.DOWNSCOPE_STATE_JURISDICTION ?? "";
+    const problem = !namespace
+      ? "DOWNSCOPE_STATE (the TokenState Durable Object) is not bound"
+      : !STATE_JURISDICTIONS.has(jurisdiction)
+        ? 'DOWNSCOPE_STATE_JURISDICTION must be "eu", "fedramp" or unset'
+        : undefined;
+    if (!namespace || problem) {
+      log({ level: "error", event: "config_invalid", problem });
       throw unavailable("misconfigured");
     }
-    let ledger = ledgers.get(namespace);
+    let byJurisdiction = ledgers.get(namespace);
+    if (!byJurisdiction) {
+      byJurisdiction = new Map();
+      ledgers.set(namespace, byJurisdiction);
+    }
+    let ledger = byJurisdiction.get(jurisdiction);
     if (!ledger) {
-      ledger = tokenLedger(namespace);
-      ledgers.set(namespace, ledger);
+      ledger = tokenLedger(
+        jurisdiction ? namespace.jurisdiction(jurisdiction as DurableObjectJurisdiction) : namespace,
+      );
+      byJurisdiction.set(jurisdiction, ledger);
     }
     return ledger;
   };
@@ -144,7 +158,12 @@ export function createApp(dependencies: AppDependencies = {}) {
     if (!state.ok)
       return c.json({ status: "unavailable", reason: "misconfigured" }, 503, { "cache-control": "no-store" });
     return c.json(
-      { status: "ok", policy_digest: state.config.policyDigest, active_kid: state.config.keys.active.kid },
+      {
+        status: "ok",
+        policy_source: state.config.policySource,
+        policy_digest: state.config.policyDigest,
+        active_kid: state.config.keys.active.kid,
+      },
       200,
       { "cache-control": "no-store" },
     );

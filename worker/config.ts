@@ -7,21 +7,24 @@ import { sha256Hex } from "./digest";
 import { generateSigningKeys, importSigningKeys, SigningKeyError, type SigningKeySet } from "./keys/signing-keys";
 import type { Logger } from "./log";
 import { trustedIssuers } from "./oidc/issuers";
-import { compilePolicy } from "./policy/compile";
+import { openPolicyArtifact } from "./policy/artifact";
+import { compilePolicyValue } from "./policy/compile";
 import { formatProblem } from "./policy/problems";
 import type { CompiledPolicy, TrustedIssuer } from "./policy/types";
-import type { TokenState } from "./state/token-state";
 
-export interface Env {
+/**
+ * The Worker's bindings: those wrangler.jsonc declares (generated into worker-configuration.d.ts
+ * by `wrangler types`; `npm test` fails when it is stale), plus the secrets and local-only
+ * variables wrangler.jsonc does not hold. All optional here: a missing one fails closed.
+ */
+export type Env = Partial<Cloudflare.Env> & {
+  /** A policy as JSON text, for local runs and tests: wins over the bundled artifact. */
   DOWNSCOPE_POLICY?: string;
   DOWNSCOPE_SIGNING_KEYS?: string;
-  DOWNSCOPE_ISSUER?: string;
   DOWNSCOPE_DEV?: string;
-  /** Single-use and revocation records: required to issue, revoke or introspect. */
-  DOWNSCOPE_STATE?: DurableObjectNamespace<TokenState>;
-  DOWNSCOPE_RATE_LIMIT_CLIENT?: RateLimit;
-  DOWNSCOPE_RATE_LIMIT_REPOSITORY?: RateLimit;
-}
+  /** `eu` or `fedramp`: keep single-use and revocation records in that jurisdiction. */
+  DOWNSCOPE_STATE_JURISDICTION?: string;
+};
 
 export interface ServiceConfig {
   /** DOWNSCOPE_ISSUER without a trailing slash: `iss` of minted tokens and the public base URL. */
@@ -29,6 +32,8 @@ export interface ServiceConfig {
   /** The `aud` subject tokens must carry. */
   readonly audience: string;
   readonly policy: CompiledPolicy;
+  /** Where the policy came from: the artifact bundled at deploy time, or the variable. */
+  readonly policySource: PolicySource;
   readonly policyDigest: string;
   readonly keys: SigningKeySet;
   readonly trusted: ReadonlyMap<string, TrustedIssuer>;
@@ -39,13 +44,19 @@ export type ConfigState =
   | { readonly ok: true; readonly config: ServiceConfig }
   | { readonly ok: false; readonly problem: string };
 
+export type PolicySource = "bundled" | "DOWNSCOPE_POLICY";
+
 const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]"]);
 
 export class ConfigLoader {
   private cached?: { inputs: readonly (string | undefined)[]; state: Promise<ConfigState> };
   private devKeys?: Promise<SigningKeySet>;
 
-  constructor(private readonly log: Logger) {}
+  /** `bundledPolicy` is the policy artifact bundled into the Worker (see worker/index.ts). */
+  constructor(
+    private readonly log: Logger,
+    private readonly bundledPolicy: unknown = undefined,
+  ) {}
 
   load(env: Env): Promise<ConfigState> {
     const inputs = [env.DOWNSCOPE_POLICY, env.DOWNSCOPE_SIGNING_KEYS, env.DOWNSCOPE_ISSUER, env.DOWNSCOPE_DEV];
@@ -63,20 +74,21 @@ export class ConfigLoader {
     const issuer = checkIssuer(env.DOWNSCOPE_ISSUER);
     if (typeof issuer !== "string") return issuer;
 
-    if (!env.DOWNSCOPE_POLICY) return { ok: false, problem: "DOWNSCOPE_POLICY is not set" };
-    const compiled = compilePolicy(env.DOWNSCOPE_POLICY);
+    const source = await this.policySource(env);
+    if (!source.ok) return source;
+    const compiled = compilePolicyValue(source.value, { prevalidated: source.policySource === "bundled" });
     if (!compiled.ok) {
       const shown = compiled.problems.slice(0, 20).map(formatProblem).join("; ");
-      return { ok: false, problem: `DOWNSCOPE_POLICY is invalid: ${shown}` };
+      return { ok: false, problem: `${source.name} is invalid: ${shown}` };
     }
-    for (const warning of compiled.warnings) {
-      this.log({ level: "warn", event: "policy_lint", warning: formatProblem(warning) });
+    for (const warning of [...source.warnings, ...compiled.warnings.map(formatProblem)]) {
+      this.log({ level: "warn", event: "policy_lint", warning });
     }
     const trusted = trustedIssuers(compiled.policy.issuers);
     if (trusted.has(issuer)) {
       return {
         ok: false,
-        problem: "DOWNSCOPE_POLICY trusts DOWNSCOPE_ISSUER itself: the service would accept its own tokens",
+        problem: `${source.name} trusts DOWNSCOPE_ISSUER itself: the service would accept its own tokens`,
       };
     }
 
@@ -98,16 +110,58 @@ export class ConfigLoader {
       throw error;
     }
 
-    const policyDigest = await sha256Hex(env.DOWNSCOPE_POLICY);
+    const { policySource, digest: policyDigest } = source;
     const audience = compiled.policy.audience ?? issuer;
     this.log({
       level: "info",
       event: "config_loaded",
+      policy_source: policySource,
       policy_digest: policyDigest,
       active_kid: keys.active.kid,
       environments: compiled.policy.environments.size,
     });
-    return { ok: true, config: { issuer, audience, policy: compiled.policy, policyDigest, keys, trusted, dev } };
+    return {
+      ok: true,
+      config: { issuer, audience, policy: compiled.policy, policySource, policyDigest, keys, trusted, dev },
+    };
+  }
+
+  /** DOWNSCOPE_POLICY when set (JSON: the Worker reads no YAML), else the bundled artifact. */
+  private async policySource(env: Env): Promise<
+    | {
+        readonly ok: true;
+        readonly name: string;
+        readonly policySource: PolicySource;
+        readonly value: unknown;
+        readonly digest: string;
+        readonly warnings: readonly string[];
+      }
+    | { readonly ok: false; readonly problem: string }
+  > {
+    const text = env.DOWNSCOPE_POLICY;
+    if (text) {
+      let value: unknown;
+      try {
+        value = JSON.parse(text);
+      } catch {
+        return {
+          ok: false,
+          problem:
+            "DOWNSCOPE_POLICY is not JSON (the Worker reads no YAML): print it with `downscope policy build policy.yml --variable`",
+        };
+      }
+      this.log({
+        level: "warn",
+        event: "policy_from_variable",
+        message: "DOWNSCOPE_POLICY is set: it wins over the bundled policy artifact (meant for local runs and tests)",
+      });
+      const digest = await sha256Hex(text);
+      return { ok: true, name: "DOWNSCOPE_POLICY", policySource: "DOWNSCOPE_POLICY", value, digest, warnings: [] };
+    }
+    const opened = await openPolicyArtifact(this.bundledPolicy);
+    if (!opened.ok) return { ok: false, problem: opened.problem };
+    const { value, digest, warnings } = opened;
+    return { ok: true, name: "the bundled policy", policySource: "bundled", value, digest, warnings };
   }
 }
 

@@ -9,12 +9,14 @@ import { type ExchangeAudit, recordSubject } from "./audit";
 import type { ServiceConfig } from "./config";
 import { invalidRequest, OAuthError, unavailable } from "./http/errors";
 import { readForm } from "./http/form";
-import { ACCESS_TOKEN_TYPE, parseTokenRequest } from "./http/token-request";
+import { ACCESS_TOKEN_TYPE, parseTokenRequest, type TokenRequest } from "./http/token-request";
 import type { Logger } from "./log";
 import { mintAccessToken } from "./mint/access-token";
 import type { JwksCache } from "./oidc/jwks-cache";
 import { CLOCK_SKEW_SECONDS, SubjectTokenRejected, verifySubjectToken } from "./oidc/verify-subject-token";
-import { evaluatePolicy } from "./policy/evaluate";
+import { PolicyArtifactError } from "./policy/compile";
+import { type Decision, evaluatePolicy } from "./policy/evaluate";
+import type { Claims } from "./policy/types";
 import { enforceRateLimit } from "./rate-limit";
 import { StateUnavailable, type TokenLedger } from "./state/ledger";
 
@@ -72,12 +74,7 @@ export async function exchangeToken(request: Request, context: ExchangeContext):
     context.log,
   );
 
-  const decision = evaluatePolicy(config.policy, subject.claims, {
-    environment: params.environment,
-    audience: params.audience,
-    scopes: params.scopes,
-    ttl: params.expiresIn,
-  });
+  const decision = decide(config, subject.claims, params, context.log);
   audit.environment = decision.environment?.name ?? params.environment;
   if (!decision.allowed) {
     const extra: Record<string, unknown> = {};
@@ -143,4 +140,20 @@ export async function exchangeToken(request: Request, context: ExchangeContext):
     scope: decision.scopes.join(" "),
     environment: decision.environment.name,
   };
+}
+
+/** The policy's decision; a bundled rule this version cannot compile fails closed, and says so. */
+function decide(config: ServiceConfig, claims: Claims, params: TokenRequest, log: Logger): Decision {
+  try {
+    return evaluatePolicy(config.policy, claims, {
+      environment: params.environment,
+      audience: params.audience,
+      scopes: params.scopes,
+      ttl: params.expiresIn,
+    });
+  } catch (error) {
+    if (!(error instanceof PolicyArtifactError)) throw error;
+    log({ level: "error", event: "config_invalid", problem: `the bundled policy is invalid: ${error.message}` });
+    throw unavailable("misconfigured");
+  }
 }

@@ -1,5 +1,10 @@
-/** The Worker's entry point: one app per isolate, so configuration and key caches are shared. */
+/**
+ * The Worker's entry point: one app per isolate, so configuration and key caches are shared.
+ * The policy artifact is bundled in at deploy time: `downscope policy build` writes it, and
+ * wrangler.jsonc's `alias` maps this import to that file (SPEC §2).
+ */
+import policyArtifact from "downscope-policy-artifact";
 import { createApp } from "./app";
 
 export { TokenState } from "./state/token-state";
-export default createApp();
+export default createApp({ policyArtifact });

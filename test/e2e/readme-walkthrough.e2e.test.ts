@@ -26,7 +26,14 @@ beforeAll(async () => {
   port = await freePort();
   serve = spawn("./dev", ["serve"], {
     cwd: copy.dir,
-    env: { ...process.env, PORT: String(port), WRANGLER_SEND_METRICS: "false", NO_COLOR: "1" },
+    // Offline: were ./dev to think the copy needs an install, it fails rather than fetches.
+    env: {
+      ...process.env,
+      PORT: String(port),
+      WRANGLER_SEND_METRICS: "false",
+      NO_COLOR: "1",
+      npm_config_offline: "true",
+    },
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -6,10 +6,12 @@ import { runCli } from "../../cli/program";
 export async function cli(
   args: string[],
   files: Record<string, string> = {},
-  options: { env?: Record<string, string>; stdin?: string; color?: boolean } = {},
+  options: { env?: Record<string, string>; stdin?: string; color?: boolean; written?: Record<string, string> } = {},
 ) {
   let out = "";
   let err = "";
+  // What the command writes lands here (pass your own record to read it afterwards).
+  const written = options.written ?? {};
   const io: CliIo = {
     out: (text) => {
       out += text.endsWith("\n") ? text : `${text}\n`;
@@ -18,11 +20,15 @@ export async function cli(
       err += text.endsWith("\n") ? text : `${text}\n`;
     },
     readFile: (path) => {
+      if (path in written) return written[path];
       if (path in files) return files[path];
       if (path.startsWith("examples/")) return readFileSync(path, "utf8");
       throw Object.assign(new Error("no such file"), { code: "ENOENT" });
     },
     readStdin: () => options.stdin ?? "",
+    writeFile: (path, text) => {
+      written[path] = text;
+    },
     env: options.env ?? {},
     color: options.color ?? false,
     now: () => Date.parse("2026-11-24T10:00:00Z"),

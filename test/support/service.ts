@@ -1,6 +1,7 @@
 /** Shared fixtures for worker tests: a service configuration, GitHub tokens, and a request helper. */
 import { env } from "cloudflare:test";
 import { exportJWK, generateKeyPair, type JWK } from "jose";
+import { parse } from "yaml";
 import { githubClaims, signGithubToken } from "../../scripts/fake-github.mjs";
 import { createApp } from "../../worker/app";
 import type { Env } from "../../worker/config";
@@ -66,11 +67,16 @@ export const testBindings = env as unknown as Env & {
   TEST_RATE_LIMIT_3: RateLimit;
 };
 
+/** A policy written as YAML here, as the JSON text DOWNSCOPE_POLICY holds (the Worker reads no YAML). */
+export function policyJson(yaml: string): string {
+  return JSON.stringify(parse(yaml));
+}
+
 export function serviceEnv(overrides: Partial<Env> = {}): Env {
   return {
     DOWNSCOPE_STATE: testBindings.DOWNSCOPE_STATE,
     DOWNSCOPE_ISSUER: ISSUER,
-    DOWNSCOPE_POLICY: POLICY,
+    DOWNSCOPE_POLICY: policyJson(POLICY),
     DOWNSCOPE_SIGNING_KEYS: JSON.stringify([signingJwk]),
     ...overrides,
   };

@@ -2,7 +2,16 @@ import { describe, expect, it } from "vitest";
 import { ConfigLoader, type Env } from "../../worker/config";
 import { importSigningKeys, SigningKeyError } from "../../worker/keys/signing-keys";
 import type { LogRecord } from "../../worker/log";
-import { exchange, githubToken, newSigningJwk, POLICY, serviceEnv, signingJwk, testApp } from "../support/service";
+import {
+  exchange,
+  githubToken,
+  newSigningJwk,
+  POLICY,
+  policyJson,
+  serviceEnv,
+  signingJwk,
+  testApp,
+} from "../support/service";
 
 async function load(env: Env) {
   const logs: LogRecord[] = [];
@@ -26,10 +35,11 @@ describe("configuration fails closed", () => {
     ["no issuer", { DOWNSCOPE_ISSUER: undefined }, "DOWNSCOPE_ISSUER is not set"],
     ["an http issuer", { DOWNSCOPE_ISSUER: "http://downscope.example.com" }, "must be an https URL"],
     ["an issuer with a query", { DOWNSCOPE_ISSUER: "https://downscope.example.com/?a=b" }, "must not carry"],
-    ["no policy", { DOWNSCOPE_POLICY: undefined }, "DOWNSCOPE_POLICY is not set"],
+    ["no policy", { DOWNSCOPE_POLICY: undefined }, "no policy: the Worker was bundled without one"],
+    ["a YAML policy variable", { DOWNSCOPE_POLICY: POLICY }, "DOWNSCOPE_POLICY is not JSON (the Worker reads no YAML)"],
     [
       "an invalid policy",
-      { DOWNSCOPE_POLICY: POLICY.replace("ref_type: branch", "ref_typ: branch") },
+      { DOWNSCOPE_POLICY: policyJson(POLICY.replace("ref_type: branch", "ref_typ: branch")) },
       'unknown key, did you mean "ref_type"?',
     ],
     ["no signing key", { DOWNSCOPE_SIGNING_KEYS: undefined }, "DOWNSCOPE_SIGNING_KEYS is not set"],
@@ -37,7 +47,7 @@ describe("configuration fails closed", () => {
     ["an empty key array", { DOWNSCOPE_SIGNING_KEYS: "[]" }, "empty array"],
     [
       "a policy that trusts the service itself",
-      { DOWNSCOPE_POLICY: `issuers: [{issuer: "https://downscope.example.com"}]\n${POLICY}` },
+      { DOWNSCOPE_POLICY: policyJson(`issuers: [{issuer: "https://downscope.example.com"}]\n${POLICY}`) },
       "accept its own tokens",
     ],
   ])("refuses to issue with %s", async (_name, overrides, message) => {
@@ -73,7 +83,7 @@ describe("configuration fails closed", () => {
     const first = await loader.load(env);
     expect(await loader.load({ ...env })).toBe(first);
     expect(logs.filter((record) => record.event === "config_loaded")).toHaveLength(1);
-    await loader.load(serviceEnv({ DOWNSCOPE_POLICY: `${POLICY}\n# changed\n` }));
+    await loader.load(serviceEnv({ DOWNSCOPE_POLICY: `${policyJson(POLICY)}\n` }));
     expect(logs.filter((record) => record.event === "config_loaded")).toHaveLength(2);
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { createDpopProof, type DpopKey, generateDpopKey } from "../../action/dpop";
 import { normalizeHtu } from "../../verify/dpop-proof";
 import { ERROR_DESCRIPTIONS, type ErrorReason } from "../../worker/http/errors";
-import { errorOf, exchange, githubToken, ISSUER, POLICY, serviceEnv, testApp } from "../support/service";
+import { errorOf, exchange, githubToken, ISSUER, POLICY, policyJson, serviceEnv, testApp } from "../support/service";
 
 const TOKEN_URL = `${ISSUER}/token`;
 const now = () => Math.floor(Date.now() / 1000);
@@ -75,7 +75,7 @@ describe("DPoP at the token endpoint", () => {
 
   it("requires a proof where the environment says dpop: required, and accepts one there", async () => {
     const required = serviceEnv({
-      DOWNSCOPE_POLICY: POLICY.replace("    ttl: 10m\n", "    ttl: 10m\n    dpop: required\n"),
+      DOWNSCOPE_POLICY: policyJson(POLICY.replace("    ttl: 10m\n", "    ttl: 10m\n    dpop: required\n")),
     });
     const { app } = testApp();
     const bare = await exchange(app, await githubToken(), {}, { env: required });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { compilePolicy } from "../../worker/policy/compile";
 import { readPolicyDocument } from "../../worker/policy/document";
+import { compilePolicy } from "../../worker/policy/policy-text";
 
 function problemsOf(text: string) {
   const result = compilePolicy(text);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { githubClaims } from "../../scripts/fake-github.mjs";
-import { compilePolicy } from "../../worker/policy/compile";
 import { type AccessRequest, evaluatePolicy } from "../../worker/policy/evaluate";
+import { compilePolicy } from "../../worker/policy/policy-text";
 import type { CompiledPolicy } from "../../worker/policy/types";
 import { POLICY } from "../support/service";
 

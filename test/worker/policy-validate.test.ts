@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compilePolicy } from "../../worker/policy/compile";
+import { compilePolicy } from "../../worker/policy/policy-text";
 import { formatProblem } from "../../worker/policy/problems";
 
 /** A valid environment with one rule; `rule` and `environment` add or replace keys. */

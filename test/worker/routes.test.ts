@@ -59,6 +59,7 @@ describe("published endpoints", () => {
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({
       status: "ok",
+      policy_source: "DOWNSCOPE_POLICY",
       policy_digest: expect.stringMatching(/^[0-9a-f]{64}$/),
       active_kid: "test-key-1",
     });

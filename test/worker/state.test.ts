@@ -7,6 +7,8 @@ import {
   errorOf,
   exchange,
   githubToken,
+  POLICY,
+  policyJson,
   serviceEnv,
   signingJwk,
   testApp,
@@ -229,7 +231,7 @@ describe("rate limits", () => {
     const { app, audits } = testApp();
     const limited = serviceEnv({ DOWNSCOPE_RATE_LIMIT_REPOSITORY: testBindings.TEST_RATE_LIMIT_3 });
     const repository = String(100_000 + Math.floor(Math.random() * 800_000));
-    const policy = serviceEnv().DOWNSCOPE_POLICY?.replace("repository_id: 999", `repository_id: ${repository}`);
+    const policy = policyJson(POLICY.replace("repository_id: 999", `repository_id: ${repository}`));
     const env = { ...limited, DOWNSCOPE_POLICY: policy };
     const claims = { repository: "globex/api", repository_id: repository, repository_owner_id: "5" };
     const statuses: number[] = [];

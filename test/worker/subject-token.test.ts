@@ -3,7 +3,17 @@ import { describe, expect, it } from "vitest";
 import { GITHUB_ISSUER, githubClaims, signGithubToken } from "../../scripts/fake-github.mjs";
 import { ERROR_DESCRIPTIONS, type ErrorReason } from "../../worker/http/errors";
 import { base64url, countingFetch, encodePart, unsignedJwt } from "../support/jwt";
-import { errorOf, exchange, githubKey, githubToken, ISSUER, serviceEnv, testApp } from "../support/service";
+import {
+  errorOf,
+  exchange,
+  githubKey,
+  githubToken,
+  ISSUER,
+  POLICY,
+  policyJson,
+  serviceEnv,
+  testApp,
+} from "../support/service";
 
 async function refusedWith(token: string, reason: ErrorReason, status = 400) {
   const { app, audits } = testApp();
@@ -183,9 +193,11 @@ describe("subject token issuer and keys", () => {
     const publicJwk = { ...(await exportJWK(enterprise.publicKey)), kid: "ghe-1" };
     const privateJwk = { ...(await exportJWK(enterprise.privateKey)), kid: "ghe-1" };
     const iss = "https://ghes.internal.example/_services/token";
-    const policy = serviceEnv().DOWNSCOPE_POLICY?.replace(
-      "version: 1\n",
-      `version: 1\nissuers:\n  - issuer: ${iss}\n    jwks: ${JSON.stringify({ keys: [publicJwk] })}\n`,
+    const policy = policyJson(
+      POLICY.replace(
+        "version: 1\n",
+        `version: 1\nissuers:\n  - issuer: ${iss}\n    jwks: ${JSON.stringify({ keys: [publicJwk] })}\n`,
+      ),
     );
     const env = serviceEnv({ DOWNSCOPE_POLICY: policy });
     const fetcher = countingFetch();

@@ -11,6 +11,7 @@ import {
   ISSUER,
   newSigningJwk,
   POLICY,
+  policyJson,
   serviceEnv,
   signingJwk,
   TOKEN_EXCHANGE,
@@ -385,7 +386,7 @@ describe("POST /token: every error of SPEC §4", () => {
           {},
           {
             env: serviceEnv({
-              DOWNSCOPE_POLICY: POLICY.replace("    ttl: 10m\n", "    ttl: 10m\n    dpop: required\n"),
+              DOWNSCOPE_POLICY: policyJson(POLICY.replace("    ttl: 10m\n", "    ttl: 10m\n    dpop: required\n")),
             }),
           },
         ),
@@ -455,7 +456,7 @@ describe("POST /token: every error of SPEC §4", () => {
     [
       "misconfigured service",
       async () =>
-        exchange(testApp().app, await githubToken(), {}, { env: serviceEnv({ DOWNSCOPE_POLICY: "version: 2" }) }),
+        exchange(testApp().app, await githubToken(), {}, { env: serviceEnv({ DOWNSCOPE_POLICY: '{"version": 2}' }) }),
       503,
       "temporarily_unavailable",
       "misconfigured",

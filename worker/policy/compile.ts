@@ -1,15 +1,16 @@
 /**
- * Policy text → validated, compiled policy (SPEC §3): parse, validate against `schema.ts`,
- * check what spans fields, lint, and index the rules. Nothing applies unless all of it is valid.
+ * A policy value → validated, compiled policy (SPEC §3): validate against `schema.ts`, check
+ * what spans fields, lint, and index the rules. Nothing applies unless all of it is valid.
+ * Reading YAML text is `policy-text.ts`'s job (the CLI's); the Worker hands in JSON values.
  */
 import { eventCondition, exactCondition, patternCondition, repositoryCondition } from "./conditions";
-import { type PolicyDocument, readPolicyDocument } from "./document";
+import type { PolicyDocument } from "./document";
 import { HARD_MAX_TTL_SECONDS, parseDuration } from "./duration";
 import { asciiLower, compileGlob, hasWildcard, patternProblem } from "./glob";
 import { lintPolicy } from "./lint";
 import { ENVIRONMENT_NAME, SCOPE_TOKEN } from "./names";
 import { closest, type Problem } from "./problems";
-import { buildRuleIndex } from "./rule-index";
+import { buildRuleIndex, type RuleKey } from "./rule-index";
 import { ENVIRONMENT, type FieldKind, ISSUER, type ObjectDefinition, POLICY, RESERVED_CLAIMS, RULE } from "./schema";
 import type { CompiledEnvironment, CompiledPolicy, CompiledRule, Condition, TrustedIssuer } from "./types";
 
@@ -42,14 +43,26 @@ class Checker {
   }
 }
 
-export function compilePolicy(text: string): CompileResult {
-  const read = readPolicyDocument(text);
-  if (!read.ok) return { ok: false, problems: read.problems };
-  return compilePolicyValue(read.document.value, read.document);
+export interface CompileOptions {
+  /** Where the value was written, so problems can name lines; unknown for JSON input. */
+  readonly document?: PolicyDocument;
+  /**
+   * The value comes from a policy artifact that `downscope policy build` validated and linted
+   * with this compiler (its digest checked by the caller): environments are still validated,
+   * but each rule is compiled only when a request first concerns it and lint is not re-run, so
+   * a fresh isolate does not pay for 10,000 rules to serve one. A rule that then fails to
+   * compile (an artifact built by another version) throws `PolicyArtifactError`: fail closed.
+   */
+  readonly prevalidated?: boolean;
 }
 
-/** For callers that already hold a parsed value (JSON input, tests); positions are then unknown. */
-export function compilePolicyValue(value: unknown, document?: PolicyDocument): CompileResult {
+/** A rule of a pre-validated policy that this compiler refuses after all. */
+export class PolicyArtifactError extends Error {
+  override name = "PolicyArtifactError";
+}
+
+export function compilePolicyValue(value: unknown, options: CompileOptions = {}): CompileResult {
+  const { document, prevalidated = false } = options;
   const check = new Checker(document);
   const top = checkObject(check, value, "", POLICY);
   if (!top) return { ok: false, problems: check.problems };
@@ -60,11 +73,13 @@ export function compilePolicyValue(value: unknown, document?: PolicyDocument): C
     top.audience === undefined
       ? undefined
       : (checkKind(check, top.audience, "audience", POLICY.fields.audience.kind) as string | undefined);
-  const environments = compileEnvironments(check, top.environments);
+  const environments = compileEnvironments(check, top.environments, prevalidated);
   if (check.failed || !environments) return { ok: false, problems: check.problems };
 
   const policy: CompiledPolicy = { version: 1, audience, issuers, environments };
-  const warnings = lintPolicy(value as Fields).map((problem) => ({ ...problem, ...document?.locate(problem.path) }));
+  const warnings = prevalidated
+    ? []
+    : lintPolicy(value as Fields).map((problem) => ({ ...problem, ...document?.locate(problem.path) }));
   return { ok: true, policy, warnings };
 }
 
@@ -168,17 +183,26 @@ function checkPatterns(check: Checker, value: unknown, path: string, prefix?: st
 
 function checkRepository(check: Checker, value: unknown, path: string) {
   if (typeof value !== "string") return check.error(path, "must be a string owner/name");
-  const slash = value.indexOf("/");
-  const owner = value.slice(0, slash);
-  const name = value.slice(slash + 1);
-  if (slash <= 0 || name.includes("/") || name === "") return check.error(path, "must be owner/name");
+  const { owner, name } = splitRepository(value);
+  if (owner === "" || name.includes("/") || name === "") return check.error(path, "must be owner/name");
   if (hasWildcard(owner)) return check.error(path, "the repository owner must be literal (no wildcards)");
   if (!OWNER.test(owner)) return check.error(path, "the repository owner is not a valid GitHub account name");
   const problem = patternProblem(name);
   if (problem) return check.error(path, `invalid pattern: ${problem}`);
   if (!REPOSITORY_NAME_CHARS.test(name))
     return check.error(path, "the repository name has characters GitHub does not allow");
-  return { owner: asciiLower(owner), name: compileGlob(name, { caseInsensitive: true }), source: value };
+  return repositoryKey(value);
+}
+
+function splitRepository(value: string): { owner: string; name: string } {
+  const slash = value.indexOf("/");
+  return slash <= 0 ? { owner: "", name: "" } : { owner: value.slice(0, slash), name: value.slice(slash + 1) };
+}
+
+/** A valid `repository` as rules and the index read it. */
+function repositoryKey(source: string) {
+  const { owner, name } = splitRepository(source);
+  return { owner: asciiLower(owner), name: compileGlob(name, { caseInsensitive: true }), source };
 }
 
 function checkId(check: Checker, value: unknown, path: string): string | undefined {
@@ -278,7 +302,11 @@ function compileIssuers(check: Checker, value: unknown): TrustedIssuer[] {
   return issuers;
 }
 
-function compileEnvironments(check: Checker, value: unknown): Map<string, CompiledEnvironment> | undefined {
+function compileEnvironments(
+  check: Checker,
+  value: unknown,
+  prevalidated: boolean,
+): Map<string, CompiledEnvironment> | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value !== "object" || Array.isArray(value)) {
     return check.error("environments", "must be a mapping of environment names to environments");
@@ -297,7 +325,7 @@ function compileEnvironments(check: Checker, value: unknown): Map<string, Compil
       check.error(path, `the environment "${environments.get(key)?.name}" differs only in case`);
       continue;
     }
-    const environment = compileEnvironment(check, name, body, path);
+    const environment = compileEnvironment(check, name, body, path, prevalidated);
     if (environment) environments.set(key, environment);
   }
   return environments;
@@ -308,6 +336,7 @@ function compileEnvironment(
   name: string,
   value: unknown,
   path: string,
+  prevalidated: boolean,
 ): CompiledEnvironment | undefined {
   const fields = checkObject(check, value, path, ENVIRONMENT);
   if (!fields) return undefined;
@@ -334,15 +363,62 @@ function compileEnvironment(
   if (rawRules !== undefined && rawRules !== null && (!Array.isArray(rawRules) || rawRules.length === 0)) {
     check.error(rulesPath, "must be a non-empty list of rules (an environment without rules grants nothing)");
   }
-  const rules: CompiledRule[] = [];
-  if (Array.isArray(rawRules)) {
-    rawRules.forEach((rule, position) => {
-      const compiled = compileRule(check, rule, position, `${rulesPath}[${position}]`, scopes ?? [], maxTtl);
-      if (compiled) rules.push(compiled);
-    });
+  if (!scopes || !defaultScopes || !Array.isArray(rawRules)) {
+    if (Array.isArray(rawRules) && !prevalidated) compileRules(check, rawRules, rulesPath, scopes ?? [], maxTtl);
+    return undefined;
   }
-  if (!scopes || !defaultScopes) return undefined;
-  return { name, audience, scopes, defaultScopes, ttl, maxTtl, dpop, rules, index: buildRuleIndex(rules) };
+  const settings = { name, audience, scopes, defaultScopes, ttl, maxTtl, dpop, ruleCount: rawRules.length };
+  if (!prevalidated) {
+    const rules = compileRules(check, rawRules, rulesPath, scopes, maxTtl);
+    if (rules.length !== rawRules.length) return undefined;
+    const rule = (position: number) => rules[position] as CompiledRule;
+    return { ...settings, rule, index: buildRuleIndex(rules, rule) };
+  }
+  const compiled: (CompiledRule | undefined)[] = [];
+  const rule = (position: number): CompiledRule => {
+    let found = compiled[position];
+    if (!found) {
+      const ruleCheck = new Checker(undefined);
+      const rulePath = `${rulesPath}[${position}]`;
+      found = compileRule(ruleCheck, rawRules[position], position, rulePath, scopes, maxTtl);
+      if (!found) {
+        const first = ruleCheck.problems[0];
+        throw new PolicyArtifactError(`${first?.path || rulePath}: ${first?.message ?? "invalid rule"}`);
+      }
+      compiled[position] = found;
+    }
+    return found;
+  };
+  const keys = rawRules.map((raw, position) => prevalidatedRuleKey(raw as Fields, position));
+  return { ...settings, rule, index: buildRuleIndex(keys, rule) };
+}
+
+function compileRules(
+  check: Checker,
+  rawRules: readonly unknown[],
+  rulesPath: string,
+  scopes: readonly string[],
+  maxTtl: number,
+): CompiledRule[] {
+  const rules: CompiledRule[] = [];
+  rawRules.forEach((raw, position) => {
+    const compiled = compileRule(check, raw, position, `${rulesPath}[${position}]`, scopes, maxTtl);
+    if (compiled) rules.push(compiled);
+  });
+  return rules;
+}
+
+/** What the index needs of a rule that the build validated: read, not re-checked. */
+function prevalidatedRuleKey(raw: Fields, position: number): RuleKey {
+  const id = (value: unknown) => (value === undefined ? undefined : String(value));
+  const repositoryId = id(raw.repository_id);
+  const ownerId = id(raw.owner_id);
+  return {
+    position,
+    ...(repositoryId !== undefined ? { repositoryId } : {}),
+    ...(ownerId !== undefined ? { ownerId } : {}),
+    ...(typeof raw.repository === "string" ? { repository: repositoryKey(raw.repository) } : {}),
+  };
 }
 
 function compileRule(

@@ -13,17 +13,21 @@ export interface RuleIndex {
   covering(claims: Claims): CompiledRule[];
 }
 
-function add(map: Map<string, CompiledRule[]>, key: string, rule: CompiledRule): void {
+/** What the index reads of a rule: enough to find it, before (or without) compiling its conditions. */
+export type RuleKey = Pick<CompiledRule, "position" | "repositoryId" | "ownerId" | "repository">;
+
+function add(map: Map<string, RuleKey[]>, key: string, rule: RuleKey): void {
   const list = map.get(key);
   if (list) list.push(rule);
   else map.set(key, [rule]);
 }
 
-export function buildRuleIndex(rules: readonly CompiledRule[]): RuleIndex {
-  const byRepositoryId = new Map<string, CompiledRule[]>();
-  const byRepositoryName = new Map<string, CompiledRule[]>();
-  const byOwnerWithWildcard = new Map<string, CompiledRule[]>();
-  const byOwnerId = new Map<string, CompiledRule[]>();
+/** `ruleAt` gives the compiled rule at a position: compiled on first use for a pre-validated policy. */
+export function buildRuleIndex(rules: readonly RuleKey[], ruleAt: (position: number) => CompiledRule): RuleIndex {
+  const byRepositoryId = new Map<string, RuleKey[]>();
+  const byRepositoryName = new Map<string, RuleKey[]>();
+  const byOwnerWithWildcard = new Map<string, RuleKey[]>();
+  const byOwnerId = new Map<string, RuleKey[]>();
   for (const rule of rules) {
     if (rule.repositoryId !== undefined) add(byRepositoryId, rule.repositoryId, rule);
     else if (rule.repository?.name.literal) {
@@ -37,7 +41,7 @@ export function buildRuleIndex(rules: readonly CompiledRule[]): RuleIndex {
       const id = claims.repository_id;
       const repository = claims.repository;
       const ownerId = claims.repository_owner_id;
-      const found: CompiledRule[] = [];
+      const found: RuleKey[] = [];
       if (typeof id === "string") found.push(...(byRepositoryId.get(id) ?? []));
       if (typeof repository === "string") {
         const lower = asciiLower(repository);
@@ -50,7 +54,7 @@ export function buildRuleIndex(rules: readonly CompiledRule[]): RuleIndex {
         }
       }
       if (typeof ownerId === "string") found.push(...(byOwnerId.get(ownerId) ?? []));
-      return found.sort((a, b) => a.position - b.position);
+      return found.sort((a, b) => a.position - b.position).map((rule) => ruleAt(rule.position));
     },
   };
 }

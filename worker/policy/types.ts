@@ -30,7 +30,9 @@ export interface CompiledEnvironment {
   readonly ttl: number;
   readonly maxTtl: number;
   readonly dpop: DpopMode;
-  readonly rules: readonly CompiledRule[];
+  readonly ruleCount: number;
+  /** The rule at a position in `rules` (compiled on first use when the policy was pre-validated). */
+  rule(position: number): CompiledRule;
   readonly index: RuleIndex;
 }
 
