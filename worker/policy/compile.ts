@@ -10,7 +10,7 @@ import { asciiLower, compileGlob, hasWildcard, patternProblem } from "./glob";
 import { lintPolicy } from "./lint";
 import { ENVIRONMENT_NAME, SCOPE_TOKEN } from "./names";
 import { closest, type Problem } from "./problems";
-import { buildRuleIndex, type RuleKey } from "./rule-index";
+import { buildRuleIndex, lazyRuleIndex, type RuleKey } from "./rule-index";
 import { ENVIRONMENT, type FieldKind, ISSUER, type ObjectDefinition, POLICY, RESERVED_CLAIMS, RULE } from "./schema";
 import type { CompiledEnvironment, CompiledPolicy, CompiledRule, Condition, TrustedIssuer } from "./types";
 
@@ -49,8 +49,9 @@ export interface CompileOptions {
   /**
    * The value comes from a policy artifact that `downscope policy build` validated and linted
    * with this compiler (its digest checked by the caller): environments are still validated,
-   * but each rule is compiled only when a request first concerns it and lint is not re-run, so
-   * a fresh isolate does not pay for 10,000 rules to serve one. A rule that then fails to
+   * but an environment's rule index is built when a request first targets it, each rule is
+   * compiled when a request first concerns it, and lint is not re-run, so a fresh isolate does
+   * not pay for 10,000 rules to serve one. A rule that then fails to
    * compile (an artifact built by another version) throws `PolicyArtifactError`: fail closed.
    */
   readonly prevalidated?: boolean;
@@ -389,8 +390,8 @@ function compileEnvironment(
     }
     return found;
   };
-  const keys = rawRules.map((raw, position) => prevalidatedRuleKey(raw as Fields, position));
-  return { ...settings, rule, index: buildRuleIndex(keys, rule) };
+  const keys = () => rawRules.map((raw, position) => prevalidatedRuleKey(raw as Fields, position));
+  return { ...settings, rule, index: lazyRuleIndex(keys, rule) };
 }
 
 function compileRules(

@@ -22,6 +22,20 @@ function add(map: Map<string, RuleKey[]>, key: string, rule: RuleKey): void {
   else map.set(key, [rule]);
 }
 
+/**
+ * An index built on its first use: a fresh isolate with a large pre-validated policy reads the
+ * keys of the one environment a request targets, not of every environment.
+ */
+export function lazyRuleIndex(keys: () => readonly RuleKey[], ruleAt: (position: number) => CompiledRule): RuleIndex {
+  let index: RuleIndex | undefined;
+  return {
+    covering(claims) {
+      index ??= buildRuleIndex(keys(), ruleAt);
+      return index.covering(claims);
+    },
+  };
+}
+
 /** `ruleAt` gives the compiled rule at a position: compiled on first use for a pre-validated policy. */
 export function buildRuleIndex(rules: readonly RuleKey[], ruleAt: (position: number) => CompiledRule): RuleIndex {
   const byRepositoryId = new Map<string, RuleKey[]>();
