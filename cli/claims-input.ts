@@ -1,5 +1,6 @@
 /** Claims as an admin has them: a JSON object, or a GitHub token (decoded, never verified). */
 import { decodeCompactJwt } from "../worker/oidc/compact-jwt";
+import { GITHUB_COM_ISSUER } from "../worker/policy/names";
 import { CliError } from "./io";
 
 export interface ClaimsInput {
@@ -15,7 +16,7 @@ export function parseClaimsInput(text: string, source: string): ClaimsInput {
   if (COMPACT_JWT.test(trimmed)) {
     const decoded = decodeCompactJwt(trimmed.endsWith(".") ? `${trimmed}AA` : trimmed);
     if (!decoded) throw new CliError(`${source} looks like a JWT but does not decode`);
-    return { claims: { ...decoded.payload }, fromToken: true };
+    return { claims: withIssuer({ ...decoded.payload }), fromToken: true };
   }
   let value: unknown;
   try {
@@ -26,5 +27,10 @@ export function parseClaimsInput(text: string, source: string): ClaimsInput {
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
     throw new CliError(`${source} must be a JSON object of claims`);
   }
-  return { claims: value as Record<string, unknown>, fromToken: false };
+  return { claims: withIssuer(value as Record<string, unknown>), fromToken: false };
+}
+
+/** Rules match within an issuer (`iss`); claims written without one are GitHub.com's. */
+export function withIssuer(claims: Record<string, unknown>): Record<string, unknown> {
+  return claims.iss === undefined ? { ...claims, iss: GITHUB_COM_ISSUER } : claims;
 }

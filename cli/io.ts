@@ -40,6 +40,21 @@ export function painter(io: Pick<CliIo, "color">): (style: Style, text: string) 
   return (style, text) => (io.color ? styleText(style, text, { validateStream: false }) : text);
 }
 
+/**
+ * Untrusted text (claims of an unverified token, rule and case names, a policy's keys) made safe
+ * for a terminal and an Actions log: control characters appear as `\u001b`-style escapes, so
+ * none can repaint a line or end one early, and `::` is broken with a zero-width space, so no
+ * text can become a workflow command (`::error::`, `::add-mask::`).
+ */
+export function shown(text: string): string {
+  return text
+    .replace(
+      /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g,
+      (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`,
+    )
+    .replaceAll("::", ":\u200b:");
+}
+
 /** A failure the user can fix: printed as is, with the exit code given. */
 export class CliError extends Error {
   constructor(

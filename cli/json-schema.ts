@@ -67,6 +67,12 @@ function kindSchema(kind: FieldKind): Schema {
           },
         },
       };
+    case "issuers":
+      return {
+        oneOf: [kindSchema({ type: "url" }), { type: "array", minItems: 1, items: kindSchema({ type: "url" }) }],
+      };
+    case "boolean":
+      return { type: "boolean" };
     case "list":
       return { type: "array", items: objectSchema(kind.of) };
     case "map":

@@ -3,7 +3,7 @@ import { escapeData } from "../action/runner";
 import type { CompileResult } from "../worker/policy/compile";
 import { compilePolicy } from "../worker/policy/policy-text";
 import type { Problem } from "../worker/policy/problems";
-import { type CliIo, painter, readInput } from "./io";
+import { type CliIo, painter, readInput, shown } from "./io";
 
 export interface CheckOptions {
   readonly json?: boolean;
@@ -35,7 +35,7 @@ export function reportCheck(io: CliIo, file: string, result: CompileResult, opti
       const where = `${file}:${problem.line ?? 1}:${problem.column ?? 1}`;
       const label = problem.severity === "error" ? paint("red", "error") : paint("yellow", "warning");
       io.out(
-        `${paint("bold", where)} ${label} ${problem.path === "" ? "" : `${paint("cyan", problem.path)}: `}${problem.message}`,
+        `${paint("bold", shown(where))} ${label} ${problem.path === "" ? "" : `${paint("cyan", shown(problem.path))}: `}${shown(problem.message)}`,
       );
     }
     io.out(

@@ -16,7 +16,7 @@ import { compilePolicy } from "../worker/policy/policy-text";
 import { formatProblem } from "../worker/policy/problems";
 import type { Claims, CompiledPolicy, ConditionResult } from "../worker/policy/types";
 import { parseClaimsInput } from "./claims-input";
-import { CliError, type CliIo, painter, readInput } from "./io";
+import { CliError, type CliIo, painter, readInput, shown } from "./io";
 import { accessRequest } from "./request-options";
 
 export interface ExplainOptions {
@@ -117,16 +117,23 @@ export function policyExplain(io: CliIo, file: string, options: ExplainOptions):
   const paint = painter(io);
   const target = request.environment ?? input.claims.environment;
   io.out(
-    `Policy ${file}, environment ${target === undefined ? "(none requested, and the claims name none)" : `"${target}"`}${request.environment ? " (from --environment)" : " (from the claims)"}`,
+    shown(
+      `Policy ${file}, environment ${target === undefined ? "(none requested, and the claims name none)" : `"${String(target)}"`}${request.environment ? " (from --environment)" : " (from the claims)"}, issuer ${String(input.claims.iss)}`,
+    ),
   );
   for (const note of notes) io.out(paint("yellow", `note: ${note}`));
   const covering = rules.filter((rule) => rule.covers);
   if (rules.length > 0 && covering.length === 0)
-    io.out(paint("dim", "No rule of this environment concerns this repository (by repository_id, name or owner_id)."));
+    io.out(
+      paint(
+        "dim",
+        "No rule of this environment concerns this repository of this issuer (by repository_id, name or owner_id).",
+      ),
+    );
   for (const rule of covering) {
     io.out("");
     io.out(
-      `${rule.matched ? paint("green", "✓") : paint("red", "✗")} rule ${rule.rule.position + 1} "${rule.rule.label}" ${rule.matched ? "matches" : "does not match"}`,
+      `${rule.matched ? paint("green", "✓") : paint("red", "✗")} rule ${rule.rule.position + 1} "${shown(rule.rule.label)}" ${rule.matched ? "matches" : "does not match"}`,
     );
     const width = Math.max(...rule.conditions.map((condition) => condition.condition.length));
     for (const condition of rule.conditions) io.out(`    ${conditionLine(condition, width, paint)}`);
@@ -149,6 +156,6 @@ export function policyExplain(io: CliIo, file: string, options: ExplainOptions):
 function conditionLine(condition: ConditionResult, width: number, paint: ReturnType<typeof painter>): string {
   const mark = condition.held ? paint("green", "✓") : paint("red", "✗");
   const expected = condition.expected.length > 0 ? condition.expected.join(" | ") : "(no condition)";
-  const line = `${mark} ${condition.condition.padEnd(width)}  expected ${expected}  actual ${condition.actual ?? "(absent)"}`;
+  const line = `${mark} ${shown(condition.condition.padEnd(width))}  expected ${shown(expected)}  actual ${shown(condition.actual ?? "(absent)")}`;
   return condition.note ? `${line}\n      ${paint("yellow", condition.note)}` : line;
 }

@@ -6,7 +6,8 @@ import { readPolicyDocument } from "../worker/policy/document";
 import { parseDuration } from "../worker/policy/duration";
 import { type Decision, evaluatePolicy } from "../worker/policy/evaluate";
 import { formatProblem } from "../worker/policy/problems";
-import { CliError, type CliIo, painter, readInput } from "./io";
+import { withIssuer } from "./claims-input";
+import { CliError, type CliIo, painter, readInput, shown } from "./io";
 import { describeDecision, explainRules, loadPolicy } from "./policy-explain";
 import { accessRequest } from "./request-options";
 
@@ -61,10 +62,10 @@ export function policyTest(io: CliIo, file: string, casesFile: string, options: 
   } else {
     const paint = painter(io);
     for (const result of results) {
-      io.out(`${result.differences.length === 0 ? paint("green", "✓") : paint("red", "✗")} ${result.name}`);
-      for (const difference of result.differences) io.out(paint("red", `    ${difference}`));
+      io.out(`${result.differences.length === 0 ? paint("green", "✓") : paint("red", "✗")} ${shown(result.name)}`);
+      for (const difference of result.differences) io.out(paint("red", `    ${shown(difference)}`));
       if (result.differences.length > 0)
-        io.out(paint("dim", `    actual decision: ${describeDecision(result.decision)}`));
+        io.out(paint("dim", `    actual decision: ${shown(describeDecision(result.decision))}`));
     }
     const line = `${results.length} case${results.length === 1 ? "" : "s"}: ${results.length - failures.length} passed, ${failures.length} failed`;
     io.out(failures.length === 0 ? paint("green", line) : paint("red", line));
@@ -142,7 +143,7 @@ function readCases(io: CliIo, file: string): TestCase[] {
     if (expect.ttl !== undefined) ttl = parseDuration(expect.ttl) ?? fail(`${path}.expect.ttl`, "must be a duration");
     return {
       name: typeof item.name === "string" ? item.name : `case ${index + 1}`,
-      claims: { ...baseClaims, ...objectAt(item.claims ?? {}, `${path}.claims`, fail) },
+      claims: withIssuer({ ...baseClaims, ...objectAt(item.claims ?? {}, `${path}.claims`, fail) }),
       request,
       expect: { ...(expect as unknown as Expectation), ...(ttl !== undefined ? { ttl } : {}) },
     };

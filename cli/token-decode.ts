@@ -1,6 +1,6 @@
 /** `downscope token decode TOKEN`: header and claims, and when it expires. Never verifies, and says so. */
 import { decodeCompactJwt } from "../worker/oidc/compact-jwt";
-import { CliError, type CliIo, painter, readInput } from "./io";
+import { CliError, type CliIo, painter, readInput, shown } from "./io";
 
 export function tokenDecode(io: CliIo, token: string, options: { json?: boolean }): number {
   const text = (token === "-" ? readInput(io, "-", "the token") : token).trim();
@@ -20,8 +20,10 @@ export function tokenDecode(io: CliIo, token: string, options: { json?: boolean 
   }
   const paint = painter(io);
   io.out(paint("yellow", "Decoded only: the signature was NOT verified. Do not trust these claims."));
-  io.out(`${paint("bold", "header")} ${JSON.stringify(decoded.header, null, 2)}`);
-  io.out(`${paint("bold", "claims")} ${JSON.stringify(decoded.payload, null, 2)}`);
+  // Line by line: JSON already escapes control characters, but not `::` or U+2028.
+  const block = (value: unknown) => JSON.stringify(value, null, 2).split("\n").map(shown).join("\n");
+  io.out(`${paint("bold", "header")} ${block(decoded.header)}`);
+  io.out(`${paint("bold", "claims")} ${block(decoded.payload)}`);
   io.out(expiry);
   return 0;
 }

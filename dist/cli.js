@@ -7394,6 +7394,12 @@ function processIo() {
 function painter(io) {
   return (style, text) => io.color ? styleText(style, text, { validateStream: false }) : text;
 }
+function shown(text) {
+  return text.replace(
+    /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g,
+    (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`
+  ).replaceAll("::", ":\u200B:");
+}
 var CliError = class extends Error {
   constructor(message2, exitCode = 2) {
     super(message2);
@@ -11605,6 +11611,7 @@ async function dpopProof(io, options) {
 var MAX_PATTERN_LENGTH = 256;
 var MAX_WILDCARDS = 8;
 var SLASH = 47;
+var AT = 64;
 function patternProblem(pattern2) {
   if (pattern2.length === 0) return "empty pattern";
   if (pattern2.length > MAX_PATTERN_LENGTH) return `longer than ${MAX_PATTERN_LENGTH} characters`;
@@ -11636,6 +11643,7 @@ function compileGlob(pattern2, options = {}) {
   const problem = patternProblem(pattern2);
   if (problem) throw new TypeError(`invalid pattern: ${problem}`);
   const fold = options.caseInsensitive === true;
+  const stopAtAt = options.atIsLiteral === true;
   const source = fold ? asciiLower(pattern2) : pattern2;
   if (!hasWildcard(source)) {
     return {
@@ -11645,20 +11653,21 @@ function compileGlob(pattern2, options = {}) {
     };
   }
   const tokens = tokenize(source);
-  const match = trailingWildcardMatcher(source, tokens) ?? ((value) => run(tokens, value));
+  const match = trailingWildcardMatcher(source, tokens, stopAtAt) ?? ((value) => run(tokens, value, stopAtAt));
   return {
     source: pattern2,
     literal: false,
     matches: (value) => match(fold ? asciiLower(value) : value)
   };
 }
-function trailingWildcardMatcher(source, tokens) {
+function trailingWildcardMatcher(source, tokens, stopAtAt) {
   const last = tokens[tokens.length - 1];
   if (last !== -2 /* Star */ && last !== -3 /* GlobStar */) return void 0;
   if (tokens.subarray(0, -1).some((token) => token < 0)) return void 0;
   const prefix = source.slice(0, source.indexOf("*"));
-  if (last === -3 /* GlobStar */) return (value) => value.startsWith(prefix);
-  return (value) => value.startsWith(prefix) && !value.includes("/", prefix.length);
+  const noAt = (value) => !stopAtAt || !value.includes("@", prefix.length);
+  if (last === -3 /* GlobStar */) return (value) => value.startsWith(prefix) && noAt(value);
+  return (value) => value.startsWith(prefix) && !value.includes("/", prefix.length) && noAt(value);
 }
 function countWildcards(pattern2) {
   let count = 0;
@@ -11692,7 +11701,7 @@ function tokenize(pattern2) {
   }
   return Int32Array.from(tokens);
 }
-function run(tokens, value) {
+function run(tokens, value, stopAtAt) {
   const size = tokens.length + 1;
   let active = new Uint8Array(size);
   let next = new Uint8Array(size);
@@ -11700,15 +11709,17 @@ function run(tokens, value) {
   closeOverStars(tokens, active);
   for (let position = 0; position < value.length; position++) {
     const code = value.charCodeAt(position);
+    const barrier = code === SLASH || stopAtAt && code === AT;
+    const anyBarrier = stopAtAt && code === AT;
     next.fill(0);
     let any = false;
     for (let state = 0; state < tokens.length; state++) {
       if (active[state] === 0) continue;
       const token = tokens[state];
-      if (token === -3 /* GlobStar */ || token === -2 /* Star */ && code !== SLASH) {
+      if (token === -3 /* GlobStar */ && !anyBarrier || token === -2 /* Star */ && !barrier) {
         next[state] = 1;
         any = true;
-      } else if (token === code || token === -1 /* One */ && code !== SLASH) {
+      } else if (token === code || token === -1 /* One */ && !barrier) {
         next[state + 1] = 1;
         any = true;
       }
@@ -11730,13 +11741,19 @@ function closeOverStars(tokens, states) {
 // worker/policy/names.ts
 var SCOPE_TOKEN = /^[\x21\x23-\x5B\x5D-\x7E]{1,128}$/;
 var ENVIRONMENT_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+var GITHUB_COM_ISSUER = "https://token.actions.githubusercontent.com";
 
 // worker/policy/schema.ts
 var RESERVED_CLAIMS = ["iss", "aud", "sub", "exp", "iat", "nbf", "jti", "workflow"];
+var ISSUERS_FIELD = {
+  kind: { type: "issuers" },
+  description: "The issuer (or list of issuers) whose tokens this accepts: names and ids mean nothing across issuers. Default: the environment's, else GitHub.com's."
+};
 var RULE = {
   title: "rule",
   fields: {
     name: { kind: { type: "text", maxLength: 128 }, description: "Shown in explanations and audit lines." },
+    issuer: ISSUERS_FIELD,
     repository: {
       kind: { type: "repository" },
       description: "owner/name; the owner literal, the name may be a glob (acme/*). Case-insensitive."
@@ -11778,6 +11795,7 @@ var RULE = {
 var ENVIRONMENT = {
   title: "environment",
   fields: {
+    issuer: ISSUERS_FIELD,
     audience: { kind: { type: "text", maxLength: 512 }, description: "aud of the minted token (default: the name)." },
     scopes: { kind: { type: "scopes" }, required: true, description: "Every scope this environment can ever grant." },
     default_scopes: {
@@ -11815,7 +11833,11 @@ var POLICY = {
     },
     issuers: {
       kind: { type: "list", of: ISSUER },
-      description: "Extra trusted issuers; GitHub.com's is always trusted."
+      description: "Trusted issuers besides GitHub.com's (enterprise-scoped issuers, GHES instances)."
+    },
+    github_com: {
+      kind: { type: "boolean" },
+      description: "false: GitHub.com's issuer is not trusted at all (GHES-only installs). Default true."
     },
     environments: {
       kind: { type: "map", of: ENVIRONMENT },
@@ -11882,6 +11904,12 @@ function kindSchema(kind) {
           }
         }
       };
+    case "issuers":
+      return {
+        oneOf: [kindSchema({ type: "url" }), { type: "array", minItems: 1, items: kindSchema({ type: "url" }) }]
+      };
+    case "boolean":
+      return { type: "boolean" };
     case "list":
       return { type: "array", items: objectSchema(kind.of) };
     case "map":
@@ -12187,7 +12215,12 @@ function formatDuration(seconds) {
 }
 
 // worker/policy/lint.ts
-var ANY_REF = /* @__PURE__ */ new Set(["**", "refs/**"]);
+var BRANCH_PROBES = ["refs/heads/main", "refs/heads/x", "refs/heads/feature/a/b-c"];
+function admitsEveryBranch(pattern2) {
+  if (patternProblem(pattern2)) return false;
+  const glob = compileGlob(pattern2);
+  return BRANCH_PROBES.every((ref) => glob.matches(ref));
+}
 function asList(value) {
   if (value === void 0 || value === null) return [];
   return Array.isArray(value) ? value : [value];
@@ -12196,11 +12229,34 @@ function lintPolicy(policy) {
   const warnings = [];
   const warn = (path2, message2) => warnings.push({ severity: "warning", path: path2, message: message2 });
   const environments = policy.environments ?? {};
+  const trustedCount = (policy.github_com === false ? 0 : 1) + asList(policy.issuers).filter((item) => item?.issuer !== GITHUB_COM_ISSUER).length;
+  const audiences = /* @__PURE__ */ new Map();
   for (const [name, environment] of Object.entries(environments)) {
+    const audience = String(environment.audience ?? name);
+    const sharedWith = audiences.get(audience);
+    if (sharedWith !== void 0) {
+      warn(
+        `environments.${name}.audience`,
+        `shares its audience with "${sharedWith}": a verifier that checks only aud would accept one's tokens for the other (check environment too)`
+      );
+    } else audiences.set(audience, name);
+    const environmentIssuer = environment.issuer;
     const rules = asList(environment.rules);
     rules.forEach((value, index) => {
       const rule = value;
       const path2 = `environments.${name}.rules[${index}]`;
+      if (trustedCount > 1 && rule.issuer === void 0 && environmentIssuer === void 0) {
+        warn(
+          path2,
+          "relies on the default issuer (GitHub.com's) while several are trusted: name its issuer, on the rule or its environment"
+        );
+      }
+      if (rule.repository === void 0 && rule.repository_id === void 0) {
+        warn(path2, "names only an owner (owner_id): every present and future repository of it is allowed");
+      }
+      if (rule.ref === void 0) {
+        warn(path2, "no ref condition: every branch and tag passes");
+      }
       if (rule.repository_id === void 0) {
         warn(
           path2,
@@ -12226,7 +12282,7 @@ function lintPolicy(policy) {
         );
       }
       for (const ref of asList(rule.ref)) {
-        if (typeof ref === "string" && ANY_REF.has(ref)) warn(`${path2}.ref`, `"${ref}" matches every branch and tag`);
+        if (typeof ref === "string" && admitsEveryBranch(ref)) warn(`${path2}.ref`, `"${ref}" admits every branch`);
       }
       for (const event of asList(rule.event)) {
         if (typeof event === "string" && UNTRUSTED_CODE_EVENTS.has(event)) {
@@ -12276,6 +12332,15 @@ function add(map, key, rule) {
   if (list) list.push(rule);
   else map.set(key, [rule]);
 }
+function lazyRuleIndex(keys, ruleAt) {
+  let index;
+  return {
+    covering(claims) {
+      index ??= buildRuleIndex(keys(), ruleAt);
+      return index.covering(claims);
+    }
+  };
+}
 function buildRuleIndex(rules, ruleAt) {
   const byRepositoryId = /* @__PURE__ */ new Map();
   const byRepositoryName = /* @__PURE__ */ new Map();
@@ -12294,6 +12359,8 @@ function buildRuleIndex(rules, ruleAt) {
       const repository = claims.repository;
       const ownerId = claims.repository_owner_id;
       const found = [];
+      const issuer = claims.iss;
+      if (typeof issuer !== "string") return [];
       if (typeof id === "string") found.push(...byRepositoryId.get(id) ?? []);
       if (typeof repository === "string") {
         const lower = asciiLower(repository);
@@ -12306,7 +12373,7 @@ function buildRuleIndex(rules, ruleAt) {
         }
       }
       if (typeof ownerId === "string") found.push(...byOwnerId.get(ownerId) ?? []);
-      return found.sort((a, b) => a.position - b.position).map((rule) => ruleAt(rule.position));
+      return found.filter((rule) => rule.issuers.includes(issuer)).sort((a, b) => a.position - b.position).map((rule) => ruleAt(rule.position));
     }
   };
 }
@@ -12318,6 +12385,7 @@ var REPOSITORY_NAME_CHARS = /^[A-Za-z0-9._*?-]+$/;
 var CLAIM_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 var ID = /^[1-9][0-9]{0,19}$/;
 var MAX_INLINE_KEYS = 20;
+var CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 var PRIVATE_JWK_MEMBERS = ["d", "p", "q", "dp", "dq", "qi", "oth", "k"];
 var Checker = class {
   constructor(document) {
@@ -12343,10 +12411,15 @@ function compilePolicyValue(value, options = {}) {
   if (!top) return { ok: false, problems: check2.problems };
   if (top.version !== void 0) checkKind(check2, top.version, "version", POLICY.fields.version.kind);
   const issuers = compileIssuers(check2, top.issuers);
+  const githubCom = top.github_com === void 0 ? true : checkKind(check2, top.github_com, "github_com", POLICY.fields.github_com.kind);
+  const trusted = /* @__PURE__ */ new Set([...githubCom === false ? [] : [GITHUB_COM_ISSUER], ...issuers.map((item) => item.issuer)]);
+  if (githubCom === false && issuers.length === 0) {
+    check2.error("github_com", "github_com is false and no issuers are listed: no token could ever be accepted");
+  }
   const audience = top.audience === void 0 ? void 0 : checkKind(check2, top.audience, "audience", POLICY.fields.audience.kind);
-  const environments = compileEnvironments(check2, top.environments, prevalidated);
+  const environments = compileEnvironments(check2, top.environments, { prevalidated, trusted });
   if (check2.failed || !environments) return { ok: false, problems: check2.problems };
-  const policy = { version: 1, audience, issuers, environments };
+  const policy = { version: 1, audience, issuers, githubCom: githubCom !== false, environments };
   const warnings = prevalidated ? [] : lintPolicy(value).map((problem) => ({ ...problem, ...document?.locate(problem.path) }));
   return { ok: true, policy, warnings };
 }
@@ -12378,6 +12451,7 @@ function checkKind(check2, value, path2, kind) {
     case "text":
       if (typeof value !== "string" || value.length === 0) return check2.error(path2, "must be a non-empty string");
       if (value.length > kind.maxLength) return check2.error(path2, `must be at most ${kind.maxLength} characters`);
+      if (CONTROL.test(value)) return check2.error(path2, "must not contain control characters");
       return value;
     case "patterns":
       return checkPatterns(check2, value, path2, kind.prefix);
@@ -12401,6 +12475,10 @@ function checkKind(check2, value, path2, kind) {
       return checkClaims(check2, value, path2);
     case "jwks":
       return checkJwks(check2, value, path2);
+    case "issuers":
+      return checkIssuerList(check2, value, path2);
+    case "boolean":
+      return typeof value === "boolean" ? value : check2.error(path2, "must be true or false");
     default:
       return check2.error(path2, "unexpected field");
   }
@@ -12442,6 +12520,24 @@ function checkPatterns(check2, value, path2, prefix) {
     else patterns.push(item);
   });
   return patterns.length === items.length ? patterns : void 0;
+}
+function checkIssuerList(check2, value, path2) {
+  const items = typeof value === "string" ? [value] : value;
+  if (!Array.isArray(items) || items.length === 0) return check2.error(path2, "must be an issuer URL or a list of them");
+  const urls = [];
+  items.forEach((item, index) => {
+    const url = checkUrl(check2, item, Array.isArray(value) ? `${path2}[${index}]` : path2);
+    if (url !== void 0 && !urls.includes(url)) urls.push(url);
+  });
+  return urls.length > 0 && urls.length <= items.length ? urls : void 0;
+}
+function checkTrusted(check2, issuers, path2, trusted) {
+  for (const issuer of issuers) {
+    if (trusted.has(issuer)) continue;
+    const why = issuer === GITHUB_COM_ISSUER ? "GitHub.com's issuer is not trusted (github_com: false)" : `"${issuer}" is not a trusted issuer: list it under issuers`;
+    const suggestion = closest(issuer, [...trusted]);
+    check2.error(path2, `${why}${suggestion ? `; did you mean "${suggestion}"?` : ""}`);
+  }
 }
 function checkRepository(check2, value, path2) {
   if (typeof value !== "string") return check2.error(path2, "must be a string owner/name");
@@ -12548,7 +12644,7 @@ function compileIssuers(check2, value) {
   });
   return issuers;
 }
-function compileEnvironments(check2, value, prevalidated) {
+function compileEnvironments(check2, value, context) {
   if (value === void 0 || value === null) return void 0;
   if (typeof value !== "object" || Array.isArray(value)) {
     return check2.error("environments", "must be a mapping of environment names to environments");
@@ -12567,12 +12663,12 @@ function compileEnvironments(check2, value, prevalidated) {
       check2.error(path2, `the environment "${environments.get(key)?.name}" differs only in case`);
       continue;
     }
-    const environment = compileEnvironment(check2, name, body, path2, prevalidated);
+    const environment = compileEnvironment(check2, name, body, path2, context);
     if (environment) environments.set(key, environment);
   }
   return environments;
 }
-function compileEnvironment(check2, name, value, path2, prevalidated) {
+function compileEnvironment(check2, name, value, path2, { prevalidated, trusted }) {
   const fields = checkObject(check2, value, path2, ENVIRONMENT);
   if (!fields) return void 0;
   const kinds = ENVIRONMENT.fields;
@@ -12588,18 +12684,24 @@ function compileEnvironment(check2, name, value, path2, prevalidated) {
   if (ttl > maxTtl) check2.error(join(path2, "ttl"), "must not exceed max_ttl");
   const audience = field("audience") ?? name;
   const dpop = field("dpop") ?? "optional";
+  const environmentIssuers = field("issuer");
+  if (environmentIssuers) checkTrusted(check2, environmentIssuers, join(path2, "issuer"), trusted);
+  const inherited = { issuers: environmentIssuers ?? [GITHUB_COM_ISSUER], trusted };
   const rulesPath = join(path2, "rules");
   const rawRules = fields.rules;
   if (rawRules !== void 0 && rawRules !== null && (!Array.isArray(rawRules) || rawRules.length === 0)) {
     check2.error(rulesPath, "must be a non-empty list of rules (an environment without rules grants nothing)");
   }
   if (!scopes || !defaultScopes || !Array.isArray(rawRules)) {
-    if (Array.isArray(rawRules) && !prevalidated) compileRules(check2, rawRules, rulesPath, scopes ?? [], maxTtl);
+    if (Array.isArray(rawRules) && !prevalidated) {
+      compileRules(check2, rawRules, rulesPath, { scopes: scopes ?? [], maxTtl, ...inherited });
+    }
     return void 0;
   }
+  const limits = { scopes, maxTtl, ...inherited };
   const settings = { name, audience, scopes, defaultScopes, ttl, maxTtl, dpop, ruleCount: rawRules.length };
   if (!prevalidated) {
-    const rules = compileRules(check2, rawRules, rulesPath, scopes, maxTtl);
+    const rules = compileRules(check2, rawRules, rulesPath, limits);
     if (rules.length !== rawRules.length) return void 0;
     const rule2 = (position) => rules[position];
     return { ...settings, rule: rule2, index: buildRuleIndex(rules, rule2) };
@@ -12610,7 +12712,7 @@ function compileEnvironment(check2, name, value, path2, prevalidated) {
     if (!found) {
       const ruleCheck = new Checker(void 0);
       const rulePath = `${rulesPath}[${position}]`;
-      found = compileRule(ruleCheck, rawRules[position], position, rulePath, scopes, maxTtl);
+      found = compileRule(ruleCheck, rawRules[position], position, rulePath, limits);
       if (!found) {
         const first = ruleCheck.problems[0];
         throw new PolicyArtifactError(`${first?.path || rulePath}: ${first?.message ?? "invalid rule"}`);
@@ -12619,29 +12721,31 @@ function compileEnvironment(check2, name, value, path2, prevalidated) {
     }
     return found;
   };
-  const keys = rawRules.map((raw, position) => prevalidatedRuleKey(raw, position));
-  return { ...settings, rule, index: buildRuleIndex(keys, rule) };
+  const keys = () => rawRules.map((raw, position) => prevalidatedRuleKey(raw, position, inherited.issuers));
+  return { ...settings, rule, index: lazyRuleIndex(keys, rule) };
 }
-function compileRules(check2, rawRules, rulesPath, scopes, maxTtl) {
+function compileRules(check2, rawRules, rulesPath, context) {
   const rules = [];
   rawRules.forEach((raw, position) => {
-    const compiled = compileRule(check2, raw, position, `${rulesPath}[${position}]`, scopes, maxTtl);
+    const compiled = compileRule(check2, raw, position, `${rulesPath}[${position}]`, context);
     if (compiled) rules.push(compiled);
   });
   return rules;
 }
-function prevalidatedRuleKey(raw, position) {
+function prevalidatedRuleKey(raw, position, inherited) {
   const id = (value) => value === void 0 ? void 0 : String(value);
+  const issuers = raw.issuer === void 0 ? inherited : Array.isArray(raw.issuer) ? raw.issuer.map(String) : [String(raw.issuer)];
   const repositoryId = id(raw.repository_id);
   const ownerId = id(raw.owner_id);
   return {
     position,
+    issuers,
     ...repositoryId !== void 0 ? { repositoryId } : {},
     ...ownerId !== void 0 ? { ownerId } : {},
     ...typeof raw.repository === "string" ? { repository: repositoryKey(raw.repository) } : {}
   };
 }
-function compileRule(check2, value, position, path2, environmentScopes, environmentMaxTtl) {
+function compileRule(check2, value, position, path2, { scopes: environmentScopes, maxTtl: environmentMaxTtl, issuers: inherited, trusted }) {
   const fields = checkObject(check2, value, path2, RULE);
   if (!fields) return void 0;
   const before = check2.problems.length;
@@ -12653,19 +12757,28 @@ function compileRule(check2, value, position, path2, environmentScopes, environm
   if (fields.repository === void 0 && fields.repository_id === void 0 && fields.owner_id === void 0) {
     check2.error(path2, "a rule must name its repository (repository or repository_id) or at least owner_id");
   }
-  const conditions = [];
+  const ownIssuers = field("issuer");
+  if (ownIssuers) checkTrusted(check2, ownIssuers, join(path2, "issuer"), trusted);
+  else if (inherited.length === 1 && inherited[0] === GITHUB_COM_ISSUER && !trusted.has(GITHUB_COM_ISSUER)) {
+    check2.error(
+      path2,
+      "no issuer: the rule relies on GitHub.com's, which github_com: false does not trust; name its issuer here or on its environment"
+    );
+  }
+  const issuers = ownIssuers ?? inherited;
+  const conditions = [exactCondition("issuer", "iss", issuers)];
   if (repositoryId !== void 0) conditions.push(exactCondition("repository_id", "repository_id", [repositoryId]));
   else if (repository) conditions.push(repositoryCondition(repository.source, repository.owner, repository.name));
   if (ownerId !== void 0) conditions.push(exactCondition("owner_id", "repository_owner_id", [ownerId]));
-  const patterns = (key, claim, caseInsensitive = false) => {
+  const patterns = (key, claim, options = {}) => {
     const list = field(key);
-    if (list) conditions.push(patternCondition(key, claim, list, { caseInsensitive }));
+    if (list) conditions.push(patternCondition(key, claim, list, options));
   };
   patterns("ref", "ref");
   const refType = field("ref_type");
   if (refType) conditions.push(exactCondition("ref_type", "ref_type", [refType]));
-  patterns("environment", "environment", true);
-  patterns("workflow", "job_workflow_ref");
+  patterns("environment", "environment", { caseInsensitive: true });
+  patterns("workflow", "job_workflow_ref", { atIsLiteral: true });
   conditions.push(eventCondition(field("event")));
   const runner = field("runner");
   if (runner) conditions.push(exactCondition("runner", "runner_environment", [runner]));
@@ -12682,6 +12795,7 @@ function compileRule(check2, value, position, path2, environmentScopes, environm
   return {
     position,
     label: name ?? `rules[${position}]`,
+    issuers,
     ...repositoryId !== void 0 ? { repositoryId } : {},
     ...ownerId !== void 0 ? { ownerId } : {},
     ...repository ? { repository } : {},
@@ -12733,6 +12847,7 @@ function readPolicyDocument(text) {
     merge: false,
     strict: true,
     prettyErrors: false,
+    keepSourceTokens: true,
     lineCounter
   });
   if (!Array.isArray(docs) || docs.length === 0) return fail("the policy is empty");
@@ -12756,7 +12871,7 @@ function readPolicyDocument(text) {
     }
     const tag2 = node?.tag;
     if (tag2 !== void 0) throw new DocumentError(`tags such as ${tag2} are not allowed`, node, path2);
-    if ((0, import_yaml.isScalar)(node)) return node.value;
+    if ((0, import_yaml.isScalar)(node)) return scalarValue(node);
     if ((0, import_yaml.isSeq)(node)) {
       return node.items.map((item, index) => {
         const itemPath = `${path2}[${index}]`;
@@ -12808,6 +12923,12 @@ function yamlMessage(message2) {
   const firstLine = message2.split("\n")[0] ?? message2;
   return firstLine.replace(/ at line \d+, column \d+:?$/, "");
 }
+function scalarValue(node) {
+  if (typeof node.value !== "number") return node.value;
+  const token = node.srcToken;
+  const source = typeof token?.source === "string" ? token.source : void 0;
+  return source === void 0 || /^-?(?:0|[1-9][0-9]*)$/.test(source) ? node.value : source;
+}
 
 // worker/policy/policy-text.ts
 function compilePolicy(text) {
@@ -12840,7 +12961,7 @@ function reportCheck(io, file, result2, options) {
       const where = `${file}:${problem.line ?? 1}:${problem.column ?? 1}`;
       const label = problem.severity === "error" ? paint("red", "error") : paint("yellow", "warning");
       io.out(
-        `${paint("bold", where)} ${label} ${problem.path === "" ? "" : `${paint("cyan", problem.path)}: `}${problem.message}`
+        `${paint("bold", shown(where))} ${label} ${problem.path === "" ? "" : `${paint("cyan", shown(problem.path))}: `}${shown(problem.message)}`
       );
     }
     io.out(
@@ -12962,10 +13083,9 @@ function decodeJsonObject(part) {
 }
 
 // worker/oidc/issuers.ts
-var GITHUB_ISSUER = "https://token.actions.githubusercontent.com";
 var GITHUB = {
-  issuer: GITHUB_ISSUER,
-  jwksUri: `${GITHUB_ISSUER}/.well-known/jwks`
+  issuer: GITHUB_COM_ISSUER,
+  jwksUri: `${GITHUB_COM_ISSUER}/.well-known/jwks`
 };
 
 // worker/oidc/verify-subject-token.ts
@@ -13046,6 +13166,7 @@ function denial(environment, claims, evaluations) {
   const asString = (value) => typeof value === "string" ? value : null;
   return {
     environment: environment.name,
+    issuer: asString(claims.iss),
     repository: asString(claims.repository),
     repository_id: asString(claims.repository_id),
     covered: evaluations.length > 0,
@@ -13063,7 +13184,7 @@ function parseClaimsInput(text, source) {
   if (COMPACT_JWT.test(trimmed)) {
     const decoded = decodeCompactJwt(trimmed.endsWith(".") ? `${trimmed}AA` : trimmed);
     if (!decoded) throw new CliError(`${source} looks like a JWT but does not decode`);
-    return { claims: { ...decoded.payload }, fromToken: true };
+    return { claims: withIssuer({ ...decoded.payload }), fromToken: true };
   }
   let value;
   try {
@@ -13074,7 +13195,10 @@ function parseClaimsInput(text, source) {
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
     throw new CliError(`${source} must be a JSON object of claims`);
   }
-  return { claims: value, fromToken: false };
+  return { claims: withIssuer(value), fromToken: false };
+}
+function withIssuer(claims) {
+  return claims.iss === void 0 ? { ...claims, iss: GITHUB_COM_ISSUER } : claims;
 }
 
 // cli/request-options.ts
@@ -13183,16 +13307,23 @@ function policyExplain(io, file, options) {
   const paint = painter(io);
   const target = request.environment ?? input.claims.environment;
   io.out(
-    `Policy ${file}, environment ${target === void 0 ? "(none requested, and the claims name none)" : `"${target}"`}${request.environment ? " (from --environment)" : " (from the claims)"}`
+    shown(
+      `Policy ${file}, environment ${target === void 0 ? "(none requested, and the claims name none)" : `"${String(target)}"`}${request.environment ? " (from --environment)" : " (from the claims)"}, issuer ${String(input.claims.iss)}`
+    )
   );
   for (const note of notes) io.out(paint("yellow", `note: ${note}`));
   const covering = rules.filter((rule) => rule.covers);
   if (rules.length > 0 && covering.length === 0)
-    io.out(paint("dim", "No rule of this environment concerns this repository (by repository_id, name or owner_id)."));
+    io.out(
+      paint(
+        "dim",
+        "No rule of this environment concerns this repository of this issuer (by repository_id, name or owner_id)."
+      )
+    );
   for (const rule of covering) {
     io.out("");
     io.out(
-      `${rule.matched ? paint("green", "\u2713") : paint("red", "\u2717")} rule ${rule.rule.position + 1} "${rule.rule.label}" ${rule.matched ? "matches" : "does not match"}`
+      `${rule.matched ? paint("green", "\u2713") : paint("red", "\u2717")} rule ${rule.rule.position + 1} "${shown(rule.rule.label)}" ${rule.matched ? "matches" : "does not match"}`
     );
     const width = Math.max(...rule.conditions.map((condition) => condition.condition.length));
     for (const condition of rule.conditions) io.out(`    ${conditionLine(condition, width, paint)}`);
@@ -13214,7 +13345,7 @@ function policyExplain(io, file, options) {
 function conditionLine(condition, width, paint) {
   const mark = condition.held ? paint("green", "\u2713") : paint("red", "\u2717");
   const expected = condition.expected.length > 0 ? condition.expected.join(" | ") : "(no condition)";
-  const line = `${mark} ${condition.condition.padEnd(width)}  expected ${expected}  actual ${condition.actual ?? "(absent)"}`;
+  const line = `${mark} ${shown(condition.condition.padEnd(width))}  expected ${shown(expected)}  actual ${shown(condition.actual ?? "(absent)")}`;
   return condition.note ? `${line}
       ${paint("yellow", condition.note)}` : line;
 }
@@ -13250,10 +13381,10 @@ function policyTest(io, file, casesFile, options) {
   } else {
     const paint = painter(io);
     for (const result2 of results) {
-      io.out(`${result2.differences.length === 0 ? paint("green", "\u2713") : paint("red", "\u2717")} ${result2.name}`);
-      for (const difference of result2.differences) io.out(paint("red", `    ${difference}`));
+      io.out(`${result2.differences.length === 0 ? paint("green", "\u2713") : paint("red", "\u2717")} ${shown(result2.name)}`);
+      for (const difference of result2.differences) io.out(paint("red", `    ${shown(difference)}`));
       if (result2.differences.length > 0)
-        io.out(paint("dim", `    actual decision: ${describeDecision(result2.decision)}`));
+        io.out(paint("dim", `    actual decision: ${shown(describeDecision(result2.decision))}`));
     }
     const line = `${results.length} case${results.length === 1 ? "" : "s"}: ${results.length - failures.length} passed, ${failures.length} failed`;
     io.out(failures.length === 0 ? paint("green", line) : paint("red", line));
@@ -13348,8 +13479,9 @@ function tokenDecode(io, token, options) {
   }
   const paint = painter(io);
   io.out(paint("yellow", "Decoded only: the signature was NOT verified. Do not trust these claims."));
-  io.out(`${paint("bold", "header")} ${JSON.stringify(decoded.header, null, 2)}`);
-  io.out(`${paint("bold", "claims")} ${JSON.stringify(decoded.payload, null, 2)}`);
+  const block = (value) => JSON.stringify(value, null, 2).split("\n").map(shown).join("\n");
+  io.out(`${paint("bold", "header")} ${block(decoded.header)}`);
+  io.out(`${paint("bold", "claims")} ${block(decoded.payload)}`);
   io.out(expiry);
   return 0;
 }

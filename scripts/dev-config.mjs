@@ -28,6 +28,8 @@ const signingKey = await once(".dev/signing-key.json", async () => {
 
 const policy = parse(readFileSync("examples/policy.yml", "utf8"));
 policy.issuers = [...(policy.issuers ?? []), { issuer: DEV_ISSUER, jwks: { keys: [issuerKey.publicJwk] } }];
+// Issuers are namespaces: the example's rules accept the development issuer's tokens in its stead.
+for (const environment of Object.values(policy.environments)) environment.issuer = DEV_ISSUER;
 writeFileSync(".dev/service.json", `${JSON.stringify({ url: serviceUrl, issuer: DEV_ISSUER }, null, 2)}\n`);
 
 // dotenv format: single-quoted values are taken literally, so JSON needs no escaping but `'`.

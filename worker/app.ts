@@ -68,9 +68,16 @@ export function createApp(dependencies: AppDependencies = {}) {
     }
     let ledger = byJurisdiction.get(jurisdiction);
     if (!ledger) {
-      ledger = tokenLedger(
-        jurisdiction ? namespace.jurisdiction(jurisdiction as DurableObjectJurisdiction) : namespace,
-      );
+      let scoped = namespace;
+      try {
+        if (jurisdiction) scoped = namespace.jurisdiction(jurisdiction as DurableObjectJurisdiction);
+      } catch (error) {
+        // workerd (local runs) implements no jurisdictions: say so rather than ignore the setting.
+        const message = error instanceof Error ? error.message : "unavailable";
+        log({ level: "error", event: "config_invalid", problem: `DOWNSCOPE_STATE_JURISDICTION: ${message}` });
+        throw unavailable("misconfigured");
+      }
+      ledger = tokenLedger(scoped);
       byJurisdiction.set(jurisdiction, ledger);
     }
     return ledger;

@@ -73,6 +73,14 @@ export class ConfigLoader {
     const dev = env.DOWNSCOPE_DEV === "1";
     const issuer = checkIssuer(env.DOWNSCOPE_ISSUER);
     if (typeof issuer !== "string") return issuer;
+    if (dev && !LOOPBACK.has(new URL(issuer).hostname)) {
+      // Each isolate would sign with a throwaway key of its own, and revocations would miss.
+      return {
+        ok: false,
+        problem:
+          "DOWNSCOPE_DEV=1 is for local runs only: DOWNSCOPE_ISSUER must then be a loopback URL (http://127.0.0.1:…)",
+      };
+    }
 
     const source = await this.policySource(env);
     if (!source.ok) return source;
@@ -84,7 +92,7 @@ export class ConfigLoader {
     for (const warning of [...source.warnings, ...compiled.warnings.map(formatProblem)]) {
       this.log({ level: "warn", event: "policy_lint", warning });
     }
-    const trusted = trustedIssuers(compiled.policy.issuers);
+    const trusted = trustedIssuers(compiled.policy);
     if (trusted.has(issuer)) {
       return {
         ok: false,

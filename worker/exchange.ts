@@ -69,7 +69,8 @@ export async function exchangeToken(request: Request, context: ExchangeContext):
   await recordSubject(audit, subject.claims);
   await enforceRateLimit(
     context.repositoryLimit,
-    `repository:${subject.claims.repository_id}`,
+    // Per issuer: repository ids of GitHub.com and of a GHES instance are different namespaces.
+    `repository:${subject.claims.iss}\n${subject.claims.repository_id}`,
     "repository",
     context.log,
   );

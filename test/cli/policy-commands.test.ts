@@ -20,6 +20,7 @@ environments:
       - name: globex api
         repository: globex/api
         repository_id: 999
+        ref: refs/heads/main
         environment: staging
 `;
 
@@ -32,6 +33,7 @@ environments:
         refs: refs/heads/main
 `;
 
+const GITHUB = "https://token.actions.githubusercontent.com";
 const claims = (overrides: Record<string, unknown> = {}) => JSON.stringify(githubClaims(overrides, 1_795_000_000));
 
 describe("policy check", () => {
@@ -153,9 +155,10 @@ describe("policy explain", () => {
     expect(result.code).toBe(0);
     expect(result.out).toBe(
       [
-        'Policy p.yml, environment "staging" (from the claims)',
+        `Policy p.yml, environment "staging" (from the claims), issuer ${GITHUB}`,
         "",
         '✓ rule 1 "web deploys from main" matches',
+        `    ✓ issuer         expected ${GITHUB}  actual ${GITHUB}`,
         "    ✓ repository_id  expected 123456  actual 123456",
         "    ✓ ref            expected refs/heads/main | refs/heads/release/*  actual refs/heads/main",
         "    ✓ environment    expected staging  actual staging",
@@ -181,10 +184,11 @@ describe("policy explain", () => {
     expect(result.code).toBe(1);
     expect(result.out).toBe(
       [
-        'Policy p.yml, environment "staging" (from --environment)',
+        `Policy p.yml, environment "staging" (from --environment), issuer ${GITHUB}`,
         "note: The claims come from a JWT that was decoded, not verified: its signature, issuer, audience and times were not checked.",
         "",
         '✗ rule 1 "web deploys from main" does not match',
+        `    ✓ issuer         expected ${GITHUB}  actual ${GITHUB}`,
         "    ✓ repository_id  expected 123456  actual 123456",
         "    ✗ ref            expected refs/heads/main | refs/heads/release/*  actual refs/heads/feature",
         "    ✓ environment    expected staging  actual staging",

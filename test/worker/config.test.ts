@@ -64,10 +64,11 @@ describe("configuration fails closed", () => {
   });
 
   it("generates an ephemeral key only with DOWNSCOPE_DEV=1, and says so", async () => {
-    const { state, logs } = await load(serviceEnv({ DOWNSCOPE_SIGNING_KEYS: undefined, DOWNSCOPE_DEV: "1" }));
+    const local = { DOWNSCOPE_ISSUER: "http://127.0.0.1:8787", DOWNSCOPE_SIGNING_KEYS: undefined };
+    const { state, logs } = await load(serviceEnv({ ...local, DOWNSCOPE_DEV: "1" }));
     expect(state.ok).toBe(true);
     expect(logs).toContainEqual(expect.objectContaining({ level: "warn", event: "dev_signing_key" }));
-    expect((await load(serviceEnv({ DOWNSCOPE_SIGNING_KEYS: undefined, DOWNSCOPE_DEV: "true" }))).state.ok).toBe(false);
+    expect((await load(serviceEnv({ ...local, DOWNSCOPE_DEV: "true" }))).state.ok).toBe(false);
   });
 
   it("logs lint warnings at load, and never key material", async () => {

@@ -5,25 +5,67 @@ import { asciiLower, compileGlob, MAX_WILDCARDS, patternProblem } from "../../wo
 const matches = (pattern: string, value: string, caseInsensitive = false) =>
   compileGlob(pattern, { caseInsensitive }).matches(value);
 
-/** The obvious backtracking matcher, exponential in the worst case: only for small inputs. */
-function reference(pattern: string, value: string): boolean {
+/**
+ * The obvious backtracking matcher, exponential in the worst case: only for small inputs. With
+ * `atIsLiteral`, no wildcard takes an `@` (workflow patterns).
+ */
+function reference(pattern: string, value: string, atIsLiteral = false): boolean {
+  const recurse = (p: string, v: string) => reference(p, v, atIsLiteral);
   if (pattern === "") return value === "";
   if (pattern.startsWith("**")) {
     const rest = pattern.replace(/^\*+/, "");
-    for (let i = 0; i <= value.length; i++) if (reference(rest, value.slice(i))) return true;
+    for (let i = 0; i <= value.length; i++) {
+      if (i > 0 && atIsLiteral && value[i - 1] === "@") break;
+      if (recurse(rest, value.slice(i))) return true;
+    }
     return false;
   }
   if (pattern[0] === "*") {
     for (let i = 0; i <= value.length; i++) {
-      if (i > 0 && value[i - 1] === "/") break;
-      if (reference(pattern.slice(1), value.slice(i))) return true;
+      if (i > 0 && (value[i - 1] === "/" || (atIsLiteral && value[i - 1] === "@"))) break;
+      if (recurse(pattern.slice(1), value.slice(i))) return true;
     }
     return false;
   }
   if (value === "") return false;
-  if (pattern[0] === "?") return value[0] !== "/" && reference(pattern.slice(1), value.slice(1));
-  return pattern[0] === value[0] && reference(pattern.slice(1), value.slice(1));
+  if (pattern[0] === "?")
+    return value[0] !== "/" && !(atIsLiteral && value[0] === "@") && recurse(pattern.slice(1), value.slice(1));
+  return pattern[0] === value[0] && recurse(pattern.slice(1), value.slice(1));
 }
+
+describe("workflow patterns: no wildcard crosses the @ between file and ref", () => {
+  const workflow = (pattern: string, value: string) => compileGlob(pattern, { atIsLiteral: true }).matches(value);
+
+  it("keeps deploy.yml@** to deploy.yml, whatever its ref", () => {
+    const pattern = "acme/web/.github/workflows/deploy.yml@**";
+    expect(workflow(pattern, "acme/web/.github/workflows/deploy.yml@refs/heads/main")).toBe(true);
+    expect(workflow(pattern, "acme/web/.github/workflows/deploy.yml@x.yml@refs/heads/main")).toBe(false);
+    expect(matches(pattern, "acme/web/.github/workflows/deploy.yml@x.yml@refs/heads/main")).toBe(true);
+    expect(
+      workflow("acme/web/.github/workflows/*@refs/heads/main", "acme/web/.github/workflows/a@b@refs/heads/main"),
+    ).toBe(false);
+    expect(
+      workflow("acme/*/.github/workflows/d.yml@refs/tags/v*", "acme/web/.github/workflows/d.yml@refs/tags/v1"),
+    ).toBe(true);
+    // A literal @ in the pattern still matches one.
+    expect(workflow("acme/web/.github/workflows/a@b.yml@**", "acme/web/.github/workflows/a@b.yml@refs/heads/x")).toBe(
+      true,
+    );
+  });
+
+  it("agrees with the reference matcher on random patterns and values", () => {
+    const chars = fc.constantFrom("a", "/", "@", ".", "*", "?");
+    const pattern = fc.array(chars, { maxLength: 8 }).map((list) => list.join(""));
+    const value = fc.array(fc.constantFrom("a", "/", "@", "."), { maxLength: 10 }).map((list) => list.join(""));
+    fc.assert(
+      fc.property(pattern, value, (p, v) => {
+        fc.pre(patternProblem(p) === undefined);
+        expect(workflow(p, v)).toBe(reference(p, v, true));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
 
 describe("glob matching", () => {
   it("anchors at both ends", () => {

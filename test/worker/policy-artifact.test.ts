@@ -125,9 +125,10 @@ describe("a pre-validated policy", () => {
     if (!loaded.ok) throw new Error("a pre-validated policy validates its environments only");
     expect(loaded.warnings).toEqual([]);
     expect(loaded.policy.environments.get("staging")?.ruleCount).toBe(2);
-    const acme = { repository: "acme/web", repository_id: "123456", environment: "staging" };
+    const iss = "https://token.actions.githubusercontent.com";
+    const acme = { iss, repository: "acme/web", repository_id: "123456", environment: "staging" };
     expect(evaluatePolicy(loaded.policy, acme, {}).allowed).toBe(false); // rule 0 compiled, not matched
-    const globex = { repository: "globex/api", repository_id: "999", ref: "refs/heads/main" };
+    const globex = { iss, repository: "globex/api", repository_id: "999", ref: "refs/heads/main" };
     expect(() => evaluatePolicy(loaded.policy, globex, { environment: "staging" })).toThrow(PolicyArtifactError);
   });
 

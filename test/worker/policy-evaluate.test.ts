@@ -68,6 +68,7 @@ describe("policy evaluation: conditions", () => {
     if (!decision.allowed) {
       expect(decision.denial).toEqual({
         environment: "staging",
+        issuer: "https://token.actions.githubusercontent.com",
         repository: "acme/web",
         repository_id: "123456",
         covered: true,
@@ -90,6 +91,7 @@ describe("policy evaluation: conditions", () => {
     if (!decision.allowed) {
       expect(decision.denial).toEqual({
         environment: "staging",
+        issuer: "https://token.actions.githubusercontent.com",
         repository: "initech/tps",
         repository_id: "42",
         covered: false,

@@ -206,8 +206,53 @@ environments:
       "environments.staging.rules[0]: no environment condition: jobs outside any GitHub deployment environment (and its protection rules) pass",
       "environments.staging.rules[0].runner: self-hosted runners are often shared and long-lived: make sure only trusted jobs reach them",
       "environments.staging.rules[0].repository: wildcard repository name: every matching repository, present and future, is allowed",
-      'environments.staging.rules[0].ref: "refs/**" matches every branch and tag',
+      'environments.staging.rules[0].ref: "refs/**" admits every branch',
       "environments.staging.rules[0].event: pull_request_target may run code from a pull request with this repository's identity",
     ]);
+  });
+
+  it("warns about rules broader than they look (SPEC §3 lint list)", () => {
+    const broad = `version: 1
+environments:
+  staging:
+    audience: https://deploy.acme.dev
+    scopes: [x]
+    rules:
+      - repository_id: 1
+        environment: staging
+      - repository_id: 2
+        environment: staging
+        ref: [refs/heads/**, refs/heads/main]
+      - repository_id: 3
+        environment: staging
+        ref: refs/*/**
+      - owner_id: 7890
+        environment: staging
+        ref: refs/heads/main
+      - repository_id: 4
+        environment: staging
+        ref: refs/heads/*
+  production:
+    audience: https://deploy.acme.dev
+    scopes: [x]
+    rules: [{ repository_id: 1, environment: production, ref: refs/tags/v* }]
+`;
+    expect(warnings(broad)).toEqual([
+      "environments.staging.rules[0]: no ref condition: every branch and tag passes",
+      'environments.staging.rules[1].ref: "refs/heads/**" admits every branch',
+      'environments.staging.rules[2].ref: "refs/*/**" admits every branch',
+      "environments.staging.rules[3]: names only an owner (owner_id): every present and future repository of it is allowed",
+      "environments.staging.rules[3]: no repository_id: a repository re-created under the same name would match; pin it with repository_id",
+      'environments.production.audience: shares its audience with "staging": a verifier that checks only aud would accept one\'s tokens for the other (check environment too)',
+    ]);
+  });
+
+  it("refuses ids that are not plain decimal, and names with control characters", () => {
+    for (const id of ["0x1E240", "1e5", "12.0", "0o17", "+5", "-1", "1_000"]) {
+      const text = policy("        ref: refs/heads/main\n").replace("repository_id: 123456", `repository_id: ${id}`);
+      expect(errors(text), id).toContainEqual(expect.stringContaining("must be a positive whole number (a GitHub id)"));
+    }
+    const named = policy('        name: "web\\e[2K\\rdeploys: ok"\n        ref: refs/heads/main\n');
+    expect(errors(named)).toEqual(["environments.staging.rules[0].name: must not contain control characters"]);
   });
 });

@@ -188,7 +188,7 @@ describe("subject token issuer and keys", () => {
     });
   });
 
-  it("accepts an enterprise issuer with inline keys, and GitHub's tokens still", async () => {
+  it("accepts an enterprise issuer with inline keys for its own rules, and GitHub's tokens still", async () => {
     const enterprise = await generateKeyPair("RS256", { extractable: true });
     const publicJwk = { ...(await exportJWK(enterprise.publicKey)), kid: "ghe-1" };
     const privateJwk = { ...(await exportJWK(enterprise.privateKey)), kid: "ghe-1" };
@@ -203,7 +203,19 @@ describe("subject token issuer and keys", () => {
     const fetcher = countingFetch();
     const { app } = testApp({ fetch: fetcher.fetch });
     const token = await signGithubToken(privateJwk, githubClaims({ aud: ISSUER, iss }));
-    expect((await exchange(app, token, {}, { env })).status).toBe(200);
+    // Its ids are another namespace: GitHub.com's rules do not cover it (test/worker/issuers.test.ts).
+    expect(await errorOf(await exchange(app, token, {}, { env }))).toMatchObject({ denial: { covered: false } });
+    const ownRules = serviceEnv({ DOWNSCOPE_POLICY: policy.replace('"staging":{', `"staging":{"issuer":"${iss}",`) });
+    expect(
+      (
+        await exchange(
+          app,
+          await signGithubToken(privateJwk, githubClaims({ aud: ISSUER, iss })),
+          {},
+          { env: ownRules },
+        )
+      ).status,
+    ).toBe(200);
     expect(fetcher.calls).toEqual([]);
     expect((await exchange(app, await githubToken(), {}, { env })).status).toBe(200);
   });

@@ -512,6 +512,7 @@ describe("POST /token: every error of SPEC §4", () => {
       error_description: ERROR_DESCRIPTIONS.no_rule_matched,
       denial: {
         environment: "staging",
+        issuer: "https://token.actions.githubusercontent.com",
         repository: "acme/web",
         repository_id: "123456",
         covered: true,
@@ -534,6 +535,7 @@ describe("POST /token: every error of SPEC §4", () => {
     );
     expect(stranger.denial).toEqual({
       environment: "staging",
+      issuer: "https://token.actions.githubusercontent.com",
       repository: "globex/web",
       repository_id: "31337",
       covered: false,

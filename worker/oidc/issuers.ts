@@ -1,16 +1,17 @@
-/** Which issuers the service trusts: GitHub.com always, and those the policy adds (SPEC §3). */
-import type { TrustedIssuer } from "../policy/types";
-
-export const GITHUB_ISSUER = "https://token.actions.githubusercontent.com";
+/** Which issuers the service trusts: GitHub.com's unless `github_com: false`, and those the policy lists (SPEC §3). */
+import { GITHUB_COM_ISSUER } from "../policy/names";
+import type { CompiledPolicy, TrustedIssuer } from "../policy/types";
 
 export const GITHUB: TrustedIssuer = {
-  issuer: GITHUB_ISSUER,
-  jwksUri: `${GITHUB_ISSUER}/.well-known/jwks`,
+  issuer: GITHUB_COM_ISSUER,
+  jwksUri: `${GITHUB_COM_ISSUER}/.well-known/jwks`,
 };
 
-export function trustedIssuers(extra: readonly TrustedIssuer[]): ReadonlyMap<string, TrustedIssuer> {
-  const map = new Map<string, TrustedIssuer>([[GITHUB.issuer, GITHUB]]);
-  for (const issuer of extra) map.set(issuer.issuer, issuer);
+export function trustedIssuers(
+  policy: Pick<CompiledPolicy, "issuers" | "githubCom">,
+): ReadonlyMap<string, TrustedIssuer> {
+  const map = new Map<string, TrustedIssuer>(policy.githubCom ? [[GITHUB.issuer, GITHUB]] : []);
+  for (const issuer of policy.issuers) map.set(issuer.issuer, issuer);
   return map;
 }
 

@@ -100,7 +100,11 @@ export async function verifySubjectToken(token: string, context: SubjectTokenCon
 
   // jose accepts an `aud` array that merely includes ours; an array must hold only ours.
   if (Array.isArray(claims.aud) && claims.aud.length !== 1) reject("subject_token_wrong_audience");
-  if (typeof claims.nbf === "number" && !Number.isFinite(claims.nbf)) reject("subject_token_claims_invalid");
+  // Times are whole seconds: jose lets `1e400` (Infinity) or 1.5 through, and an endless `exp`
+  // would be remembered forever by the single-use store.
+  for (const time of ["exp", "iat", "nbf"] as const) {
+    if (claims[time] !== undefined && !Number.isSafeInteger(claims[time])) reject("subject_token_claims_invalid");
+  }
   if (!subjectClaimsAcceptable(claims)) reject("subject_token_claims_invalid");
   return { issuer: issuer.issuer, claims };
 }

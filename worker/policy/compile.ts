@@ -6,9 +6,9 @@
 import { eventCondition, exactCondition, patternCondition, repositoryCondition } from "./conditions";
 import type { PolicyDocument } from "./document";
 import { HARD_MAX_TTL_SECONDS, parseDuration } from "./duration";
-import { asciiLower, compileGlob, hasWildcard, patternProblem } from "./glob";
+import { asciiLower, compileGlob, type GlobOptions, hasWildcard, patternProblem } from "./glob";
 import { lintPolicy } from "./lint";
-import { ENVIRONMENT_NAME, SCOPE_TOKEN } from "./names";
+import { ENVIRONMENT_NAME, GITHUB_COM_ISSUER, SCOPE_TOKEN } from "./names";
 import { closest, type Problem } from "./problems";
 import { buildRuleIndex, lazyRuleIndex, type RuleKey } from "./rule-index";
 import { ENVIRONMENT, type FieldKind, ISSUER, type ObjectDefinition, POLICY, RESERVED_CLAIMS, RULE } from "./schema";
@@ -24,6 +24,7 @@ const REPOSITORY_NAME_CHARS = /^[A-Za-z0-9._*?-]+$/;
 const CLAIM_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 const ID = /^[1-9][0-9]{0,19}$/;
 const MAX_INLINE_KEYS = 20;
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 const PRIVATE_JWK_MEMBERS = ["d", "p", "q", "dp", "dq", "qi", "oth", "k"];
 
 type Fields = Record<string, unknown>;
@@ -70,14 +71,20 @@ export function compilePolicyValue(value: unknown, options: CompileOptions = {})
 
   if (top.version !== undefined) checkKind(check, top.version, "version", POLICY.fields.version.kind);
   const issuers = compileIssuers(check, top.issuers);
+  const githubCom =
+    top.github_com === undefined ? true : checkKind(check, top.github_com, "github_com", POLICY.fields.github_com.kind);
+  const trusted = new Set([...(githubCom === false ? [] : [GITHUB_COM_ISSUER]), ...issuers.map((item) => item.issuer)]);
+  if (githubCom === false && issuers.length === 0) {
+    check.error("github_com", "github_com is false and no issuers are listed: no token could ever be accepted");
+  }
   const audience =
     top.audience === undefined
       ? undefined
       : (checkKind(check, top.audience, "audience", POLICY.fields.audience.kind) as string | undefined);
-  const environments = compileEnvironments(check, top.environments, prevalidated);
+  const environments = compileEnvironments(check, top.environments, { prevalidated, trusted });
   if (check.failed || !environments) return { ok: false, problems: check.problems };
 
-  const policy: CompiledPolicy = { version: 1, audience, issuers, environments };
+  const policy: CompiledPolicy = { version: 1, audience, issuers, githubCom: githubCom !== false, environments };
   const warnings = prevalidated
     ? []
     : lintPolicy(value as Fields).map((problem) => ({ ...problem, ...document?.locate(problem.path) }));
@@ -114,6 +121,8 @@ function checkKind(check: Checker, value: unknown, path: string, kind: FieldKind
     case "text":
       if (typeof value !== "string" || value.length === 0) return check.error(path, "must be a non-empty string");
       if (value.length > kind.maxLength) return check.error(path, `must be at most ${kind.maxLength} characters`);
+      // Names reach terminals, logs and workflow annotations: no control characters in them.
+      if (CONTROL.test(value)) return check.error(path, "must not contain control characters");
       return value;
     case "patterns":
       return checkPatterns(check, value, path, kind.prefix);
@@ -137,6 +146,10 @@ function checkKind(check: Checker, value: unknown, path: string, kind: FieldKind
       return checkClaims(check, value, path);
     case "jwks":
       return checkJwks(check, value, path);
+    case "issuers":
+      return checkIssuerList(check, value, path);
+    case "boolean":
+      return typeof value === "boolean" ? value : check.error(path, "must be true or false");
     default:
       return check.error(path, "unexpected field");
   }
@@ -180,6 +193,30 @@ function checkPatterns(check: Checker, value: unknown, path: string, prefix?: st
     else patterns.push(item);
   });
   return patterns.length === items.length ? patterns : undefined;
+}
+
+function checkIssuerList(check: Checker, value: unknown, path: string): string[] | undefined {
+  const items = typeof value === "string" ? [value] : value;
+  if (!Array.isArray(items) || items.length === 0) return check.error(path, "must be an issuer URL or a list of them");
+  const urls: string[] = [];
+  items.forEach((item, index) => {
+    const url = checkUrl(check, item, Array.isArray(value) ? `${path}[${index}]` : path);
+    if (url !== undefined && !urls.includes(url)) urls.push(url);
+  });
+  return urls.length > 0 && urls.length <= items.length ? urls : undefined;
+}
+
+/** Every issuer a rule or environment names must be trusted (SPEC §3). */
+function checkTrusted(check: Checker, issuers: readonly string[], path: string, trusted: ReadonlySet<string>): void {
+  for (const issuer of issuers) {
+    if (trusted.has(issuer)) continue;
+    const why =
+      issuer === GITHUB_COM_ISSUER
+        ? "GitHub.com's issuer is not trusted (github_com: false)"
+        : `"${issuer}" is not a trusted issuer: list it under issuers`;
+    const suggestion = closest(issuer, [...trusted]);
+    check.error(path, `${why}${suggestion ? `; did you mean "${suggestion}"?` : ""}`);
+  }
 }
 
 function checkRepository(check: Checker, value: unknown, path: string) {
@@ -303,10 +340,16 @@ function compileIssuers(check: Checker, value: unknown): TrustedIssuer[] {
   return issuers;
 }
 
+interface EnvironmentContext {
+  readonly prevalidated: boolean;
+  /** The issuers the policy trusts. */
+  readonly trusted: ReadonlySet<string>;
+}
+
 function compileEnvironments(
   check: Checker,
   value: unknown,
-  prevalidated: boolean,
+  context: EnvironmentContext,
 ): Map<string, CompiledEnvironment> | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value !== "object" || Array.isArray(value)) {
@@ -326,7 +369,7 @@ function compileEnvironments(
       check.error(path, `the environment "${environments.get(key)?.name}" differs only in case`);
       continue;
     }
-    const environment = compileEnvironment(check, name, body, path, prevalidated);
+    const environment = compileEnvironment(check, name, body, path, context);
     if (environment) environments.set(key, environment);
   }
   return environments;
@@ -337,7 +380,7 @@ function compileEnvironment(
   name: string,
   value: unknown,
   path: string,
-  prevalidated: boolean,
+  { prevalidated, trusted }: EnvironmentContext,
 ): CompiledEnvironment | undefined {
   const fields = checkObject(check, value, path, ENVIRONMENT);
   if (!fields) return undefined;
@@ -358,6 +401,10 @@ function compileEnvironment(
   if (ttl > maxTtl) check.error(join(path, "ttl"), "must not exceed max_ttl");
   const audience = field<string>("audience") ?? name;
   const dpop = field<"optional" | "required">("dpop") ?? "optional";
+  const environmentIssuers = field<string[]>("issuer");
+  if (environmentIssuers) checkTrusted(check, environmentIssuers, join(path, "issuer"), trusted);
+  // What a rule inherits: its environment's issuers, else GitHub.com's (SPEC §3).
+  const inherited = { issuers: environmentIssuers ?? [GITHUB_COM_ISSUER], trusted };
 
   const rulesPath = join(path, "rules");
   const rawRules = fields.rules;
@@ -365,12 +412,15 @@ function compileEnvironment(
     check.error(rulesPath, "must be a non-empty list of rules (an environment without rules grants nothing)");
   }
   if (!scopes || !defaultScopes || !Array.isArray(rawRules)) {
-    if (Array.isArray(rawRules) && !prevalidated) compileRules(check, rawRules, rulesPath, scopes ?? [], maxTtl);
+    if (Array.isArray(rawRules) && !prevalidated) {
+      compileRules(check, rawRules, rulesPath, { scopes: scopes ?? [], maxTtl, ...inherited });
+    }
     return undefined;
   }
+  const limits: RuleContext = { scopes, maxTtl, ...inherited };
   const settings = { name, audience, scopes, defaultScopes, ttl, maxTtl, dpop, ruleCount: rawRules.length };
   if (!prevalidated) {
-    const rules = compileRules(check, rawRules, rulesPath, scopes, maxTtl);
+    const rules = compileRules(check, rawRules, rulesPath, limits);
     if (rules.length !== rawRules.length) return undefined;
     const rule = (position: number) => rules[position] as CompiledRule;
     return { ...settings, rule, index: buildRuleIndex(rules, rule) };
@@ -381,7 +431,7 @@ function compileEnvironment(
     if (!found) {
       const ruleCheck = new Checker(undefined);
       const rulePath = `${rulesPath}[${position}]`;
-      found = compileRule(ruleCheck, rawRules[position], position, rulePath, scopes, maxTtl);
+      found = compileRule(ruleCheck, rawRules[position], position, rulePath, limits);
       if (!found) {
         const first = ruleCheck.problems[0];
         throw new PolicyArtifactError(`${first?.path || rulePath}: ${first?.message ?? "invalid rule"}`);
@@ -390,32 +440,43 @@ function compileEnvironment(
     }
     return found;
   };
-  const keys = () => rawRules.map((raw, position) => prevalidatedRuleKey(raw as Fields, position));
+  const keys = () => rawRules.map((raw, position) => prevalidatedRuleKey(raw as Fields, position, inherited.issuers));
   return { ...settings, rule, index: lazyRuleIndex(keys, rule) };
+}
+
+/** What a rule is checked against: its environment's limits and issuers, and the trusted issuers. */
+interface RuleContext {
+  readonly scopes: readonly string[];
+  readonly maxTtl: number;
+  /** The environment's issuers (or GitHub.com's), for rules that name none. */
+  readonly issuers: readonly string[];
+  readonly trusted: ReadonlySet<string>;
 }
 
 function compileRules(
   check: Checker,
   rawRules: readonly unknown[],
   rulesPath: string,
-  scopes: readonly string[],
-  maxTtl: number,
+  context: RuleContext,
 ): CompiledRule[] {
   const rules: CompiledRule[] = [];
   rawRules.forEach((raw, position) => {
-    const compiled = compileRule(check, raw, position, `${rulesPath}[${position}]`, scopes, maxTtl);
+    const compiled = compileRule(check, raw, position, `${rulesPath}[${position}]`, context);
     if (compiled) rules.push(compiled);
   });
   return rules;
 }
 
 /** What the index needs of a rule that the build validated: read, not re-checked. */
-function prevalidatedRuleKey(raw: Fields, position: number): RuleKey {
+function prevalidatedRuleKey(raw: Fields, position: number, inherited: readonly string[]): RuleKey {
   const id = (value: unknown) => (value === undefined ? undefined : String(value));
+  const issuers =
+    raw.issuer === undefined ? inherited : Array.isArray(raw.issuer) ? raw.issuer.map(String) : [String(raw.issuer)];
   const repositoryId = id(raw.repository_id);
   const ownerId = id(raw.owner_id);
   return {
     position,
+    issuers,
     ...(repositoryId !== undefined ? { repositoryId } : {}),
     ...(ownerId !== undefined ? { ownerId } : {}),
     ...(typeof raw.repository === "string" ? { repository: repositoryKey(raw.repository) } : {}),
@@ -427,8 +488,7 @@ function compileRule(
   value: unknown,
   position: number,
   path: string,
-  environmentScopes: readonly string[],
-  environmentMaxTtl: number,
+  { scopes: environmentScopes, maxTtl: environmentMaxTtl, issuers: inherited, trusted }: RuleContext,
 ): CompiledRule | undefined {
   const fields = checkObject(check, value, path, RULE);
   if (!fields) return undefined;
@@ -446,19 +506,31 @@ function compileRule(
     check.error(path, "a rule must name its repository (repository or repository_id) or at least owner_id");
   }
 
-  const conditions: Condition[] = [];
+  const ownIssuers = field<string[]>("issuer");
+  if (ownIssuers) checkTrusted(check, ownIssuers, join(path, "issuer"), trusted);
+  else if (inherited.length === 1 && inherited[0] === GITHUB_COM_ISSUER && !trusted.has(GITHUB_COM_ISSUER)) {
+    check.error(
+      path,
+      "no issuer: the rule relies on GitHub.com's, which github_com: false does not trust; name its issuer here or on its environment",
+    );
+  }
+  const issuers = ownIssuers ?? inherited;
+
+  // The issuer first: names and ids below mean something only within it.
+  const conditions: Condition[] = [exactCondition("issuer", "iss", issuers)];
   if (repositoryId !== undefined) conditions.push(exactCondition("repository_id", "repository_id", [repositoryId]));
   else if (repository) conditions.push(repositoryCondition(repository.source, repository.owner, repository.name));
   if (ownerId !== undefined) conditions.push(exactCondition("owner_id", "repository_owner_id", [ownerId]));
-  const patterns = (key: string, claim: string, caseInsensitive = false) => {
+  const patterns = (key: string, claim: string, options: GlobOptions = {}) => {
     const list = field<string[]>(key);
-    if (list) conditions.push(patternCondition(key, claim, list, { caseInsensitive }));
+    if (list) conditions.push(patternCondition(key, claim, list, options));
   };
   patterns("ref", "ref");
   const refType = field<string>("ref_type");
   if (refType) conditions.push(exactCondition("ref_type", "ref_type", [refType]));
-  patterns("environment", "environment", true);
-  patterns("workflow", "job_workflow_ref");
+  patterns("environment", "environment", { caseInsensitive: true });
+  // `<owner>/<repo>/<path>@<ref>`: no wildcard crosses (or reaches past) the `@` (SPEC §3).
+  patterns("workflow", "job_workflow_ref", { atIsLiteral: true });
   conditions.push(eventCondition(field<string[]>("event")));
   const runner = field<string>("runner");
   if (runner) conditions.push(exactCondition("runner", "runner_environment", [runner]));
@@ -476,6 +548,7 @@ function compileRule(
   return {
     position,
     label: name ?? `rules[${position}]`,
+    issuers,
     ...(repositoryId !== undefined ? { repositoryId } : {}),
     ...(ownerId !== undefined ? { ownerId } : {}),
     ...(repository ? { repository } : {}),

@@ -1,5 +1,5 @@
 /** The conditions a rule can state, each reading one named claim (SPEC §3 "Matching"). */
-import { asciiLower, compileGlob, type Glob } from "./glob";
+import { asciiLower, compileGlob, type Glob, type GlobOptions } from "./glob";
 import type { Claims, Condition, ConditionResult } from "./types";
 
 /**
@@ -32,7 +32,7 @@ export function patternCondition(
   name: string,
   claim: string,
   patterns: readonly string[],
-  options: { caseInsensitive?: boolean } = {},
+  options: GlobOptions = {},
 ): Condition {
   const globs = patterns.map((pattern) => compileGlob(pattern, options));
   return {

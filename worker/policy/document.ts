@@ -4,7 +4,7 @@
  * maps built without prototypes so a `__proto__` key is only ever data (and is refused).
  * Every key and item keeps its position, so problems can name a line and column.
  */
-import { isAlias, isMap, isScalar, isSeq, LineCounter, type Node, parseAllDocuments } from "yaml";
+import { isAlias, isMap, isScalar, isSeq, LineCounter, type Node, parseAllDocuments, type Scalar } from "yaml";
 import type { Problem } from "./problems";
 
 export const MAX_DEPTH = 32;
@@ -46,6 +46,7 @@ export function readPolicyDocument(text: string): DocumentResult {
     merge: false,
     strict: true,
     prettyErrors: false,
+    keepSourceTokens: true,
     lineCounter,
   });
   if (!Array.isArray(docs) || docs.length === 0) return fail("the policy is empty");
@@ -72,7 +73,7 @@ export function readPolicyDocument(text: string): DocumentResult {
     }
     const tag = (node as { tag?: string } | null)?.tag;
     if (tag !== undefined) throw new DocumentError(`tags such as ${tag} are not allowed`, node, path);
-    if (isScalar(node)) return node.value;
+    if (isScalar(node)) return scalarValue(node);
     if (isSeq(node)) {
       return node.items.map((item, index) => {
         const itemPath = `${path}[${index}]`;
@@ -133,4 +134,16 @@ function remember(
 function yamlMessage(message: string): string {
   const firstLine = message.split("\n")[0] ?? message;
   return firstLine.replace(/ at line \d+, column \d+:?$/, "");
+}
+
+/**
+ * A number only as plain decimal digits: YAML's core schema also reads `0x1E240`, `0o17`, `1e5`
+ * and `12.0` as numbers, which would turn into another id than the one the admin meant to
+ * write. Those stay text, as written, and validation refuses them where a number belongs.
+ */
+function scalarValue(node: Scalar): unknown {
+  if (typeof node.value !== "number") return node.value;
+  const token = node.srcToken as { source?: unknown } | undefined;
+  const source = typeof token?.source === "string" ? token.source : undefined;
+  return source === undefined || /^-?(?:0|[1-9][0-9]*)$/.test(source) ? node.value : source;
 }

@@ -34,6 +34,8 @@ export type DenialReason =
 /** What a caller may learn of a policy refusal: only the rules that cover its own repository. */
 export interface Denial {
   readonly environment: string;
+  /** The token's issuer: repository names and ids below are within it. */
+  readonly issuer: string | null;
   readonly repository: string | null;
   readonly repository_id: string | null;
   /** False when no rule of the environment concerns this repository at all. */
@@ -128,6 +130,7 @@ function denial(environment: CompiledEnvironment, claims: Claims, evaluations: r
   const asString = (value: unknown) => (typeof value === "string" ? value : null);
   return {
     environment: environment.name,
+    issuer: asString(claims.iss),
     repository: asString(claims.repository),
     repository_id: asString(claims.repository_id),
     covered: evaluations.length > 0,

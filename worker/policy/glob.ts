@@ -24,6 +24,7 @@ enum Token {
   GlobStar = -3,
 }
 const SLASH = 0x2f;
+const AT = 0x40;
 
 export interface Glob {
   readonly source: string;
@@ -35,6 +36,11 @@ export interface Glob {
 export interface GlobOptions {
   /** Fold ASCII letters before comparing (repository and environment names). */
   readonly caseInsensitive?: boolean;
+  /**
+   * No wildcard matches `@` (workflow patterns): `owner/repo/path@ref` has no other way to tell
+   * the file from its ref, so `deploy.yml@**` must not reach a file named `deploy.yml@x.yml`.
+   */
+  readonly atIsLiteral?: boolean;
 }
 
 /** Why a pattern is refused; `undefined` when it is acceptable. */
@@ -74,6 +80,7 @@ export function compileGlob(pattern: string, options: GlobOptions = {}): Glob {
   const problem = patternProblem(pattern);
   if (problem) throw new TypeError(`invalid pattern: ${problem}`);
   const fold = options.caseInsensitive === true;
+  const stopAtAt = options.atIsLiteral === true;
   const source = fold ? asciiLower(pattern) : pattern;
   if (!hasWildcard(source)) {
     return {
@@ -83,7 +90,7 @@ export function compileGlob(pattern: string, options: GlobOptions = {}): Glob {
     };
   }
   const tokens = tokenize(source);
-  const match = trailingWildcardMatcher(source, tokens) ?? ((value: string) => run(tokens, value));
+  const match = trailingWildcardMatcher(source, tokens, stopAtAt) ?? ((value: string) => run(tokens, value, stopAtAt));
   return {
     source: pattern,
     literal: false,
@@ -95,13 +102,18 @@ export function compileGlob(pattern: string, options: GlobOptions = {}): Glob {
  * `prefix*` and `prefix**`, the shape of most ref and workflow patterns, as a prefix test: the
  * same answer as the simulation without allocating its state sets on every request.
  */
-function trailingWildcardMatcher(source: string, tokens: Int32Array): ((value: string) => boolean) | undefined {
+function trailingWildcardMatcher(
+  source: string,
+  tokens: Int32Array,
+  stopAtAt: boolean,
+): ((value: string) => boolean) | undefined {
   const last = tokens[tokens.length - 1];
   if (last !== Token.Star && last !== Token.GlobStar) return undefined;
   if (tokens.subarray(0, -1).some((token) => token < 0)) return undefined;
   const prefix = source.slice(0, source.indexOf("*"));
-  if (last === Token.GlobStar) return (value) => value.startsWith(prefix);
-  return (value) => value.startsWith(prefix) && !value.includes("/", prefix.length);
+  const noAt = (value: string) => !stopAtAt || !value.includes("@", prefix.length);
+  if (last === Token.GlobStar) return (value) => value.startsWith(prefix) && noAt(value);
+  return (value) => value.startsWith(prefix) && !value.includes("/", prefix.length) && noAt(value);
 }
 
 function countWildcards(pattern: string): number {
@@ -140,7 +152,7 @@ function tokenize(pattern: string): Int32Array {
 }
 
 /** Thompson simulation: `active[i]` means "the first i tokens have matched so far". */
-function run(tokens: Int32Array, value: string): boolean {
+function run(tokens: Int32Array, value: string, stopAtAt: boolean): boolean {
   const size = tokens.length + 1;
   let active = new Uint8Array(size);
   let next = new Uint8Array(size);
@@ -148,15 +160,18 @@ function run(tokens: Int32Array, value: string): boolean {
   closeOverStars(tokens, active);
   for (let position = 0; position < value.length; position++) {
     const code = value.charCodeAt(position);
+    // A character no wildcard may match: only a literal in the pattern takes it.
+    const barrier = code === SLASH || (stopAtAt && code === AT);
+    const anyBarrier = stopAtAt && code === AT;
     next.fill(0);
     let any = false;
     for (let state = 0; state < tokens.length; state++) {
       if (active[state] === 0) continue;
       const token = tokens[state];
-      if (token === Token.GlobStar || (token === Token.Star && code !== SLASH)) {
+      if ((token === Token.GlobStar && !anyBarrier) || (token === Token.Star && !barrier)) {
         next[state] = 1;
         any = true;
-      } else if (token === code || (token === Token.One && code !== SLASH)) {
+      } else if (token === code || (token === Token.One && !barrier)) {
         next[state + 1] = 1;
         any = true;
       }

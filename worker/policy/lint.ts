@@ -1,11 +1,19 @@
 /** Advice on a valid policy (SPEC §3 "Lint"): shown by the CLI and logged when the service loads it. */
 import { UNTRUSTED_CODE_EVENTS } from "./conditions";
-import { hasWildcard } from "./glob";
+import { compileGlob, hasWildcard, patternProblem } from "./glob";
+import { GITHUB_COM_ISSUER } from "./names";
 import type { Problem } from "./problems";
 
 type Fields = Record<string, unknown>;
 
-const ANY_REF = new Set(["**", "refs/**"]);
+/** Branches a pattern that "admits every branch" must match: short, long, nested. */
+const BRANCH_PROBES = ["refs/heads/main", "refs/heads/x", "refs/heads/feature/a/b-c"];
+
+function admitsEveryBranch(pattern: string): boolean {
+  if (patternProblem(pattern)) return false;
+  const glob = compileGlob(pattern);
+  return BRANCH_PROBES.every((ref) => glob.matches(ref));
+}
 
 function asList(value: unknown): unknown[] {
   if (value === undefined || value === null) return [];
@@ -17,11 +25,36 @@ export function lintPolicy(policy: Fields): Problem[] {
   const warnings: Problem[] = [];
   const warn = (path: string, message: string) => warnings.push({ severity: "warning", path, message });
   const environments = (policy.environments ?? {}) as Fields;
+  const trustedCount =
+    (policy.github_com === false ? 0 : 1) +
+    asList(policy.issuers).filter((item) => (item as Fields)?.issuer !== GITHUB_COM_ISSUER).length;
+  const audiences = new Map<string, string>();
   for (const [name, environment] of Object.entries(environments)) {
+    const audience = String((environment as Fields).audience ?? name);
+    const sharedWith = audiences.get(audience);
+    if (sharedWith !== undefined) {
+      warn(
+        `environments.${name}.audience`,
+        `shares its audience with "${sharedWith}": a verifier that checks only aud would accept one's tokens for the other (check environment too)`,
+      );
+    } else audiences.set(audience, name);
+    const environmentIssuer = (environment as Fields).issuer;
     const rules = asList((environment as Fields).rules);
     rules.forEach((value, index) => {
       const rule = value as Fields;
       const path = `environments.${name}.rules[${index}]`;
+      if (trustedCount > 1 && rule.issuer === undefined && environmentIssuer === undefined) {
+        warn(
+          path,
+          "relies on the default issuer (GitHub.com's) while several are trusted: name its issuer, on the rule or its environment",
+        );
+      }
+      if (rule.repository === undefined && rule.repository_id === undefined) {
+        warn(path, "names only an owner (owner_id): every present and future repository of it is allowed");
+      }
+      if (rule.ref === undefined) {
+        warn(path, "no ref condition: every branch and tag passes");
+      }
       if (rule.repository_id === undefined) {
         warn(
           path,
@@ -47,7 +80,7 @@ export function lintPolicy(policy: Fields): Problem[] {
         );
       }
       for (const ref of asList(rule.ref)) {
-        if (typeof ref === "string" && ANY_REF.has(ref)) warn(`${path}.ref`, `"${ref}" matches every branch and tag`);
+        if (typeof ref === "string" && admitsEveryBranch(ref)) warn(`${path}.ref`, `"${ref}" admits every branch`);
       }
       for (const event of asList(rule.event)) {
         if (typeof event === "string" && UNTRUSTED_CODE_EVENTS.has(event)) {

@@ -1,8 +1,9 @@
 /**
  * Finds the rules that can concern a caller without scanning every rule: by repository id,
  * by exact repository name, by owner for wildcard names, and by owner id for owner-wide rules.
- * The rules found are exactly those that "cover" the caller (SPEC §3): only they can match,
- * and only they may be named in a denial.
+ * Only rules of the token's own issuer are found: names and ids are namespaces per issuer. The
+ * rules found are exactly those that "cover" the caller (SPEC §3): only they can match, and
+ * only they may be named in a denial.
  */
 import { repositoryMatches } from "./conditions";
 import { asciiLower } from "./glob";
@@ -14,7 +15,7 @@ export interface RuleIndex {
 }
 
 /** What the index reads of a rule: enough to find it, before (or without) compiling its conditions. */
-export type RuleKey = Pick<CompiledRule, "position" | "repositoryId" | "ownerId" | "repository">;
+export type RuleKey = Pick<CompiledRule, "position" | "repositoryId" | "ownerId" | "repository" | "issuers">;
 
 function add(map: Map<string, RuleKey[]>, key: string, rule: RuleKey): void {
   const list = map.get(key);
@@ -56,6 +57,9 @@ export function buildRuleIndex(rules: readonly RuleKey[], ruleAt: (position: num
       const repository = claims.repository;
       const ownerId = claims.repository_owner_id;
       const found: RuleKey[] = [];
+      // Issuers are separate namespaces: a rule concerns only tokens of its own issuers.
+      const issuer = claims.iss;
+      if (typeof issuer !== "string") return [];
       if (typeof id === "string") found.push(...(byRepositoryId.get(id) ?? []));
       if (typeof repository === "string") {
         const lower = asciiLower(repository);
@@ -68,7 +72,10 @@ export function buildRuleIndex(rules: readonly RuleKey[], ruleAt: (position: num
         }
       }
       if (typeof ownerId === "string") found.push(...(byOwnerId.get(ownerId) ?? []));
-      return found.sort((a, b) => a.position - b.position).map((rule) => ruleAt(rule.position));
+      return found
+        .filter((rule) => rule.issuers.includes(issuer))
+        .sort((a, b) => a.position - b.position)
+        .map((rule) => ruleAt(rule.position));
     },
   };
 }

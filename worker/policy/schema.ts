@@ -16,6 +16,8 @@ export type FieldKind =
   | { readonly type: "scopes" }
   | { readonly type: "claims" }
   | { readonly type: "jwks" }
+  | { readonly type: "issuers" }
+  | { readonly type: "boolean" }
   | { readonly type: "list"; readonly of: ObjectDefinition }
   | { readonly type: "map"; readonly of: ObjectDefinition };
 
@@ -33,10 +35,17 @@ export interface ObjectDefinition {
 /** Claims that `claims:` may not name: token mechanics, and `workflow`, which any author picks. */
 export const RESERVED_CLAIMS: readonly string[] = ["iss", "aud", "sub", "exp", "iat", "nbf", "jti", "workflow"];
 
+const ISSUERS_FIELD: FieldDefinition = {
+  kind: { type: "issuers" },
+  description:
+    "The issuer (or list of issuers) whose tokens this accepts: names and ids mean nothing across issuers. Default: the environment's, else GitHub.com's.",
+};
+
 export const RULE: ObjectDefinition = {
   title: "rule",
   fields: {
     name: { kind: { type: "text", maxLength: 128 }, description: "Shown in explanations and audit lines." },
+    issuer: ISSUERS_FIELD,
     repository: {
       kind: { type: "repository" },
       description: "owner/name; the owner literal, the name may be a glob (acme/*). Case-insensitive.",
@@ -80,6 +89,7 @@ export const RULE: ObjectDefinition = {
 export const ENVIRONMENT: ObjectDefinition = {
   title: "environment",
   fields: {
+    issuer: ISSUERS_FIELD,
     audience: { kind: { type: "text", maxLength: 512 }, description: "aud of the minted token (default: the name)." },
     scopes: { kind: { type: "scopes" }, required: true, description: "Every scope this environment can ever grant." },
     default_scopes: {
@@ -119,7 +129,11 @@ export const POLICY: ObjectDefinition = {
     },
     issuers: {
       kind: { type: "list", of: ISSUER },
-      description: "Extra trusted issuers; GitHub.com's is always trusted.",
+      description: "Trusted issuers besides GitHub.com's (enterprise-scoped issuers, GHES instances).",
+    },
+    github_com: {
+      kind: { type: "boolean" },
+      description: "false: GitHub.com's issuer is not trusted at all (GHES-only installs). Default true.",
     },
     environments: {
       kind: { type: "map", of: ENVIRONMENT },

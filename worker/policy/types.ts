@@ -15,8 +15,10 @@ export interface CompiledPolicy {
   readonly version: 1;
   /** The `aud` a subject token must carry; `undefined` means the service's own issuer URL. */
   readonly audience?: string;
-  /** Extra trusted issuers; GitHub.com's is added by the verifier, not here. */
+  /** Listed trusted issuers; GitHub.com's is added by the verifier unless `githubCom` is false. */
   readonly issuers: readonly TrustedIssuer[];
+  /** `github_com`: whether GitHub.com's issuer is trusted (default true). */
+  readonly githubCom: boolean;
   /** Keyed by the ASCII-lower-cased environment name. */
   readonly environments: ReadonlyMap<string, CompiledEnvironment>;
 }
@@ -41,6 +43,8 @@ export interface CompiledRule {
   readonly position: number;
   /** The rule's `name`, or `rules[N]`: used in explanations and audit. */
   readonly label: string;
+  /** The issuers whose tokens it accepts: its own, else its environment's, else GitHub.com's. */
+  readonly issuers: readonly string[];
   readonly repositoryId?: string;
   readonly ownerId?: string;
   /** Owner (lower-cased, literal) and name pattern, when the rule names a repository. */
