@@ -2,6 +2,9 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { styleText } from "node:util";
+import { CONTROL_CHARACTER } from "../worker/policy/names";
+
+const CONTROL_CHARACTERS = new RegExp(CONTROL_CHARACTER.source, "g");
 
 export interface CliIo {
   out(text: string): void;
@@ -48,10 +51,7 @@ export function painter(io: Pick<CliIo, "color">): (style: Style, text: string) 
  */
 export function shown(text: string): string {
   return text
-    .replace(
-      /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g,
-      (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`,
-    )
+    .replace(CONTROL_CHARACTERS, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`)
     .replaceAll("::", ":\u200b:");
 }
 

@@ -7374,6 +7374,15 @@ var require_dist = __commonJS({
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { styleText } from "node:util";
+
+// worker/policy/names.ts
+var SCOPE_TOKEN = /^[\x21\x23-\x5B\x5D-\x7E]{1,128}$/;
+var ENVIRONMENT_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+var CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+var GITHUB_COM_ISSUER = "https://token.actions.githubusercontent.com";
+
+// cli/io.ts
+var CONTROL_CHARACTERS = new RegExp(CONTROL_CHARACTER.source, "g");
 function processIo() {
   return {
     out: (text) => process.stdout.write(text.endsWith("\n") ? text : `${text}
@@ -7395,10 +7404,7 @@ function painter(io) {
   return (style, text) => io.color ? styleText(style, text, { validateStream: false }) : text;
 }
 function shown(text) {
-  return text.replace(
-    /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g,
-    (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`
-  ).replaceAll("::", ":\u200B:");
+  return text.replace(CONTROL_CHARACTERS, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`).replaceAll("::", ":\u200B:");
 }
 var CliError = class extends Error {
   constructor(message2, exitCode = 2) {
@@ -11738,11 +11744,6 @@ function closeOverStars(tokens, states) {
   }
 }
 
-// worker/policy/names.ts
-var SCOPE_TOKEN = /^[\x21\x23-\x5B\x5D-\x7E]{1,128}$/;
-var ENVIRONMENT_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
-var GITHUB_COM_ISSUER = "https://token.actions.githubusercontent.com";
-
 // worker/policy/schema.ts
 var RESERVED_CLAIMS = ["iss", "aud", "sub", "exp", "iat", "nbf", "jti", "workflow"];
 var ISSUERS_FIELD = {
@@ -12385,7 +12386,6 @@ var REPOSITORY_NAME_CHARS = /^[A-Za-z0-9._*?-]+$/;
 var CLAIM_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 var ID = /^[1-9][0-9]{0,19}$/;
 var MAX_INLINE_KEYS = 20;
-var CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 var PRIVATE_JWK_MEMBERS = ["d", "p", "q", "dp", "dq", "qi", "oth", "k"];
 var Checker = class {
   constructor(document) {
@@ -12451,7 +12451,7 @@ function checkKind(check2, value, path2, kind) {
     case "text":
       if (typeof value !== "string" || value.length === 0) return check2.error(path2, "must be a non-empty string");
       if (value.length > kind.maxLength) return check2.error(path2, `must be at most ${kind.maxLength} characters`);
-      if (CONTROL.test(value)) return check2.error(path2, "must not contain control characters");
+      if (CONTROL_CHARACTER.test(value)) return check2.error(path2, "must not contain control characters");
       return value;
     case "patterns":
       return checkPatterns(check2, value, path2, kind.prefix);
@@ -13454,7 +13454,7 @@ function readCases(io, file) {
     if (expect.ttl !== void 0) ttl = parseDuration(expect.ttl) ?? fail(`${path2}.expect.ttl`, "must be a duration");
     return {
       name: typeof item.name === "string" ? item.name : `case ${index + 1}`,
-      claims: { ...baseClaims, ...objectAt(item.claims ?? {}, `${path2}.claims`, fail) },
+      claims: withIssuer({ ...baseClaims, ...objectAt(item.claims ?? {}, `${path2}.claims`, fail) }),
       request,
       expect: { ...expect, ...ttl !== void 0 ? { ttl } : {} }
     };

@@ -46,6 +46,20 @@ export class AccessTokenError extends Error {
   }
 }
 
+/**
+ * Where a verifier remembers DPoP proofs it has seen, so that none is accepted twice. The default
+ * is in memory, per verifier: a proof replayed to another replica within its window is not
+ * caught. Back it with a shared store (Redis SET NX PX, a Durable Object, a database row with a
+ * unique key) to close that across replicas.
+ */
+export interface DpopReplayStore {
+  /**
+   * Records `key` until `untilMs` (milliseconds since the epoch); resolves false when the key was
+   * recorded before and has not expired. Throw to refuse when the store cannot answer.
+   */
+  claim(key: string, untilMs: number): Promise<boolean> | boolean;
+}
+
 export interface VerifierOptions {
   /** The downscope service's issuer URL (DOWNSCOPE_ISSUER). */
   readonly issuer: string;
@@ -55,8 +69,13 @@ export interface VerifierOptions {
   readonly environment?: string;
   /** Scopes every request needs; `verify` can ask for more. */
   readonly scopes?: readonly string[];
-  /** Seconds of clock skew allowed on `exp`, `nbf` and DPoP `iat`; default 30. */
+  /**
+   * Seconds of clock skew allowed on the token's `exp`, `nbf` and `iat` (default 30), and, when
+   * set, how far a DPoP proof's `iat` may be from now (default 60).
+   */
   readonly clockToleranceSeconds?: number;
+  /** Where DPoP proofs are remembered; default in memory, per verifier (see DpopReplayStore). */
+  readonly replayStore?: DpopReplayStore;
   /** Ask the service whether each token was revoked, caching answers this long (ms); default off. */
   readonly introspection?: { readonly cacheMs?: number } | boolean;
   /** Keys, when you do not want them fetched from `<issuer>/.well-known/jwks.json`. */
@@ -98,12 +117,14 @@ const MAX_REPLAY_ENTRIES = 100_000;
 const MAX_INTROSPECTION_ENTRIES = 10_000;
 
 export function createAccessTokenVerifier(options: VerifierOptions): AccessTokenVerifier {
+  checkVerifierOptions(options);
   const issuer = options.issuer.replace(/\/+$/, "");
   const fetcher = options.fetch ?? ((input, init) => fetch(input, init));
   const now = options.now ?? Date.now;
   const tolerance = options.clockToleranceSeconds ?? 30;
   const keys = options.keys ?? remoteKeys(issuer, fetcher, options.jwksCooldownMs ?? 30_000);
-  const seenProofs = new Map<string, number>();
+  const replayStore = options.replayStore ?? memoryReplayStore(now);
+  const dpopWindow = options.clockToleranceSeconds;
   const introspected = new Map<string, { active: boolean; until: number }>();
   const introspectionMs =
     options.introspection === true
@@ -112,14 +133,7 @@ export function createAccessTokenVerifier(options: VerifierOptions): AccessToken
         ? (options.introspection.cacheMs ?? 30_000)
         : undefined;
 
-  const claimJti = async (jkt: string, jti: string, until: number) => {
-    const key = `${jkt}:${jti}`;
-    const at = now();
-    if ((seenProofs.get(key) ?? 0) > at) return false;
-    if (seenProofs.size >= MAX_REPLAY_ENTRIES) prune(seenProofs, at, (until) => until);
-    seenProofs.set(key, until);
-    return true;
-  };
+  const claimJti = async (jkt: string, jti: string, until: number) => replayStore.claim(`${jkt}:${jti}`, until);
 
   const isActive = async (token: string, jti: string, exp: number): Promise<boolean> => {
     const at = now();
@@ -157,7 +171,7 @@ export function createAccessTokenVerifier(options: VerifierOptions): AccessToken
           typ: "at+jwt",
           algorithms: ["ES256", "EdDSA", "RS256"],
           clockTolerance: tolerance,
-          requiredClaims: ["exp", "iat", "jti", "scope", "environment", "repository"],
+          requiredClaims: ["aud", "exp", "iat", "jti", "scope", "environment", "repository"],
           currentDate: new Date(now()),
         }));
       } catch (error) {
@@ -195,6 +209,7 @@ export function createAccessTokenVerifier(options: VerifierOptions): AccessToken
             accessToken: token,
             jkt,
             claimJti,
+            ...(dpopWindow !== undefined ? { iatWindowSeconds: dpopWindow } : {}),
           });
         } catch (error) {
           if (error instanceof DpopProofRejected)
@@ -280,9 +295,68 @@ function fromJoseError(error: unknown): AccessTokenError {
 
 function prune<T>(map: Map<string, T>, now: number, until: (value: T) => number): void {
   for (const [key, value] of map) if (until(value) <= now) map.delete(key);
-  // Still full of live entries: drop the oldest inserted, rather than grow without bound.
+  // A cache (introspection answers) still full of live entries: drop the oldest inserted.
   for (const key of map.keys()) {
-    if (map.size < MAX_REPLAY_ENTRIES / 2) break;
+    if (map.size < MAX_INTROSPECTION_ENTRIES / 2) break;
     map.delete(key);
+  }
+}
+
+/**
+ * The default replay store: in memory, bounded. Full of proofs still within their window, it
+ * refuses new ones (fail closed) rather than forget a live one, which would let it be replayed.
+ */
+export function memoryReplayStore(now: () => number = Date.now, capacity = MAX_REPLAY_ENTRIES): DpopReplayStore {
+  const seen = new Map<string, number>();
+  return {
+    claim(key, untilMs) {
+      const at = now();
+      if ((seen.get(key) ?? 0) > at) return false;
+      if (seen.size >= capacity) {
+        for (const [old, until] of seen) if (until <= at) seen.delete(old);
+        if (seen.size >= capacity) throw new DpopProofRejected("dpop_replay_store_full");
+      }
+      seen.set(key, untilMs);
+      return true;
+    },
+  };
+}
+
+/** Options are checked when the verifier is made, naming the bad one: a missing audience would make jose skip the check. */
+function checkVerifierOptions(options: VerifierOptions): void {
+  const fail = (name: string, what: string): never => {
+    throw new TypeError(`createAccessTokenVerifier: options.${name} ${what}`);
+  };
+  if (options === null || typeof options !== "object") fail("", "must be an object");
+  const text = (name: "issuer" | "audience" | "environment", required: boolean) => {
+    const value = options[name];
+    if (value === undefined && !required) return;
+    if (typeof value !== "string" || value.trim() === "") {
+      fail(
+        name,
+        `must be a non-empty string${required ? " (it is required)" : ""}, got ${value === "" ? "an empty string" : typeof value}`,
+      );
+    }
+  };
+  text("issuer", true);
+  try {
+    new URL(options.issuer);
+  } catch {
+    fail("issuer", "must be the downscope service's URL (DOWNSCOPE_ISSUER)");
+  }
+  text("audience", true);
+  text("environment", false);
+  if (
+    options.scopes !== undefined &&
+    (!Array.isArray(options.scopes) || options.scopes.some((s) => typeof s !== "string" || s === ""))
+  ) {
+    fail("scopes", "must be a list of scope strings");
+  }
+  const tolerance = options.clockToleranceSeconds;
+  if (tolerance !== undefined && (!Number.isFinite(tolerance) || tolerance < 0 || tolerance > 300)) {
+    fail("clockToleranceSeconds", "must be a number of seconds from 0 to 300");
+  }
+  if (options.replayStore !== undefined && typeof options.replayStore?.claim !== "function") {
+    fail("replayStore", "must have a claim(key, untilMs) method");
   }
 }

@@ -5,7 +5,7 @@
  * matching the request after normalisation, a fresh `iat`, `ath` when an access token goes with
  * it, and a `jti` the caller has not seen (replay is checked by the caller's store).
  */
-import { base64url, calculateJwkThumbprint, importJWK, type JWK, jwtVerify } from "jose";
+import { base64url, calculateJwkThumbprint, errors, importJWK, type JWK, jwtVerify } from "jose";
 
 export const DPOP_ALGORITHMS = ["ES256", "EdDSA"] as const;
 export const MAX_DPOP_PROOF_BYTES = 4 * 1024;
@@ -19,12 +19,14 @@ export type DpopProblem =
   | "dpop_alg_not_allowed"
   | "dpop_bad_key"
   | "dpop_bad_signature"
+  | "dpop_missing_claim"
   | "dpop_method_mismatch"
   | "dpop_url_mismatch"
   | "dpop_stale"
   | "dpop_ath_mismatch"
   | "dpop_key_mismatch"
-  | "dpop_replayed";
+  | "dpop_replayed"
+  | "dpop_replay_store_full";
 
 export class DpopProofRejected extends Error {
   constructor(readonly problem: DpopProblem) {
@@ -39,6 +41,8 @@ export interface DpopExpectation {
   readonly url: string;
   /** Seconds since the epoch. */
   readonly now: number;
+  /** How far the proof's `iat` may be from `now`, either way; default DPOP_IAT_WINDOW_SECONDS. */
+  readonly iatWindowSeconds?: number;
   /** When the proof goes with an access token: its `ath` must be this token's hash. */
   readonly accessToken?: string;
   /** When the token is bound: the proof's key must have this RFC 7638 thumbprint. */
@@ -79,6 +83,7 @@ export async function verifyDpopProof(header: string, expected: DpopExpectation)
   if (["jku", "x5u", "x5c", "crit"].some((name) => name in protectedHeader)) reject("dpop_bad_key");
   const jwk = publicKeyOf(protectedHeader.jwk, alg as string) ?? reject("dpop_bad_key");
 
+  const window = expected.iatWindowSeconds ?? DPOP_IAT_WINDOW_SECONDS;
   let payload: Record<string, unknown>;
   try {
     const key = await importJWK(jwk, alg as string);
@@ -88,9 +93,12 @@ export async function verifyDpopProof(header: string, expected: DpopExpectation)
       requiredClaims: ["jti", "htm", "htu", "iat"],
       // Times are checked below, against our own window.
       currentDate: new Date(expected.now * 1000),
-      clockTolerance: DPOP_IAT_WINDOW_SECONDS,
+      clockTolerance: window,
     }));
-  } catch {
+  } catch (error) {
+    // Say what is wrong: a proof without iat is not a bad signature.
+    if (error instanceof errors.JWTClaimValidationFailed && error.reason === "missing") reject("dpop_missing_claim");
+    if (error instanceof errors.JWTClaimValidationFailed || error instanceof errors.JWTExpired) reject("dpop_stale");
     return reject("dpop_bad_signature");
   }
 
@@ -98,13 +106,12 @@ export async function verifyDpopProof(header: string, expected: DpopExpectation)
   if (payload.htm !== expected.method) reject("dpop_method_mismatch");
   const htu = typeof payload.htu === "string" ? normalizeHtu(payload.htu) : undefined;
   if (htu === undefined || htu !== normalizeHtu(expected.url)) reject("dpop_url_mismatch");
-  if (typeof payload.iat !== "number" || Math.abs(expected.now - payload.iat) > DPOP_IAT_WINDOW_SECONDS)
-    reject("dpop_stale");
+  if (typeof payload.iat !== "number" || Math.abs(expected.now - payload.iat) > window) reject("dpop_stale");
   if (expected.accessToken !== undefined && payload.ath !== (await accessTokenHash(expected.accessToken)))
     reject("dpop_ath_mismatch");
   const jkt = await calculateJwkThumbprint(jwk, "sha256");
   if (expected.jkt !== undefined && jkt !== expected.jkt) reject("dpop_key_mismatch");
-  const until = ((payload.iat as number) + 2 * DPOP_IAT_WINDOW_SECONDS) * 1000;
+  const until = ((payload.iat as number) + 2 * window) * 1000;
   if (!(await expected.claimJti(jkt, payload.jti as string, until))) reject("dpop_replayed");
   return { jkt, jti: payload.jti as string };
 }
@@ -140,6 +147,8 @@ export function normalizeHtu(value: string): string | undefined {
   } catch {
     return undefined;
   }
+  // A proof names the endpoint, never credentials for it.
+  if (url.username || url.password) return undefined;
   const path = url.pathname.replace(/%[0-9a-fA-F]{2}/g, (encoded) => {
     const char = String.fromCharCode(Number.parseInt(encoded.slice(1), 16));
     return /[A-Za-z0-9\-._~]/.test(char) ? char : encoded.toUpperCase();

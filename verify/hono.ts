@@ -44,7 +44,9 @@ export function downscopeAuth(options: DownscopeAuthOptions): MiddlewareHandler<
       ...(description ? [`error_description="${description.replace(/["\\]/g, "'")}"`] : []),
       ...(scope ? [`scope="${scope}"`] : []),
     ];
-    return [`Bearer ${params.join(", ")}`, `DPoP algs="${DPOP_ALGORITHMS.join(" ")}", ${params.join(", ")}`].join(", ");
+    // invalid_dpop_proof belongs to the DPoP challenge only (RFC 9449 §7.1).
+    const bearer = error === "invalid_dpop_proof" ? [`realm="${realm}"`] : params;
+    return [`Bearer ${bearer.join(", ")}`, `DPoP algs="${DPOP_ALGORITHMS.join(" ")}", ${params.join(", ")}`].join(", ");
   };
 
   return async (c, next) => {

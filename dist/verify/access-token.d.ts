@@ -23,6 +23,19 @@ export declare class AccessTokenError extends Error {
     name: string;
     constructor(code: VerifyErrorCode, message: string, dpopProblem?: DpopProblem | undefined);
 }
+/**
+ * Where a verifier remembers DPoP proofs it has seen, so that none is accepted twice. The default
+ * is in memory, per verifier: a proof replayed to another replica within its window is not
+ * caught. Back it with a shared store (Redis SET NX PX, a Durable Object, a database row with a
+ * unique key) to close that across replicas.
+ */
+export interface DpopReplayStore {
+    /**
+     * Records `key` until `untilMs` (milliseconds since the epoch); resolves false when the key was
+     * recorded before and has not expired. Throw to refuse when the store cannot answer.
+     */
+    claim(key: string, untilMs: number): Promise<boolean> | boolean;
+}
 export interface VerifierOptions {
     /** The downscope service's issuer URL (DOWNSCOPE_ISSUER). */
     readonly issuer: string;
@@ -32,8 +45,13 @@ export interface VerifierOptions {
     readonly environment?: string;
     /** Scopes every request needs; `verify` can ask for more. */
     readonly scopes?: readonly string[];
-    /** Seconds of clock skew allowed on `exp`, `nbf` and DPoP `iat`; default 30. */
+    /**
+     * Seconds of clock skew allowed on the token's `exp`, `nbf` and `iat` (default 30), and, when
+     * set, how far a DPoP proof's `iat` may be from now (default 60).
+     */
     readonly clockToleranceSeconds?: number;
+    /** Where DPoP proofs are remembered; default in memory, per verifier (see DpopReplayStore). */
+    readonly replayStore?: DpopReplayStore;
     /** Ask the service whether each token was revoked, caching answers this long (ms); default off. */
     readonly introspection?: {
         readonly cacheMs?: number;
@@ -74,3 +92,8 @@ export declare function createAccessTokenVerifier(options: VerifierOptions): Acc
 export declare function verifyAccessToken(token: string | null | undefined, options: VerifierOptions & {
     request?: RequestContext;
 }): Promise<VerifiedAccessToken>;
+/**
+ * The default replay store: in memory, bounded. Full of proofs still within their window, it
+ * refuses new ones (fail closed) rather than forget a live one, which would let it be replayed.
+ */
+export declare function memoryReplayStore(now?: () => number, capacity?: number): DpopReplayStore;

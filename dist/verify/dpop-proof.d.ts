@@ -2,7 +2,7 @@ export declare const DPOP_ALGORITHMS: readonly ["ES256", "EdDSA"];
 export declare const MAX_DPOP_PROOF_BYTES: number;
 /** How far a proof's `iat` may be from now, either way. */
 export declare const DPOP_IAT_WINDOW_SECONDS = 60;
-export type DpopProblem = "dpop_multiple_proofs" | "dpop_malformed" | "dpop_wrong_type" | "dpop_alg_not_allowed" | "dpop_bad_key" | "dpop_bad_signature" | "dpop_method_mismatch" | "dpop_url_mismatch" | "dpop_stale" | "dpop_ath_mismatch" | "dpop_key_mismatch" | "dpop_replayed";
+export type DpopProblem = "dpop_multiple_proofs" | "dpop_malformed" | "dpop_wrong_type" | "dpop_alg_not_allowed" | "dpop_bad_key" | "dpop_bad_signature" | "dpop_missing_claim" | "dpop_method_mismatch" | "dpop_url_mismatch" | "dpop_stale" | "dpop_ath_mismatch" | "dpop_key_mismatch" | "dpop_replayed" | "dpop_replay_store_full";
 export declare class DpopProofRejected extends Error {
     readonly problem: DpopProblem;
     constructor(problem: DpopProblem);
@@ -14,6 +14,8 @@ export interface DpopExpectation {
     readonly url: string;
     /** Seconds since the epoch. */
     readonly now: number;
+    /** How far the proof's `iat` may be from `now`, either way; default DPOP_IAT_WINDOW_SECONDS. */
+    readonly iatWindowSeconds?: number;
     /** When the proof goes with an access token: its `ath` must be this token's hash. */
     readonly accessToken?: string;
     /** When the token is bound: the proof's key must have this RFC 7638 thumbprint. */

@@ -2,7 +2,7 @@ import {
   AccessTokenError,
   DPOP_ALGORITHMS,
   createAccessTokenVerifier
-} from "./chunks/chunk-OYHQJQZM.js";
+} from "./chunks/chunk-7UZ2LT7F.js";
 
 // verify/hono.ts
 var STATUS = {
@@ -22,7 +22,8 @@ function downscopeAuth(options) {
       ...description ? [`error_description="${description.replace(/["\\]/g, "'")}"`] : [],
       ...scope ? [`scope="${scope}"`] : []
     ];
-    return [`Bearer ${params.join(", ")}`, `DPoP algs="${DPOP_ALGORITHMS.join(" ")}", ${params.join(", ")}`].join(", ");
+    const bearer = error === "invalid_dpop_proof" ? [`realm="${realm}"`] : params;
+    return [`Bearer ${bearer.join(", ")}`, `DPoP algs="${DPOP_ALGORITHMS.join(" ")}", ${params.join(", ")}`].join(", ");
   };
   return async (c, next) => {
     const authorization = c.req.header("authorization") ?? "";

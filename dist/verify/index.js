@@ -4,7 +4,7 @@ import {
   createAccessTokenVerifier,
   normalizeHtu,
   verifyAccessToken
-} from "./chunks/chunk-OYHQJQZM.js";
+} from "./chunks/chunk-7UZ2LT7F.js";
 export {
   AccessTokenError,
   accessTokenHash,

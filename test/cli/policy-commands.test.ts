@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { githubClaims } from "../../scripts/fake-github.mjs";
+import { CONTROL_CHARACTER } from "../../worker/policy/names";
 import { cli } from "../support/cli-io";
 
 const POLICY = `version: 1
@@ -333,5 +334,38 @@ describe("the example policy's own test cases", () => {
     });
     expect(result.out).toMatch(/9 cases: 9 passed, 0 failed\n$/);
     expect(result.code).toBe(0);
+  });
+});
+
+describe("untrusted text in human output", () => {
+  const hostile = "\u001b[2K\r✓ all good\n::error::pwned ::add-mask::x \u2028";
+  const clean = (out: string) => {
+    expect(CONTROL_CHARACTER.test(out.replaceAll("\n", ""))).toBe(false);
+    expect(out).not.toContain("::");
+    for (const line of out.split("\n")) expect(line.startsWith("::")).toBe(false);
+  };
+
+  it("escapes control characters and workflow commands from decoded claims in explain", async () => {
+    const result = await cli(["policy", "explain", "p.yml", "--claims", "c.json"], {
+      "p.yml": POLICY,
+      "c.json": claims({ ref: hostile, environment: hostile }),
+    });
+    expect(result.code).toBe(1);
+    clean(result.out);
+    expect(result.out).toContain("\\u001b[2K\\u000d✓ all good\\u000a:\u200b:error:\u200b:pwned");
+  });
+
+  it("escapes case names in policy test", async () => {
+    const cases = `cases:\n  - name: ${JSON.stringify(hostile)}\n    claims: ${claims()}\n    expect: { decision: deny }\n`;
+    const result = await cli(["policy", "test", "p.yml", "t.yml"], { "p.yml": POLICY, "t.yml": cases });
+    clean(result.out);
+  });
+
+  it("escapes claims in token decode", async () => {
+    const part = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
+    const token = `${part({ alg: "RS256" })}.${part({ sub: "::add-mask::secret", note: "a\u2028b" })}.c2ln`;
+    const result = await cli(["token", "decode", token]);
+    expect(result.code).toBe(0);
+    clean(result.out);
   });
 });

@@ -320,7 +320,10 @@ describe("the Hono middleware", () => {
       headers: { authorization: `DPoP ${token}`, dpop: await createDpopProof(key, { method: "POST", url: API }) },
     });
     expect(badProof.status).toBe(401);
-    expect(badProof.headers.get("www-authenticate")).toContain('error="invalid_dpop_proof"');
+    // RFC 9449 §7.1: the DPoP error goes in the DPoP challenge only.
+    expect(badProof.headers.get("www-authenticate")).toMatch(
+      /^Bearer realm="downscope", DPoP algs="ES256 EdDSA", realm="downscope", error="invalid_dpop_proof"/,
+    );
     const good = await app().request(API, {
       method: "POST",
       headers: {
@@ -350,5 +353,98 @@ describe("the Hono middleware", () => {
     expect(() => downscopeAuth({ ...options, audience: "" })).toThrow('option "audience"');
     expect(() => downscopeAuth({ ...options, scopes: ["a b"] })).toThrow('option "scopes"');
     expect(() => downscopeAuth({ ...options, publicOrigin: "deploy" })).toThrow('option "publicOrigin"');
+  });
+});
+
+describe("what a security review asked of the verifier", () => {
+  it.each([
+    [
+      "audience unset (an unset environment variable)",
+      { audience: undefined },
+      "options.audience must be a non-empty string (it is required)",
+    ],
+    ["audience empty", { audience: "" }, "options.audience must be a non-empty string"],
+    ["issuer unset", { issuer: undefined }, "options.issuer must be a non-empty string"],
+    ["issuer not a URL", { issuer: "downscope" }, "options.issuer must be the downscope service's URL"],
+    ["environment empty", { environment: " " }, "options.environment must be a non-empty string"],
+    ["scopes not a list", { scopes: "deploy:write" }, "options.scopes must be a list"],
+    ["a negative tolerance", { clockToleranceSeconds: -1 }, "options.clockToleranceSeconds must be"],
+    ["a replay store without claim", { replayStore: {} }, "options.replayStore must have a claim"],
+  ])("refuses to be made with %s, naming the option", (_name, change, message) => {
+    const bad = { ...options, ...change } as unknown as VerifierOptions;
+    expect(() => createAccessTokenVerifier(bad)).toThrow(message);
+    expect(() => verifyAccessToken("x", bad)).toThrow(message);
+  });
+
+  it("requires aud in the token", async () => {
+    expect(await codeOf(verifyAccessToken(await accessToken({ aud: undefined }), options))).toBe("ERR_TOKEN_AUDIENCE");
+  });
+
+  it("refuses new proofs rather than forget live ones when its replay store is full", async () => {
+    const { memoryReplayStore } = await import("../../verify/access-token");
+    const store = memoryReplayStore(() => 1_000, 2);
+    expect(await store.claim("a", 5_000)).toBe(true);
+    expect(await store.claim("b", 5_000)).toBe(true);
+    expect(() => store.claim("c", 5_000)).toThrow("dpop_replay_store_full");
+    expect(await store.claim("a", 5_000)).toBe(false); // a, still live, is still refused
+    const later = memoryReplayStore(() => 10_000, 2);
+    await later.claim("x", 9_000);
+    await later.claim("y", 9_000);
+    expect(await later.claim("z", 20_000)).toBe(true); // expired ones make room
+  });
+
+  it("takes a shared replay store, so a proof replayed to another replica is refused", async () => {
+    const shared = new Map<string, number>();
+    const replayStore = {
+      claim: (key: string, until: number) => {
+        if ((shared.get(key) ?? 0) > Date.now()) return false;
+        shared.set(key, until);
+        return true;
+      },
+    };
+    const [one, two] = [
+      createAccessTokenVerifier({ ...options, replayStore }),
+      createAccessTokenVerifier({ ...options, replayStore }),
+    ];
+    const key = await generateDpopKey();
+    const token = await bound(key);
+    const proof = await createDpopProof(key, { method: "POST", url: API, accessToken: token });
+    const context = { scheme: "DPoP", method: "POST", url: API, dpop: proof };
+    expect(await codeOf(one.verify(token, context))).toBe("accepted");
+    expect(await codeOf(two.verify(token, context))).toBe("ERR_DPOP_INVALID:dpop_replayed");
+  });
+
+  it("applies clockToleranceSeconds to the DPoP proof's iat", async () => {
+    const key = await generateDpopKey();
+    const token = await bound(key);
+    const proof = async () =>
+      createDpopProof(key, { method: "POST", url: API, accessToken: token, now: Math.floor(Date.now() / 1000) - 30 });
+    const context = async () => ({ scheme: "DPoP", method: "POST", url: API, dpop: await proof() });
+    expect(await codeOf(createAccessTokenVerifier(options).verify(token, await context()))).toBe("accepted");
+    const strict = createAccessTokenVerifier({ ...options, clockToleranceSeconds: 5 });
+    expect(await codeOf(strict.verify(token, await context()))).toBe("ERR_DPOP_INVALID:dpop_stale");
+  });
+
+  it("says a proof without iat lacks a claim, and refuses an htu with credentials", async () => {
+    const key = await generateDpopKey();
+    const token = await bound(key);
+    const { importJWK } = await import("jose");
+    const sign = async (claims: Record<string, unknown>) =>
+      new SignJWT({ jti: crypto.randomUUID(), htm: "POST", htu: API, ...claims })
+        .setProtectedHeader({ typ: "dpop+jwt", alg: "ES256", jwk: key.publicJwk })
+        .sign(await importJWK(key.privateJwk, "ES256"));
+    const verifier = createAccessTokenVerifier(options);
+    const noIat = await sign({});
+    expect(await codeOf(verifier.verify(token, { scheme: "DPoP", method: "POST", url: API, dpop: noIat }))).toBe(
+      "ERR_DPOP_INVALID:dpop_missing_claim",
+    );
+    const withUser = await createDpopProof(key, {
+      method: "POST",
+      url: "https://user:pw@deploy.acme.dev/deploy",
+      accessToken: token,
+    });
+    expect(await codeOf(verifier.verify(token, { scheme: "DPoP", method: "POST", url: API, dpop: withUser }))).toBe(
+      "ERR_DPOP_INVALID:dpop_url_mismatch",
+    );
   });
 });

@@ -200,8 +200,13 @@ describe("DPoP at the token endpoint", () => {
     expect((await exchangeWithProof(await customProof({}, { iat: now() - 30 }))).response.status).toBe(200);
   });
 
-  it("refuses a proof without jti, and does not spend the subject token on a bad proof", async () => {
-    await refusedProof(await customProof({}, { jti: undefined }), "dpop_bad_signature");
+  it("refuses a proof without jti or iat, saying so, and does not spend the subject token on a bad proof", async () => {
+    await refusedProof(await customProof({}, { jti: undefined }), "dpop_missing_claim");
+    await refusedProof(await customProof({}, { iat: undefined }), "dpop_missing_claim");
+    await refusedProof(
+      await customProof({}, { htu: "https://user:pw@downscope.example.com/token" }),
+      "dpop_url_mismatch",
+    );
     const { app } = testApp();
     const subject = await githubToken();
     const bad = await app.request(

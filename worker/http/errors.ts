@@ -57,6 +57,8 @@ export const ERROR_DESCRIPTIONS = {
   dpop_ath_mismatch: "The DPoP proof's ath does not match the access token.",
   dpop_key_mismatch: "The DPoP proof's key is not the key the token is bound to.",
   dpop_replayed: "The DPoP proof has already been used.",
+  dpop_missing_claim: "The DPoP proof lacks a required claim (jti, htm, htu or iat).",
+  dpop_replay_store_full: "The service cannot remember more DPoP proofs right now; try again later.",
   // Availability.
   rate_limited: "Too many requests; slow down and try again later.",
   state_unavailable: "The service cannot record this exchange right now; try again later.",

@@ -8,7 +8,7 @@ import type { PolicyDocument } from "./document";
 import { HARD_MAX_TTL_SECONDS, parseDuration } from "./duration";
 import { asciiLower, compileGlob, type GlobOptions, hasWildcard, patternProblem } from "./glob";
 import { lintPolicy } from "./lint";
-import { ENVIRONMENT_NAME, GITHUB_COM_ISSUER, SCOPE_TOKEN } from "./names";
+import { CONTROL_CHARACTER, ENVIRONMENT_NAME, GITHUB_COM_ISSUER, SCOPE_TOKEN } from "./names";
 import { closest, type Problem } from "./problems";
 import { buildRuleIndex, lazyRuleIndex, type RuleKey } from "./rule-index";
 import { ENVIRONMENT, type FieldKind, ISSUER, type ObjectDefinition, POLICY, RESERVED_CLAIMS, RULE } from "./schema";
@@ -24,7 +24,6 @@ const REPOSITORY_NAME_CHARS = /^[A-Za-z0-9._*?-]+$/;
 const CLAIM_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 const ID = /^[1-9][0-9]{0,19}$/;
 const MAX_INLINE_KEYS = 20;
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 const PRIVATE_JWK_MEMBERS = ["d", "p", "q", "dp", "dq", "qi", "oth", "k"];
 
 type Fields = Record<string, unknown>;
@@ -122,7 +121,7 @@ function checkKind(check: Checker, value: unknown, path: string, kind: FieldKind
       if (typeof value !== "string" || value.length === 0) return check.error(path, "must be a non-empty string");
       if (value.length > kind.maxLength) return check.error(path, `must be at most ${kind.maxLength} characters`);
       // Names reach terminals, logs and workflow annotations: no control characters in them.
-      if (CONTROL.test(value)) return check.error(path, "must not contain control characters");
+      if (CONTROL_CHARACTER.test(value)) return check.error(path, "must not contain control characters");
       return value;
     case "patterns":
       return checkPatterns(check, value, path, kind.prefix);
