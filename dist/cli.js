@@ -13127,11 +13127,22 @@ function evaluateRule(rule, claims) {
 }
 function evaluatePolicy(policy, claims, request) {
   const target = request.environment ?? (typeof claims.environment === "string" ? claims.environment : void 0);
-  if (target === void 0) return refuse("invalid_target", "no_target");
-  const environment = findEnvironment(policy, target);
-  if (!environment) return refuse("invalid_target", "unknown_environment");
+  let environment;
+  if (target !== void 0) {
+    environment = findEnvironment(policy, target);
+    if (!environment) return refuse("invalid_target", "unknown_environment");
+  } else if (request.resource !== void 0) {
+    const named = [...policy.environments.values()].filter((candidate) => candidate.audience === request.resource);
+    if (named.length !== 1)
+      return refuse("invalid_target", named.length === 0 ? "unknown_resource" : "ambiguous_resource");
+    environment = named[0];
+  }
+  if (!environment) return refuse("invalid_target", "no_target");
   if (request.audience !== void 0 && request.audience !== environment.audience) {
     return refuse("invalid_target", "audience_mismatch", { environment });
+  }
+  if (request.resource !== void 0 && request.resource !== environment.audience) {
+    return refuse("invalid_target", "resource_mismatch", { environment });
   }
   const evaluations = environment.index.covering(claims).map((rule2) => evaluateRule(rule2, claims));
   const matching = evaluations.filter((evaluation) => evaluation.matched).map((evaluation) => evaluation.rule);

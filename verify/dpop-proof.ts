@@ -1,13 +1,14 @@
 /**
  * Checking a DPoP proof (RFC 9449 §4.3), for the token endpoint and for resource servers alike:
- * exactly one proof, `typ: dpop+jwt`, ES256 or EdDSA with an embedded public key (never private
+ * exactly one proof, `typ: dpop+jwt`, ES256 or EdDSA (`EdDSA` or `Ed25519`) with an embedded public key (never private
  * or symmetric material, never a key fetched from elsewhere), a valid signature, `htm` and `htu`
  * matching the request after normalisation, a fresh `iat`, `ath` when an access token goes with
  * it, and a `jti` the caller has not seen (replay is checked by the caller's store).
  */
 import { base64url, calculateJwkThumbprint, errors, importJWK, type JWK, jwtVerify } from "jose";
 
-export const DPOP_ALGORITHMS = ["ES256", "EdDSA"] as const;
+/** `Ed25519` is RFC 9864's fully-specified name for EdDSA over Ed25519, which current clients send. */
+export const DPOP_ALGORITHMS = ["ES256", "EdDSA", "Ed25519"] as const;
 export const MAX_DPOP_PROOF_BYTES = 4 * 1024;
 /** How far a proof's `iat` may be from now, either way. */
 export const DPOP_IAT_WINDOW_SECONDS = 60;
@@ -123,7 +124,7 @@ function publicKeyOf(value: unknown, alg: string): JWK | undefined {
   if (PRIVATE_MEMBERS.some((member) => member in jwk)) return undefined;
   const fits =
     (alg === "ES256" && jwk.kty === "EC" && jwk.crv === "P-256") ||
-    (alg === "EdDSA" && jwk.kty === "OKP" && jwk.crv === "Ed25519");
+    ((alg === "EdDSA" || alg === "Ed25519") && jwk.kty === "OKP" && jwk.crv === "Ed25519");
   if (!fits) return undefined;
   const members = PUBLIC_MEMBERS[jwk.kty as string];
   if (!members.every((member) => typeof jwk[member] === "string")) return undefined;

@@ -28,7 +28,9 @@ export interface AppDependencies {
 /** Where Durable Objects may be pinned (README, "Data residency"); "" is Cloudflare's choice. */
 const STATE_JURISDICTIONS = new Set(["", "eu", "fedramp"]);
 
-const METADATA_PATHS = ["/.well-known/oauth-authorization-server", "/.well-known/openid-configuration"];
+// RFC 8414 only: downscope is not an OpenID Provider, and a half-valid OIDC Discovery document
+// breaks strict clients (SPEC §4).
+const METADATA_PATHS = ["/.well-known/oauth-authorization-server"];
 
 export function createApp(dependencies: AppDependencies = {}) {
   const log = dependencies.log ?? consoleLogger;

@@ -50,6 +50,7 @@ export async function exchangeToken(request: Request, context: ExchangeContext):
     throw invalidRequest("dpop_proof_too_large", 413);
   }
   const form = await readForm(request);
+  refuseClientCredentials(request, form);
   const params = parseTokenRequest(form);
 
   let subject: Awaited<ReturnType<typeof verifySubjectToken>>;
@@ -149,6 +150,7 @@ function decide(config: ServiceConfig, claims: Claims, params: TokenRequest, log
     return evaluatePolicy(config.policy, claims, {
       environment: params.environment,
       audience: params.audience,
+      resource: params.resource,
       scopes: params.scopes,
       ttl: params.expiresIn,
     });
@@ -157,4 +159,17 @@ function decide(config: ServiceConfig, claims: Claims, params: TokenRequest, log
     log({ level: "error", event: "config_invalid", problem: `the bundled policy is invalid: ${error.message}` });
     throw unavailable("misconfigured");
   }
+}
+
+/**
+ * SPEC §4: no client credentials are used. A request that carries them is refused (401
+ * invalid_client, RFC 6749 §5.2), since ignoring them would mislead a misconfigured client.
+ */
+function refuseClientCredentials(request: Request, form: ReadonlyMap<string, string>): void {
+  const authorization = request.headers.get("authorization");
+  if (authorization === null && !form.has("client_secret") && !form.has("client_assertion")) return;
+  // RFC 6749 §5.2: a client that used the Authorization header gets a challenge in its scheme.
+  const scheme = authorization?.match(/^[A-Za-z][A-Za-z0-9!#$%&'*+.^_`|~-]{0,31}/)?.[0];
+  const headers: Record<string, string> = scheme ? { "www-authenticate": `${scheme} realm="downscope"` } : {};
+  throw new OAuthError(401, "invalid_client", "client_credentials_not_used", {}, headers);
 }

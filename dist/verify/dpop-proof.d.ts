@@ -1,4 +1,5 @@
-export declare const DPOP_ALGORITHMS: readonly ["ES256", "EdDSA"];
+/** `Ed25519` is RFC 9864's fully-specified name for EdDSA over Ed25519, which current clients send. */
+export declare const DPOP_ALGORITHMS: readonly ["ES256", "EdDSA", "Ed25519"];
 export declare const MAX_DPOP_PROOF_BYTES: number;
 /** How far a proof's `iat` may be from now, either way. */
 export declare const DPOP_IAT_WINDOW_SECONDS = 60;

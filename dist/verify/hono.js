@@ -2,7 +2,7 @@ import {
   AccessTokenError,
   DPOP_ALGORITHMS,
   createAccessTokenVerifier
-} from "./chunks/chunk-7UZ2LT7F.js";
+} from "./chunks/chunk-2XM3UKHD.js";
 
 // verify/hono.ts
 var STATUS = {

@@ -4,7 +4,7 @@ import {
   createAccessTokenVerifier,
   normalizeHtu,
   verifyAccessToken
-} from "./chunks/chunk-7UZ2LT7F.js";
+} from "./chunks/chunk-2XM3UKHD.js";
 export {
   AccessTokenError,
   accessTokenHash,

@@ -296,7 +296,7 @@ describe("the Hono middleware", () => {
     const missing = await app().request(API, { method: "POST" });
     expect(missing.status).toBe(401);
     expect(missing.headers.get("www-authenticate")).toBe(
-      'Bearer realm="downscope", DPoP algs="ES256 EdDSA", realm="downscope"',
+      'Bearer realm="downscope", DPoP algs="ES256 EdDSA Ed25519", realm="downscope"',
     );
     const malformed = await app().request(API, { method: "POST", headers: { authorization: "Basic dXNlcjpwdw==" } });
     expect(malformed.status).toBe(400);
@@ -313,7 +313,7 @@ describe("the Hono middleware", () => {
     const noProof = await app().request(API, { method: "POST", headers: { authorization: `DPoP ${token}` } });
     expect(noProof.status).toBe(401);
     expect(noProof.headers.get("www-authenticate")).toMatch(
-      /^Bearer realm="downscope", error="invalid_token".*DPoP algs="ES256 EdDSA"/,
+      /^Bearer realm="downscope", error="invalid_token".*DPoP algs="ES256 EdDSA Ed25519"/,
     );
     const badProof = await app().request(API, {
       method: "POST",
@@ -322,7 +322,7 @@ describe("the Hono middleware", () => {
     expect(badProof.status).toBe(401);
     // RFC 9449 §7.1: the DPoP error goes in the DPoP challenge only.
     expect(badProof.headers.get("www-authenticate")).toMatch(
-      /^Bearer realm="downscope", DPoP algs="ES256 EdDSA", realm="downscope", error="invalid_dpop_proof"/,
+      /^Bearer realm="downscope", DPoP algs="ES256 EdDSA Ed25519", realm="downscope", error="invalid_dpop_proof"/,
     );
     const good = await app().request(API, {
       method: "POST",

@@ -96,7 +96,7 @@ describe("DPoP at the token endpoint", () => {
     const metadata = (await (
       await app.request("/.well-known/oauth-authorization-server", {}, serviceEnv())
     ).json()) as Record<string, unknown>;
-    expect(metadata.dpop_signing_alg_values_supported).toEqual(["ES256", "EdDSA"]);
+    expect(metadata.dpop_signing_alg_values_supported).toEqual(["ES256", "EdDSA", "Ed25519"]);
   });
 
   it("accepts EdDSA proofs", async () => {

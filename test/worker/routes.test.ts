@@ -25,7 +25,7 @@ describe("published endpoints", () => {
     for (const member of PRIVATE_MEMBERS) expect(keys[0]).not.toHaveProperty(member);
   });
 
-  it("serves RFC 8414 metadata built from DOWNSCOPE_ISSUER, not the request URL, at both names", async () => {
+  it("serves RFC 8414 metadata built from DOWNSCOPE_ISSUER, not the request URL, and no OIDC discovery document", async () => {
     const { app } = testApp();
     const expected = {
       issuer: ISSUER,
@@ -38,13 +38,17 @@ describe("published endpoints", () => {
       introspection_endpoint: `${ISSUER}/introspect`,
       introspection_endpoint_auth_methods_supported: ["none"],
       response_types_supported: [],
-      dpop_signing_alg_values_supported: ["ES256", "EdDSA"],
+      dpop_signing_alg_values_supported: ["ES256", "EdDSA", "Ed25519"],
     };
-    for (const path of ["/.well-known/oauth-authorization-server", "/.well-known/openid-configuration"]) {
-      const response = await app.request(`http://proxy.internal:8080${path}`, {}, serviceEnv());
-      expect(response.status).toBe(200);
-      expect(await response.json()).toEqual(expected);
-    }
+    const response = await app.request(
+      "http://proxy.internal:8080/.well-known/oauth-authorization-server",
+      {},
+      serviceEnv(),
+    );
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual(expected);
+    // downscope is not an OpenID Provider (SPEC §4).
+    expect((await app.request("/.well-known/openid-configuration", {}, serviceEnv())).status).toBe(404);
     const trailing = await app.request(
       "/.well-known/oauth-authorization-server",
       {},
@@ -88,7 +92,6 @@ describe("published endpoints", () => {
       ["PUT", "/token", "POST"],
       ["DELETE", "/token", "POST"],
       ["POST", "/.well-known/jwks.json", "GET, HEAD"],
-      ["POST", "/.well-known/openid-configuration", "GET, HEAD"],
       ["PATCH", "/healthz", "GET, HEAD"],
       ["GET", "/revoke", "POST"],
       ["GET", "/introspect", "POST"],

@@ -13,7 +13,10 @@ export const ERROR_DESCRIPTIONS = {
   dpop_proof_too_large: "The DPoP proof is larger than 4 KiB.",
   malformed_body: "The request body is not valid form data.",
   missing_parameter: "A required parameter is missing or empty.",
-  empty_parameter: "A parameter was given with an empty value.",
+  malformed_resource: "The resource parameter must be an absolute URI without a fragment.",
+  multiple_targets: "The audience and resource parameters name more than one target; a token is for exactly one.",
+  client_credentials_not_used:
+    "This service uses no client credentials: send none (the subject token identifies the caller).",
   repeated_parameter: "A parameter was given more than once.",
   unsupported_grant_type: "Only the token-exchange grant type is supported.",
   unsupported_subject_token_type: "The subject_token_type must be id_token or jwt.",
@@ -41,6 +44,9 @@ export const ERROR_DESCRIPTIONS = {
   no_target: "No target environment was requested and the subject token names none.",
   unknown_environment: "The requested environment is not known.",
   audience_mismatch: "The requested audience is not the environment's audience.",
+  resource_mismatch: "The requested resource is not the environment's audience.",
+  unknown_resource: "No environment has the requested resource as its audience.",
+  ambiguous_resource: "Several environments share the requested resource as their audience: name the environment.",
   no_rule_matched: "No rule of the environment allows this identity.",
   scope_not_in_environment: "A requested scope is not offered by the environment.",
   scope_not_allowed_by_rule: "A requested scope is not allowed by the matching rule.",
@@ -48,7 +54,7 @@ export const ERROR_DESCRIPTIONS = {
   dpop_multiple_proofs: "Exactly one DPoP proof is allowed.",
   dpop_malformed: "The DPoP proof is not a well-formed JWT.",
   dpop_wrong_type: "The DPoP proof's typ must be dpop+jwt.",
-  dpop_alg_not_allowed: "The DPoP proof must be signed with ES256 or EdDSA.",
+  dpop_alg_not_allowed: "The DPoP proof must be signed with ES256 or EdDSA (alg EdDSA or Ed25519).",
   dpop_bad_key: "The DPoP proof must embed a public EC P-256 or Ed25519 key, and nothing else.",
   dpop_bad_signature: "The DPoP proof's signature is invalid.",
   dpop_method_mismatch: "The DPoP proof's htm does not match the request method.",
@@ -75,12 +81,13 @@ export type OAuthErrorCode =
   | "invalid_target"
   | "invalid_scope"
   | "invalid_dpop_proof"
+  | "invalid_client"
   | "slow_down"
   | "temporarily_unavailable";
 
 export class OAuthError extends Error {
   constructor(
-    readonly status: 400 | 404 | 405 | 413 | 429 | 500 | 503,
+    readonly status: 400 | 401 | 404 | 405 | 413 | 429 | 500 | 503,
     readonly error: OAuthErrorCode,
     readonly reason: ErrorReason,
     readonly extra: Readonly<Record<string, unknown>> = {},

@@ -1,11 +1,14 @@
 /**
  * Reading an `application/x-www-form-urlencoded` body: size-limited however it arrives, and strict
- * about repeats (a parameter given twice is an error, never "first wins" or "last wins").
+ * about repeats (a parameter given twice is an error, never "first wins" or "last wins"), but for
+ * `audience` and `resource`, which RFC 8693 §2.1 lets repeat: they must then all name one target.
+ * A parameter sent empty is treated as omitted (RFC 6749 §3.2).
  */
-import { invalidRequest } from "./errors";
+import { invalidRequest, OAuthError } from "./errors";
 import { BodyTooLarge, readRequestText } from "./read-limited";
 
 export const MAX_BODY_BYTES = 64 * 1024;
+const REPEATABLE = new Set(["audience", "resource"]);
 
 export async function readForm(request: Request): Promise<ReadonlyMap<string, string>> {
   const type = (request.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
@@ -19,7 +22,12 @@ export async function readForm(request: Request): Promise<ReadonlyMap<string, st
   }
   const form = new Map<string, string>();
   for (const [name, value] of new URLSearchParams(text)) {
-    if (form.has(name)) throw invalidRequest("repeated_parameter");
+    if (value === "") continue;
+    const earlier = form.get(name);
+    if (earlier !== undefined) {
+      if (!REPEATABLE.has(name)) throw invalidRequest("repeated_parameter");
+      if (earlier !== value) throw new OAuthError(400, "invalid_target", "multiple_targets");
+    }
     form.set(name, value);
   }
   return form;

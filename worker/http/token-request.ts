@@ -20,6 +20,8 @@ export interface TokenRequest {
   readonly scopes?: readonly string[];
   readonly expiresIn?: number;
   readonly audience?: string;
+  /** RFC 8707: the audience of the token wanted, as an absolute URI. */
+  readonly resource?: string;
 }
 
 export function parseTokenRequest(form: ReadonlyMap<string, string>): TokenRequest {
@@ -51,6 +53,11 @@ export function parseTokenRequest(form: ReadonlyMap<string, string>): TokenReque
   if (expires !== undefined && !EXPIRES_IN.test(expires)) throw invalidRequest("malformed_expires_in");
   const audience = optional(form, "audience");
   if (audience !== undefined && !PRINTABLE.test(audience)) throw invalidRequest("malformed_audience");
+  const resource = optional(form, "resource");
+  if (resource !== undefined && !absoluteUri(resource)) throw invalidRequest("malformed_resource");
+  if (audience !== undefined && resource !== undefined && audience !== resource) {
+    throw new OAuthError(400, "invalid_target", "multiple_targets");
+  }
 
   return {
     subjectToken,
@@ -58,6 +65,7 @@ export function parseTokenRequest(form: ReadonlyMap<string, string>): TokenReque
     ...(scopes !== undefined ? { scopes } : {}),
     ...(expires !== undefined ? { expiresIn: Number(expires) } : {}),
     ...(audience !== undefined ? { audience } : {}),
+    ...(resource !== undefined ? { resource } : {}),
   };
 }
 
@@ -67,9 +75,18 @@ function required(form: ReadonlyMap<string, string>, name: string): string {
   return value;
 }
 
-/** An optional parameter given empty is a client bug: refuse it rather than guess. */
+/** An optional parameter; one sent empty was dropped by readForm (RFC 6749 §3.2: omitted). */
 function optional(form: ReadonlyMap<string, string>, name: string): string | undefined {
-  const value = form.get(name);
-  if (value === "") throw invalidRequest("empty_parameter");
-  return value;
+  return form.get(name);
+}
+
+/** RFC 8707 §2: an absolute URI, without a fragment. */
+function absoluteUri(value: string): boolean {
+  if (!PRINTABLE.test(value)) return false;
+  try {
+    const url = new URL(value);
+    return url.hash === "" && !value.includes("#");
+  } catch {
+    return false;
+  }
 }

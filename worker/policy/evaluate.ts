@@ -11,6 +11,11 @@ export interface AccessRequest {
   readonly environment?: string;
   /** When given, must equal the environment's audience. */
   readonly audience?: string;
+  /**
+   * RFC 8707 `resource`: must equal the environment's audience; with no environment requested or
+   * claimed, it selects the one environment whose audience it is.
+   */
+  readonly resource?: string;
   /** When absent, the environment's default scopes. */
   readonly scopes?: readonly string[];
   /** Requested lifetime in seconds; when absent, the environment's ttl. */
@@ -27,6 +32,9 @@ export type DenialReason =
   | "no_target"
   | "unknown_environment"
   | "audience_mismatch"
+  | "resource_mismatch"
+  | "unknown_resource"
+  | "ambiguous_resource"
   | "no_rule_matched"
   | "scope_not_in_environment"
   | "scope_not_allowed_by_rule";
@@ -76,11 +84,22 @@ export function evaluateRule(rule: CompiledRule, claims: Claims): RuleEvaluation
 
 export function evaluatePolicy(policy: CompiledPolicy, claims: Claims, request: AccessRequest): Decision {
   const target = request.environment ?? (typeof claims.environment === "string" ? claims.environment : undefined);
-  if (target === undefined) return refuse("invalid_target", "no_target");
-  const environment = findEnvironment(policy, target);
-  if (!environment) return refuse("invalid_target", "unknown_environment");
+  let environment: CompiledEnvironment | undefined;
+  if (target !== undefined) {
+    environment = findEnvironment(policy, target);
+    if (!environment) return refuse("invalid_target", "unknown_environment");
+  } else if (request.resource !== undefined) {
+    const named = [...policy.environments.values()].filter((candidate) => candidate.audience === request.resource);
+    if (named.length !== 1)
+      return refuse("invalid_target", named.length === 0 ? "unknown_resource" : "ambiguous_resource");
+    environment = named[0];
+  }
+  if (!environment) return refuse("invalid_target", "no_target");
   if (request.audience !== undefined && request.audience !== environment.audience) {
     return refuse("invalid_target", "audience_mismatch", { environment });
+  }
+  if (request.resource !== undefined && request.resource !== environment.audience) {
+    return refuse("invalid_target", "resource_mismatch", { environment });
   }
 
   const evaluations = environment.index.covering(claims).map((rule) => evaluateRule(rule, claims));
