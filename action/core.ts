@@ -1,20 +1,22 @@
 /**
- * What the action's steps need from the runner, as plain interfaces: `@actions/core` fits them,
- * and so do the fakes in tests, so no step needs a runner to be tested.
+ * What the action's steps need from the runner: a part of `@actions/core` (the library every
+ * Actions user and reviewer knows), so main.ts hands in the real one and tests a recording fake.
  */
-export interface ActionCore {
-  getInput(name: string, options?: { required?: boolean; trimWhitespace?: boolean }): string;
-  setSecret(secret: string): void;
-  setOutput(name: string, value: string | number): void;
-  exportVariable(name: string, value: string): void;
-  saveState(name: string, value: string): void;
-  getState(name: string): string;
-  info(message: string): void;
-  warning(message: string): void;
-  debug(message: string): void;
-  setFailed(message: string): void;
-  summary: SummaryWriter;
-}
+import type * as actionsCore from "@actions/core";
+
+export type ActionCore = Pick<
+  typeof actionsCore,
+  | "getInput"
+  | "setSecret"
+  | "setOutput"
+  | "exportVariable"
+  | "saveState"
+  | "getState"
+  | "info"
+  | "warning"
+  | "debug"
+  | "setFailed"
+> & { readonly summary: SummaryWriter };
 
 export interface SummaryWriter {
   addRaw(text: string, addEOL?: boolean): SummaryWriter;

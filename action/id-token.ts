@@ -1,4 +1,5 @@
 /** Asking the runner for the job's GitHub OIDC token (what `core.getIDToken` does, with retries). */
+import { shown } from "../worker/policy/printable";
 import { ActionError } from "./core";
 import { type Attempt, parseRetryAfter } from "./retry";
 
@@ -54,9 +55,10 @@ export async function requestIdToken(
     };
   }
   if (!response.ok) {
-    await response.body?.cancel();
+    // The permission is evidently granted (the variables are set): say what GitHub answered.
+    const answer = shown((await response.text().catch(() => "")).replace(/\s+/g, " ").trim().slice(0, 200));
     throw new ActionError(
-      `The runner refused to issue an OIDC token (HTTP ${response.status}). Check the job's "id-token: write" permission.`,
+      `The runner's OIDC endpoint (ACTIONS_ID_TOKEN_REQUEST_URL) refused the request (HTTP ${response.status}${answer ? `: "${answer}"` : ""}). ACTIONS_ID_TOKEN_REQUEST_URL and ACTIONS_ID_TOKEN_REQUEST_TOKEN are set, so the job has id-token: write; the request token may have expired (a job longer than its lifetime), or a proxy or self-hosted runner may be altering the request.`,
     );
   }
   const body = (await response.json().catch(() => undefined)) as { value?: unknown } | undefined;

@@ -15,7 +15,13 @@ export interface ActionInputs {
   readonly dpop: boolean;
   readonly revoke: boolean;
   readonly exportEnv?: string;
+  /** Attempts in all (1 = no retry). */
+  readonly retries: number;
+  /** Write the job summary. */
+  readonly summary: boolean;
 }
+
+export const MAX_ATTEMPTS = 10;
 
 const LOOPBACK = /^(localhost|127(?:\.[0-9]{1,3}){3}|\[::1\])$/;
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
@@ -54,6 +60,8 @@ export function readInputs(core: Pick<ActionCore, "getInput">): ActionInputs {
     dpop: parseBoolean("dpop", input("dpop"), false),
     revoke: parseBoolean("revoke", input("revoke"), true),
     exportEnv,
+    retries: parseAttempts(input("retries")),
+    summary: parseBoolean("summary", input("summary"), true),
   };
 }
 
@@ -85,6 +93,16 @@ function parseTtl(value: string): number | undefined {
   }
   if (seconds > HARD_MAX_TTL_SECONDS) throw new ActionError(`Input "ttl" must be at most 1h, got "${value}".`);
   return seconds;
+}
+
+function parseAttempts(value: string): number {
+  if (value === "") return 5;
+  if (!/^[0-9]{1,2}$/.test(value) || Number(value) < 1 || Number(value) > MAX_ATTEMPTS) {
+    throw new ActionError(
+      `Input "retries" must be the number of attempts, 1 to ${MAX_ATTEMPTS} (1: no retry), got "${value}".`,
+    );
+  }
+  return Number(value);
 }
 
 function parseBoolean(name: string, value: string, fallback: boolean): boolean {

@@ -4,6 +4,7 @@
  * it (the non-secret claims only; never the token).
  */
 import { decodeCompactJwt } from "../worker/oidc/compact-jwt";
+import { shown } from "../worker/policy/printable";
 import type { Denial, RefusalBody } from "./token-client";
 
 /** The claims worth showing to explain a decision, in reading order. */
@@ -38,7 +39,8 @@ export function renderRefusal(status: number, body: RefusalBody, subjectToken: s
   if (identity.length > 0) {
     lines.push("", "The job's identity, from its GitHub OIDC token (claims only, not the token):", ...identity);
   }
-  return lines.join("\n");
+  // Every line holds text the service or the token chose: none may repaint the log or issue a command.
+  return lines.map(shown).join("\n");
 }
 
 export function renderDenial(denial: Denial): string[] {

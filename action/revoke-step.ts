@@ -32,20 +32,43 @@ export async function runRevokeStep(deps: StepDependencies): Promise<void> {
     core.info("The token has already expired: nothing to revoke.");
     return;
   }
-  const url = core.getState(STATE.url);
-  try {
-    const response = await deps.fetch(`${url}/revoke`, {
-      method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ token, token_type_hint: "access_token" }),
-      signal: AbortSignal.timeout(TIMEOUT_MS),
-    });
-    await response.body?.cancel();
-    if (response.ok) core.info("Revoked the downscope token.");
-    else if (response.status === 404) {
-      core.warning("This downscope service does not support revocation: the token stays valid until it expires.");
-    } else core.warning(`Could not revoke the token (HTTP ${response.status}): it stays valid until it expires.`);
-  } catch (error) {
-    core.warning(`Could not revoke the token (${describeError(error)}): it stays valid until it expires.`);
+  const revoked = await revokeNow(deps, core.getState(STATE.url), token);
+  if (revoked) core.info("Revoked the downscope token.");
+}
+
+/**
+ * POST /revoke, with one retry after a transient failure; warnings say why it did not work.
+ * True when revoked, false when not (the token then expires on its own).
+ */
+export async function revokeNow(deps: StepDependencies, url: string, token: string): Promise<boolean> {
+  const { core } = deps;
+  let problem = "";
+  for (let attempt = 1; attempt <= 2; attempt++) {
+    try {
+      const response = await deps.fetch(`${url}/revoke`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ token, token_type_hint: "access_token" }),
+        signal: AbortSignal.timeout(TIMEOUT_MS),
+      });
+      await response.body?.cancel();
+      if (response.ok) return true;
+      if (response.status === 404) {
+        core.warning("This downscope service does not support revocation: the token stays valid until it expires.", {
+          title: "downscope",
+        });
+        return false;
+      }
+      problem = `HTTP ${response.status}`;
+      if (response.status < 500 && response.status !== 429) break;
+    } catch (error) {
+      problem =
+        error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError")
+          ? `timed out after ${TIMEOUT_MS / 1000} s`
+          : describeError(error);
+    }
+    if (attempt === 1) core.info(`Revoking the token failed (${problem}); trying once more.`);
   }
+  core.warning(`Could not revoke the token (${problem}): it stays valid until it expires.`, { title: "downscope" });
+  return false;
 }

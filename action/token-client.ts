@@ -1,6 +1,9 @@
 /** The service's token endpoint, seen from the action: one exchange attempt, classified. */
 
 import type { Denial } from "../worker/policy/evaluate";
+import { shown } from "../worker/policy/printable";
+import { ActionError } from "./core";
+import { ResponseTooLarge } from "./http-client";
 import { describeError } from "./id-token";
 import type { ActionInputs } from "./inputs";
 import { type Attempt, parseRetryAfter } from "./retry";
@@ -60,24 +63,62 @@ export async function exchangeSubjectToken(
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
   } catch (error) {
+    if (error instanceof ResponseTooLarge) {
+      throw notDownscope(request.url, error.status, error.contentType, null, "a body larger than 1 MiB");
+    }
     return { transient: `${request.url} could not be reached (${describeError(error)})` };
   }
   const retryAfterMs = parseRetryAfter(response.headers.get("retry-after"), now);
-  const body = (await response.json().catch(() => undefined)) as Record<string, unknown> | undefined;
+  const text = await response.text().catch(() => "");
+  const contentType = response.headers.get("content-type");
+  let body: Record<string, unknown> | undefined;
+  try {
+    const parsed = JSON.parse(text);
+    if (parsed !== null && typeof parsed === "object" && !Array.isArray(parsed)) body = parsed;
+  } catch {}
+  // Overload and outages, whatever page a proxy or CDN put in front of them: worth another try.
   if (response.status === 429 || response.status >= 500) {
-    const description = typeof body?.error_description === "string" ? `: ${body.error_description}` : "";
+    const description = typeof body?.error_description === "string" ? `: ${shown(body.error_description)}` : "";
     return { transient: `the service answered HTTP ${response.status}${description}`, retryAfterMs };
   }
+  // A redirect (never followed: the GitHub token must not go elsewhere), a login page, a WAF:
+  // the url is wrong, and saying "refused" would send the author to read the policy instead.
+  const location = response.headers.get("location");
+  if (response.status >= 300 && response.status < 400) {
+    throw notDownscope(request.url, response.status, contentType, location, snippet(text));
+  }
+  if (!body) throw notDownscope(request.url, response.status, contentType, location, snippet(text));
   if (response.ok && isGranted(body)) return { ok: { granted: body } };
-  if (!response.ok && typeof body?.error === "string") {
+  if (!response.ok && typeof body.error === "string") {
     return { ok: { refused: body as unknown as RefusalBody, status: response.status } };
   }
-  return {
-    ok: {
-      refused: { error: "unexpected_response", error_description: `HTTP ${response.status} without a token response` },
-      status: response.status,
-    },
-  };
+  throw notDownscope(
+    request.url,
+    response.status,
+    contentType,
+    location,
+    "JSON that is neither a token nor an OAuth error",
+  );
+}
+
+function snippet(text: string): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  return flat === "" ? "an empty body" : `"${shown(flat.slice(0, 120))}${flat.length > 120 ? "…" : ""}"`;
+}
+
+/** The `url` input names something that is not a downscope service: say what answered instead. */
+export function notDownscope(
+  url: string,
+  status: number,
+  contentType: string | null,
+  location: string | null,
+  what: string,
+): ActionError {
+  const details = [`HTTP ${status}`, `content-type ${contentType ? shown(contentType) : "(none)"}`];
+  if (location) details.push(`Location ${shown(location)}`);
+  return new ActionError(
+    `The url input (${url}) does not point at a downscope service: ${url}/token answered ${details.join(", ")}, with ${what}. Check the url input: it is the service's base URL (its /.well-known/oauth-authorization-server describes it); a redirect is never followed, so that the GitHub token goes nowhere else.`,
+  );
 }
 
 function isGranted(body: Record<string, unknown> | undefined): body is Record<string, unknown> & GrantedToken {

@@ -2,9 +2,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { styleText } from "node:util";
-import { CONTROL_CHARACTER } from "../worker/policy/names";
 
-const CONTROL_CHARACTERS = new RegExp(CONTROL_CHARACTER.source, "g");
+export { shown } from "../worker/policy/printable";
 
 export interface CliIo {
   out(text: string): void;
@@ -41,18 +40,6 @@ type Style = "red" | "green" | "yellow" | "dim" | "bold" | "cyan";
 /** `paint("red", text)` when colours are on; the text unchanged otherwise. */
 export function painter(io: Pick<CliIo, "color">): (style: Style, text: string) => string {
   return (style, text) => (io.color ? styleText(style, text, { validateStream: false }) : text);
-}
-
-/**
- * Untrusted text (claims of an unverified token, rule and case names, a policy's keys) made safe
- * for a terminal and an Actions log: control characters appear as `\u001b`-style escapes, so
- * none can repaint a line or end one early, and `::` is broken with a zero-width space, so no
- * text can become a workflow command (`::error::`, `::add-mask::`).
- */
-export function shown(text: string): string {
-  return text
-    .replace(CONTROL_CHARACTERS, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`)
-    .replaceAll("::", ":\u200b:");
 }
 
 /** A failure the user can fix: printed as is, with the exit code given. */

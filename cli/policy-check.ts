@@ -1,5 +1,4 @@
 /** `downscope policy check FILE`: parse, validate and lint, the way the service loads a policy. */
-import { escapeData } from "../action/runner";
 import type { CompileResult } from "../worker/policy/compile";
 import { compilePolicy } from "../worker/policy/policy-text";
 import type { Problem } from "../worker/policy/problems";
@@ -73,4 +72,9 @@ function annotation(file: string, problem: Problem, strict: boolean): string {
 
 function escapeProperty(value: string): string {
   return escapeData(value).replace(/:/g, "%3A").replace(/,/g, "%2C");
+}
+
+/** Workflow-command data escaping, as the runner reads it: a value can never end the command or start another. */
+function escapeData(value: string): string {
+  return value.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
 }

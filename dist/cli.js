@@ -7375,14 +7375,14 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { styleText } from "node:util";
 
-// worker/policy/names.ts
-var SCOPE_TOKEN = /^[\x21\x23-\x5B\x5D-\x7E]{1,128}$/;
-var ENVIRONMENT_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+// worker/policy/printable.ts
 var CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
-var GITHUB_COM_ISSUER = "https://token.actions.githubusercontent.com";
+var CONTROL_CHARACTERS = new RegExp(CONTROL_CHARACTER.source, "g");
+function shown(text) {
+  return text.replace(CONTROL_CHARACTERS, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`).replaceAll("::", ":\u200B:");
+}
 
 // cli/io.ts
-var CONTROL_CHARACTERS = new RegExp(CONTROL_CHARACTER.source, "g");
 function processIo() {
   return {
     out: (text) => process.stdout.write(text.endsWith("\n") ? text : `${text}
@@ -7402,9 +7402,6 @@ function processIo() {
 }
 function painter(io) {
   return (style, text) => io.color ? styleText(style, text, { validateStream: false }) : text;
-}
-function shown(text) {
-  return text.replace(CONTROL_CHARACTERS, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`).replaceAll("::", ":\u200B:");
 }
 var CliError = class extends Error {
   constructor(message2, exitCode = 2) {
@@ -11744,6 +11741,11 @@ function closeOverStars(tokens, states) {
   }
 }
 
+// worker/policy/names.ts
+var SCOPE_TOKEN = /^[\x21\x23-\x5B\x5D-\x7E]{1,128}$/;
+var ENVIRONMENT_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+var GITHUB_COM_ISSUER = "https://token.actions.githubusercontent.com";
+
 // worker/policy/schema.ts
 var RESERVED_CLAIMS = ["iss", "aud", "sub", "exp", "iat", "nbf", "jti", "workflow"];
 var ISSUERS_FIELD = {
@@ -12937,11 +12939,6 @@ function compilePolicy(text) {
   return { ...compilePolicyValue(read.document.value, { document: read.document }), value: read.document.value };
 }
 
-// action/runner.ts
-function escapeData(value) {
-  return value.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
-}
-
 // cli/policy-check.ts
 function policyCheck(io, file, options) {
   return reportCheck(io, file, compilePolicy(readInput(io, file, "the policy")), options);
@@ -12990,6 +12987,9 @@ function annotation(file, problem, strict) {
 }
 function escapeProperty(value) {
   return escapeData(value).replace(/:/g, "%3A").replace(/,/g, "%2C");
+}
+function escapeData(value) {
+  return value.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
 }
 
 // cli/policy-build.ts

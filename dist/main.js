@@ -1,15 +1,15 @@
 import {
+  actionsCore,
   lightFetch,
   runExchangeStep,
-  runnerCore,
   runnerSecretFiles,
   systemClock
-} from "./chunks/chunk-2KZ45YZ2.js";
+} from "./chunks/chunk-VQGQKHDX.js";
 import "./chunks/chunk-WSFCRVEQ.js";
 
 // action/main.ts
 await runExchangeStep({
-  core: runnerCore(),
+  core: actionsCore("downscope: no token"),
   fetch: lightFetch,
   env: process.env,
   clock: systemClock,

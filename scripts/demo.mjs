@@ -7,7 +7,7 @@ import { exportJWK, generateKeyPair } from "jose";
 import { parse } from "yaml";
 import { startDeployApi } from "../examples/downstream/deploy-api.mjs";
 import { GITHUB_ISSUER, generateIssuerKey } from "./fake-github.mjs";
-import { runActionStep, startIdTokenEndpoint } from "./fake-runner.mjs";
+import { errorAnnotation, runActionStep, startIdTokenEndpoint } from "./fake-runner.mjs";
 import { startLocalService } from "./local-service.mjs";
 
 const color = process.stdout.isTTY && !process.env.NO_COLOR;
@@ -101,8 +101,7 @@ try {
     inputs: { url: service.url, environment: "staging" },
   });
   check(denied.code === 1 && Object.keys(denied.outputs).length === 0, "the action failed and output no token");
-  const error = denied.stdout.split("\n").find((line) => line.startsWith("::error::")) ?? "";
-  detail(decodeURIComponent(error.slice("::error::".length)));
+  detail(errorAnnotation(denied.stdout));
 
   say("The service's audit log (one line per decision; ids and reasons, never a token)");
   for (const line of service.logs.filter((entry) => entry.event === "token_exchange")) {

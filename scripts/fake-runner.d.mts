@@ -31,3 +31,4 @@ export declare function runActionStep(
     env?: Record<string, string>;
   },
 ): Promise<StepResult>;
+export declare function errorAnnotation(stdout: string): string;

@@ -117,3 +117,12 @@ export async function runActionStep(step, { inputs = {}, state = {}, idTokens, e
   rmSync(dir, { recursive: true, force: true });
   return result;
 }
+
+/**
+ * The message of the first `::error …::` workflow command a step printed (its properties, such
+ * as title, left out), decoded as the runner decodes it; "" when there is none.
+ */
+export function errorAnnotation(stdout) {
+  const line = stdout.split("\n").find((candidate) => /^::error( [^:]*)?::/.test(candidate)) ?? "";
+  return decodeURIComponent(line.replace(/^::error( [^:]*)?::/, "").replace(/\r$/, ""));
+}

@@ -24,6 +24,8 @@ describe("action inputs", () => {
       dpop: false,
       revoke: true,
       exportEnv: undefined,
+      retries: 5,
+      summary: true,
     });
   });
 
@@ -38,6 +40,8 @@ describe("action inputs", () => {
         dpop: "false",
         revoke: "FALSE",
         "export-env": "DEPLOY_TOKEN",
+        retries: "2",
+        summary: "false",
       }),
     ).toEqual({
       url: "https://downscope.acme.dev/base",
@@ -48,6 +52,8 @@ describe("action inputs", () => {
       dpop: false,
       revoke: false,
       exportEnv: "DEPLOY_TOKEN",
+      retries: 2,
+      summary: false,
     });
     expect(read({ url: "https://d.example", ttl: "600" }).ttl).toBe(600);
   });
@@ -79,6 +85,14 @@ describe("action inputs", () => {
     expect(problem({ url: "https://x.example", environment: "prod env" })).toMatch(/Input "environment" must be/);
     expect(problem({ url: "https://x.example", scope: 'a "b"' })).toBe(
       'Input "scope" must be space-separated scopes, and ""b"" is not one.',
+    );
+    for (const retries of ["0", "11", "-1", "2.5", "three", "1e1"]) {
+      expect(problem({ url: "https://x.example", retries }), retries).toBe(
+        `Input "retries" must be the number of attempts, 1 to 10 (1: no retry), got "${retries}".`,
+      );
+    }
+    expect(problem({ url: "https://x.example", summary: "off" })).toBe(
+      'Input "summary" must be true or false, got "off".',
     );
     for (const name of ["PATH", "GITHUB_TOKEN", "RUNNER_TEMP", "1X", "A-B", "NODE_OPTIONS"]) {
       expect(problem({ url: "https://x.example", "export-env": name }), name).toMatch(/Input "export-env"/);

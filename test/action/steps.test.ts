@@ -40,7 +40,11 @@ const granted = () =>
 
 describe("the main step", () => {
   it("masks the token before anything else mentions it, then sets every output and saves state", async () => {
-    const { core, calls, of } = fakeCore({
+    const {
+      core,
+      calls: recorded,
+      of,
+    } = fakeCore({
       url: "https://downscope.acme.dev",
       "export-env": "DEPLOY_TOKEN",
       scope: "deploy:write",
@@ -49,6 +53,8 @@ describe("the main step", () => {
     await runExchangeStep({ core, fetch: network.fetch, env: RUNNER_ENV, clock: instantClock() });
 
     expect(of("setFailed")).toEqual([]);
+    // Debug lines (url, audience, timings) name no secret; what matters is what comes before them.
+    const calls = recorded.filter(([name]) => name !== "debug");
     const firstMention = calls.findIndex((call) => call.slice(1).some((arg) => String(arg).includes(ACCESS_TOKEN)));
     expect(calls[firstMention]).toEqual(["setSecret", ACCESS_TOKEN]);
     expect(calls[0]).toEqual(["setSecret", ID_TOKEN]);
@@ -106,9 +112,15 @@ describe("the main step", () => {
     expect(of("setFailed")).toEqual([]);
     expect(network.requests.filter((r) => r.url.startsWith("https://runner.example/"))).toHaveLength(3);
     expect(clock.slept).toEqual([500, 4000]);
-    expect(of("warning").map(([message]) => message)).toEqual([
-      "the service answered HTTP 503; retrying in 0.5s (attempt 2)",
-      "the service answered HTTP 429; retrying in 4.0s (attempt 3)",
+    // Retries are log lines, not annotations.
+    expect(of("warning")).toEqual([]);
+    expect(
+      of("info")
+        .map(([message]) => message)
+        .filter((message) => String(message).includes("retrying")),
+    ).toEqual([
+      "the service answered HTTP 503; retrying in 0.5s (attempt 2 of 5)",
+      "the service answered HTTP 429; retrying in 4.0s (attempt 3 of 5)",
     ]);
   });
 
@@ -127,7 +139,9 @@ describe("the main step", () => {
     const down = fakeCore({ url: "https://downscope.acme.dev" });
     const refusing = fakeNetwork([granted], () => new Response("", { status: 403 }));
     await runExchangeStep({ core: down.core, fetch: refusing.fetch, env: RUNNER_ENV, clock: instantClock() });
-    expect(down.of("setFailed")[0][0]).toMatch(/The runner refused to issue an OIDC token \(HTTP 403\)/);
+    expect(down.of("setFailed")[0][0]).toMatch(
+      /The runner.s OIDC endpoint \(ACTIONS_ID_TOKEN_REQUEST_URL\) refused the request \(HTTP 403/,
+    );
     expect(refusing.requests).toHaveLength(1);
 
     const unreachable = fakeCore({ url: "https://downscope.acme.dev" });
@@ -248,16 +262,20 @@ describe("the main step", () => {
       env: RUNNER_ENV,
       clock: instantClock(),
     });
-    expect(of("setFailed")[0][0]).toMatch(/HTTP 200 without a token response/);
+    expect(of("setFailed")[0][0]).toMatch(
+      /does not point at a downscope service: .*HTTP 200, content-type text\/plain.*"<html>"/,
+    );
+    expect(of("setFailed")[0][0]).not.toMatch(/HTTP 200 without a token response/);
     expect(of("setOutput")).toEqual([]);
   });
 });
 
 describe("the main step with dpop: true", () => {
   it("masks its key first, sends a proof for the token endpoint, and refuses a token that is not bound", async () => {
-    const { core, calls, of } = fakeCore({ url: "https://downscope.acme.dev", dpop: "true" });
-    const network = fakeNetwork([granted]);
+    const { core, calls: recorded, of } = fakeCore({ url: "https://downscope.acme.dev", dpop: "true" });
+    const network = fakeNetwork([granted, () => new Response(null, { status: 200 })]);
     await runExchangeStep({ core, fetch: network.fetch, env: RUNNER_ENV, clock: instantClock() });
+    const calls = recorded.filter(([name]) => name !== "debug");
     const key = JSON.parse(String(calls[0][1]));
     expect(calls[0][0]).toBe("setSecret");
     expect(key).toMatchObject({ kty: "EC", crv: "P-256", d: expect.any(String) });
@@ -269,9 +287,14 @@ describe("the main step with dpop: true", () => {
       htu: "https://downscope.acme.dev/token",
       iat: Date.parse("2026-11-24T10:00:00Z") / 1000,
     });
+    // Nothing orphaned: the token it will not use is revoked before the step fails, and it says so.
     expect(of("setFailed")).toEqual([
-      ["Asked for a DPoP-bound token, but the service issued a Bearer token: refusing to use it."],
+      [
+        "Asked for a DPoP-bound token, but the service issued a Bearer token: refusing to use it.\nThe token it had issued was revoked.",
+      ],
     ]);
+    expect(network.requests.at(-1)?.url).toBe("https://downscope.acme.dev/revoke");
+    expect(String(network.requests.at(-1)?.init?.body)).toContain(`token=${ACCESS_TOKEN}`);
     expect(of("setOutput")).toEqual([]);
   });
 

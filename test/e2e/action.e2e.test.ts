@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startDeployApi } from "../../examples/downstream/deploy-api.mjs";
 import { GITHUB_ISSUER, generateIssuerKey } from "../../scripts/fake-github.mjs";
 import {
+  errorAnnotation,
   type IdTokenEndpoint,
   runActionStep,
   type StepResult,
@@ -126,8 +127,10 @@ describe("the action against the real service", () => {
     expect(main.code).toBe(1);
     expect(main.outputs).toEqual({});
     expect(main.state).toEqual({});
-    const error = main.stdout.split("\n").find((line) => line.startsWith("::error::")) ?? "";
-    const message = decodeURIComponent(error.slice("::error::".length));
+    // One annotation, with a title.
+    expect(main.stdout.split("\n").filter((line) => line.startsWith("::error"))).toHaveLength(1);
+    expect(main.stdout).toContain("::error title=downscope%3A no token::");
+    const message = errorAnnotation(main.stdout);
     expect(message).toBe(
       [
         "downscope refused the token (HTTP 400 invalid_target): No rule of the environment allows this identity.",
@@ -161,8 +164,9 @@ describe("the action against the real service", () => {
       const main = await runActionStep("main", { idTokens: runner, inputs: { url: proxy.url, audience: service.url } });
       expect(main.code).toBe(0);
       expect(main.stdout).toMatch(
-        /::warning::the service answered HTTP 503: The issuer's keys cannot be fetched right now; try again later\.; retrying in \d\.\ds \(attempt 2\)/,
+        /\nthe service answered HTTP 503: The issuer's keys cannot be fetched right now; try again later\.; retrying in \d\.\ds \(attempt 2 of 5\)/,
       );
+      expect(main.stdout).not.toContain("::warning");
       expect(proxy.tokenRequests()).toBe(2);
       expect(runner.requests.length - before).toBe(2);
       expect(main.outputs.environment).toBe("staging");
@@ -176,18 +180,13 @@ describe("the action against the real service", () => {
     runner.failNext(1, 500);
     const main = await runActionStep("main", { idTokens: runner, inputs: { url: service.url } });
     expect(main.code).toBe(0);
-    expect(main.stdout).toMatch(/::warning::the runner refused to issue an OIDC token for now \(HTTP 500\); retrying/);
+    expect(main.stdout).toMatch(/\nthe runner refused to issue an OIDC token for now \(HTTP 500\); retrying/);
   });
 
   it("says exactly which permission to add when the job cannot get an OIDC token", async () => {
     const main = await runActionStep("main", { inputs: { url: service.url } });
     expect(main.code).toBe(1);
-    const error = decodeURIComponent(
-      main.stdout
-        .split("\n")
-        .find((line) => line.startsWith("::error::"))
-        ?.slice(9) ?? "",
-    );
+    const error = errorAnnotation(main.stdout);
     expect(error).toContain("  permissions:\n    id-token: write\n");
     expect(error).toContain("fork");
   });
@@ -195,8 +194,8 @@ describe("the action against the real service", () => {
   it("refuses a bad input, quoting it", async () => {
     const main = await runActionStep("main", { idTokens: runner, inputs: { url: service.url, ttl: "forever" } });
     expect(main.code).toBe(1);
-    expect(main.stdout).toContain(
-      '::error::Input "ttl" must be a duration such as "10m", "90s", "1h" or whole seconds, got "forever".',
+    expect(errorAnnotation(main.stdout)).toBe(
+      'Input "ttl" must be a duration such as "10m", "90s", "1h" or whole seconds, got "forever".',
     );
   });
 

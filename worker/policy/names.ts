@@ -4,12 +4,5 @@
 export const SCOPE_TOKEN = /^[\x21\x23-\x5B\x5D-\x7E]{1,128}$/;
 export const ENVIRONMENT_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
-/**
- * C0 and C1 controls, DEL and the Unicode line separators: what reaches a terminal or a log as
- * an instruction (repaint, new line) rather than as text. Refused in names, escaped on output.
- */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
-export const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
-
 /** GitHub.com's Actions issuer: trusted unless the policy says `github_com: false`. */
 export const GITHUB_COM_ISSUER = "https://token.actions.githubusercontent.com";
