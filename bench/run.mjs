@@ -391,7 +391,7 @@ async function theAction() {
     "5. action",
     "size of the action (dist/main.js, post.js and the chunks they load)",
     kib(always),
-    `plus ${kib(dpopChunk)} loaded only with dpop: true (jose); no runtime dependencies`,
+    `plus ${kib(dpopChunk)} loaded only with dpop: true (jose); nothing to install: @actions/core is bundled`,
   );
   const firstRequest = [];
   const bare = [];
@@ -409,7 +409,13 @@ async function theAction() {
     "< 150 ms",
   );
   record("5. action", "bare node -e '': start to exit", `${fmt(median(bare))} ms`, `spread ${spread(bare)} ms`);
-  record("5. action", "the action's own start-up cost", `${fmt(median(firstRequest) - median(bare))} ms`);
+  record(
+    "5. action",
+    "the action's own start-up cost (first request − bare node)",
+    `${fmt(median(firstRequest) - median(bare))} ms`,
+    "@actions/core bundled, its unused HTTP stack left out",
+    "≤ 150 ms",
+  );
 }
 
 function policyFor(publicJwk) {

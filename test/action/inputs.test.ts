@@ -1,4 +1,6 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import { ActionError } from "../../action/core";
 import { readInputs } from "../../action/inputs";
 
@@ -97,5 +99,19 @@ describe("action inputs", () => {
     for (const name of ["PATH", "GITHUB_TOKEN", "RUNNER_TEMP", "1X", "A-B", "NODE_OPTIONS"]) {
       expect(problem({ url: "https://x.example", "export-env": name }), name).toMatch(/Input "export-env"/);
     }
+  });
+});
+
+describe("action.yml", () => {
+  it("declares exactly the inputs the action reads", () => {
+    const declared = Object.keys((parse(readFileSync("action.yml", "utf8")) as { inputs: object }).inputs).sort();
+    const asked: string[] = [];
+    readInputs({
+      getInput: (name: string) => {
+        asked.push(name);
+        return name === "url" ? "https://downscope.example.com" : "";
+      },
+    });
+    expect([...new Set(asked)].sort()).toEqual(declared);
   });
 });
