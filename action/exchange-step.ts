@@ -3,26 +3,18 @@
  * service; on success the token is masked before anything else, then output, optionally
  * exported, summarised and remembered for the post step; on refusal, the reason laid out.
  */
-import { decodeCompactJwt } from "../worker/oidc/compact-jwt";
-import { shown } from "../worker/policy/printable";
+import { decodeCompactJwt } from "../protocol/compact-jwt";
+import type { DpopKey } from "../protocol/dpop-key";
+import { shown } from "../protocol/printable";
 import { ActionError, type StepDependencies } from "./core";
-import type { DpopKey } from "./dpop";
 import { idTokenEndpoint, requestIdToken } from "./id-token";
 import { readInputs } from "./inputs";
 import { renderRefusal } from "./report";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy, withRetries } from "./retry";
 import { revokeNow } from "./revoke-step";
+import { STATE } from "./state";
 import { jobSummary } from "./summary";
 import { type ExchangeOutcome, exchangeSubjectToken } from "./token-client";
-
-/** Names of what the main step leaves for the post step. */
-export const STATE = {
-  token: "token",
-  url: "url",
-  expiresAt: "expires-at",
-  revoke: "revoke",
-  dpopKeyFile: "dpop-key-file",
-} as const;
 
 export async function runExchangeStep(
   deps: StepDependencies,
@@ -37,7 +29,7 @@ export async function runExchangeStep(
     core.debug(`downscope: url ${inputs.url}, audience ${inputs.audience}, up to ${inputs.retries} attempts`);
     // The job's own key for a sender-constrained token: masked before anything could print it.
     // Loaded only when asked for: jose is most of the bundle, and start-up time is the job's time.
-    const dpop = inputs.dpop ? await import("./dpop") : undefined;
+    const dpop = inputs.dpop ? await import("../protocol/dpop-key") : undefined;
     const dpopKey: DpopKey | undefined = dpop ? await dpop.generateDpopKey() : undefined;
     if (dpopKey) {
       core.setSecret(JSON.stringify(dpopKey.privateJwk));

@@ -1,5 +1,5 @@
 /** Asking the runner for the job's GitHub OIDC token (what `core.getIDToken` does, with retries). */
-import { shown } from "../worker/policy/printable";
+import { shown } from "../protocol/printable";
 import { ActionError } from "./core";
 import { type Attempt, parseRetryAfter } from "./retry";
 

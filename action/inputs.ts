@@ -1,6 +1,6 @@
 /** The action's inputs (SPEC §6), validated with messages that quote the input and say what to do. */
-import { HARD_MAX_TTL_SECONDS, parseDuration } from "../worker/policy/duration";
-import { ENVIRONMENT_NAME, SCOPE_TOKEN } from "../worker/policy/names";
+import { HARD_MAX_TTL_SECONDS, parseDuration } from "../protocol/duration";
+import { ENVIRONMENT_NAME, SCOPE_TOKEN } from "../protocol/names";
 import { type ActionCore, ActionError } from "./core";
 
 export interface ActionInputs {

@@ -3,8 +3,8 @@
  * explanation laid out condition by condition, and the job's identity as its OIDC token states
  * it (the non-secret claims only; never the token).
  */
-import { decodeCompactJwt } from "../worker/oidc/compact-jwt";
-import { shown } from "../worker/policy/printable";
+import { decodeCompactJwt } from "../protocol/compact-jwt";
+import { shown } from "../protocol/printable";
 import type { Denial, RefusalBody } from "./token-client";
 
 /** The claims worth showing to explain a decision, in reading order. */

@@ -3,8 +3,8 @@
  * never fails the job: a service without revocation, or any failure, is a warning.
  */
 import type { StepDependencies } from "./core";
-import { STATE } from "./exchange-step";
 import { describeError } from "./id-token";
+import { STATE } from "./state";
 
 const TIMEOUT_MS = 10_000;
 

@@ -1,7 +1,7 @@
 /** The service's token endpoint, seen from the action: one exchange attempt, classified. */
 
-import type { Denial } from "../worker/policy/evaluate";
-import { shown } from "../worker/policy/printable";
+import type { Denial } from "../protocol/denial";
+import { shown } from "../protocol/printable";
 import { ActionError } from "./core";
 import { ResponseTooLarge } from "./http-client";
 import { describeError } from "./id-token";
@@ -16,7 +16,7 @@ export interface GrantedToken {
   readonly environment: string;
 }
 
-/** The service's policy explanation: the same type it is built as (worker/policy/evaluate.ts). */
+/** The service's policy explanation: the wire type the policy engine builds it as (protocol/denial.ts). */
 export type { Denial };
 
 export interface RefusalBody {

@@ -4,13 +4,13 @@
  * service's own modules.
  */
 import { importJWK, SignJWT } from "jose";
+import { evaluatePolicy } from "../policy/evaluate";
+import { compilePolicy } from "../policy/policy-text";
 import { generateIssuerKey, githubClaims } from "../scripts/fake-github.mjs";
 import { largePolicyClaims, largePolicyText } from "../scripts/large-policy.mjs";
 import { trustedIssuers } from "../worker/oidc/issuers";
 import { JwksCache } from "../worker/oidc/jwks-cache";
 import { SubjectTokenRejected, verifySubjectToken } from "../worker/oidc/verify-subject-token";
-import { evaluatePolicy } from "../worker/policy/evaluate";
-import { compilePolicy } from "../worker/policy/policy-text";
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 

@@ -1,6 +1,6 @@
 /** Claims as an admin has them: a JSON object, or a GitHub token (decoded, never verified). */
-import { decodeCompactJwt } from "../worker/oidc/compact-jwt";
-import { GITHUB_COM_ISSUER } from "../worker/policy/names";
+import { decodeCompactJwt } from "../protocol/compact-jwt";
+import { GITHUB_COM_ISSUER } from "../protocol/names";
 import { CliError } from "./io";
 
 export interface ClaimsInput {

@@ -3,7 +3,7 @@
  * exported (`dpop-key-file` or `dpop-key`), for workflow steps calling a DPoP-protected API.
  */
 import type { JWK } from "jose";
-import { createDpopProof, dpopKeyFromJwk } from "../action/dpop";
+import { createDpopProof, dpopKeyFromJwk } from "../protocol/dpop-key";
 import { CliError, type CliIo, readInput } from "./io";
 
 export interface ProofOptions {

@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { styleText } from "node:util";
 
-export { shown } from "../worker/policy/printable";
+export { shown } from "../protocol/printable";
 
 export interface CliIo {
   out(text: string): void;

@@ -1,12 +1,12 @@
 /**
- * The policy's JSON Schema, generated from the definitions validation uses (worker/policy/schema.ts),
+ * The policy's JSON Schema, generated from the definitions validation uses (policy/schema.ts),
  * for editors (`# yaml-language-server: $schema=...`). A test fails when schema/ drifts from this.
  * Validation stays the authority: some checks (scopes within the environment's, durations up to
  * 1h across fields) span fields and are not expressible here.
  */
-import { MAX_PATTERN_LENGTH } from "../worker/policy/glob";
-import { ENVIRONMENT_NAME, SCOPE_TOKEN } from "../worker/policy/names";
-import { type FieldKind, type ObjectDefinition, POLICY, RESERVED_CLAIMS } from "../worker/policy/schema";
+import { MAX_PATTERN_LENGTH } from "../policy/glob";
+import { type FieldKind, type ObjectDefinition, POLICY, RESERVED_CLAIMS } from "../policy/schema";
+import { ENVIRONMENT_NAME, SCOPE_TOKEN } from "../protocol/names";
 
 type Schema = Record<string, unknown>;
 
@@ -105,8 +105,7 @@ export function policyJsonSchema(): Schema {
   return {
     $schema: "https://json-schema.org/draft/2020-12/schema",
     $id: "https://github.com/downscope/downscope/schema/policy.schema.json",
-    description:
-      "A downscope policy, version 1. Generated from worker/policy/schema.ts by `npm run schema`; do not edit.",
+    description: "A downscope policy, version 1. Generated from policy/schema.ts by `npm run schema`; do not edit.",
     ...objectSchema(POLICY),
   };
 }

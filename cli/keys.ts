@@ -8,7 +8,7 @@ import {
   SIGNING_ALGORITHMS,
   type SigningAlgorithm,
   SigningKeyError,
-} from "../worker/keys/signing-keys";
+} from "../protocol/signing-keys";
 import { CliError, type CliIo, readInput } from "./io";
 
 export const ROTATION_ADVICE = `Rotation, in order:

@@ -5,9 +5,9 @@
  * Nothing is written when the policy is invalid, or too large for a Worker.
  */
 import { gzipSync } from "node:zlib";
-import { canonicalJson, DEFAULT_ARTIFACT_PATH, makePolicyArtifact } from "../worker/policy/artifact";
-import { compilePolicy } from "../worker/policy/policy-text";
-import { formatProblem } from "../worker/policy/problems";
+import { canonicalJson, DEFAULT_ARTIFACT_PATH, makePolicyArtifact } from "../policy/artifact";
+import { compilePolicy } from "../policy/policy-text";
+import { formatProblem } from "../policy/problems";
 import { CliError, type CliIo, readInput } from "./io";
 import { type CheckOptions, reportCheck } from "./policy-check";
 

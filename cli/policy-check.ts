@@ -1,7 +1,7 @@
 /** `downscope policy check FILE`: parse, validate and lint, the way the service loads a policy. */
-import type { CompileResult } from "../worker/policy/compile";
-import { compilePolicy } from "../worker/policy/policy-text";
-import type { Problem } from "../worker/policy/problems";
+import type { CompileResult } from "../policy/compile";
+import { compilePolicy } from "../policy/policy-text";
+import type { Problem } from "../policy/problems";
 import { type CliIo, painter, readInput, shown } from "./io";
 
 export interface CheckOptions {

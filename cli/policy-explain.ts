@@ -3,18 +3,12 @@
  * claims, rule by rule, with every condition's expected and actual value. Same code as the
  * service: compilePolicy, then evaluatePolicy; nothing is re-implemented here.
  */
-import { subjectClaimsAcceptable } from "../worker/oidc/verify-subject-token";
-import { formatDuration } from "../worker/policy/duration";
-import {
-  type AccessRequest,
-  type Decision,
-  evaluatePolicy,
-  evaluateRule,
-  findEnvironment,
-} from "../worker/policy/evaluate";
-import { compilePolicy } from "../worker/policy/policy-text";
-import { formatProblem } from "../worker/policy/problems";
-import type { Claims, CompiledPolicy, ConditionResult } from "../worker/policy/types";
+import { subjectClaimsAcceptable } from "../policy/claims";
+import { type AccessRequest, type Decision, evaluatePolicy, evaluateRule, findEnvironment } from "../policy/evaluate";
+import { compilePolicy } from "../policy/policy-text";
+import { formatProblem } from "../policy/problems";
+import type { Claims, CompiledPolicy, ConditionResult } from "../policy/types";
+import { formatDuration } from "../protocol/duration";
 import { parseClaimsInput } from "./claims-input";
 import { CliError, type CliIo, painter, readInput, shown } from "./io";
 import { accessRequest } from "./request-options";

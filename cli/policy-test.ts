@@ -2,10 +2,10 @@
  * `downscope policy test FILE CASES`: a table of cases run against the policy, so admins keep
  * their rules under test in their own CI. Exit 1 with a clear difference on any failure.
  */
-import { readPolicyDocument } from "../worker/policy/document";
-import { parseDuration } from "../worker/policy/duration";
-import { type Decision, evaluatePolicy } from "../worker/policy/evaluate";
-import { formatProblem } from "../worker/policy/problems";
+import { readPolicyDocument } from "../policy/document";
+import { type Decision, evaluatePolicy } from "../policy/evaluate";
+import { formatProblem } from "../policy/problems";
+import { parseDuration } from "../protocol/duration";
 import { withIssuer } from "./claims-input";
 import { CliError, type CliIo, painter, readInput, shown } from "./io";
 import { describeDecision, explainRules, loadPolicy } from "./policy-explain";

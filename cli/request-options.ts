@@ -1,6 +1,7 @@
 /** The request half of `explain` and `test`: environment, scopes and lifetime, as the service reads them. */
-import { HARD_MAX_TTL_SECONDS, parseDuration } from "../worker/policy/duration";
-import type { AccessRequest } from "../worker/policy/evaluate";
+
+import type { AccessRequest } from "../policy/evaluate";
+import { HARD_MAX_TTL_SECONDS, parseDuration } from "../protocol/duration";
 import { CliError } from "./io";
 
 export function accessRequest(

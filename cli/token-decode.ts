@@ -1,5 +1,5 @@
 /** `downscope token decode TOKEN`: header and claims, and when it expires. Never verifies, and says so. */
-import { decodeCompactJwt } from "../worker/oidc/compact-jwt";
+import { decodeCompactJwt } from "../protocol/compact-jwt";
 import { CliError, type CliIo, painter, readInput, shown } from "./io";
 
 export function tokenDecode(io: CliIo, token: string, options: { json?: boolean }): number {

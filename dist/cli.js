@@ -7375,7 +7375,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { styleText } from "node:util";
 
-// worker/policy/printable.ts
+// protocol/printable.ts
 var CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 var CONTROL_CHARACTERS = new RegExp(CONTROL_CHARACTER.source, "g");
 function shown(text) {
@@ -11544,13 +11544,13 @@ async function generateKeyPair(alg, options) {
   ]);
 }
 
-// verify/dpop-proof.ts
+// protocol/dpop-proof.ts
 var MAX_DPOP_PROOF_BYTES = 4 * 1024;
 async function accessTokenHash(accessToken) {
   return base64url_exports.encode(new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(accessToken))));
 }
 
-// action/dpop.ts
+// protocol/dpop-key.ts
 async function dpopKeyFromJwk(privateJwk) {
   if (privateJwk.kty !== "EC" || privateJwk.crv !== "P-256" || typeof privateJwk.d !== "string") {
     throw new TypeError("a DPoP key must be a private EC P-256 JWK");
@@ -11610,7 +11610,7 @@ async function dpopProof(io, options) {
   return 0;
 }
 
-// worker/policy/glob.ts
+// policy/glob.ts
 var MAX_PATTERN_LENGTH = 256;
 var MAX_WILDCARDS = 8;
 var SLASH = 47;
@@ -11741,12 +11741,7 @@ function closeOverStars(tokens, states) {
   }
 }
 
-// worker/policy/names.ts
-var SCOPE_TOKEN = /^[\x21\x23-\x5B\x5D-\x7E]{1,128}$/;
-var ENVIRONMENT_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
-var GITHUB_COM_ISSUER = "https://token.actions.githubusercontent.com";
-
-// worker/policy/schema.ts
+// policy/schema.ts
 var RESERVED_CLAIMS = ["iss", "aud", "sub", "exp", "iat", "nbf", "jti", "workflow"];
 var ISSUERS_FIELD = {
   kind: { type: "issuers" },
@@ -11850,6 +11845,11 @@ var POLICY = {
   }
 };
 
+// protocol/names.ts
+var SCOPE_TOKEN = /^[\x21\x23-\x5B\x5D-\x7E]{1,128}$/;
+var ENVIRONMENT_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+var GITHUB_COM_ISSUER = "https://token.actions.githubusercontent.com";
+
 // cli/json-schema.ts
 var pattern = (prefix) => ({
   type: "string",
@@ -11943,12 +11943,12 @@ function policyJsonSchema() {
   return {
     $schema: "https://json-schema.org/draft/2020-12/schema",
     $id: "https://github.com/downscope/downscope/schema/policy.schema.json",
-    description: "A downscope policy, version 1. Generated from worker/policy/schema.ts by `npm run schema`; do not edit.",
+    description: "A downscope policy, version 1. Generated from policy/schema.ts by `npm run schema`; do not edit.",
     ...objectSchema(POLICY)
   };
 }
 
-// worker/keys/signing-keys.ts
+// protocol/signing-keys.ts
 var SIGNING_ALGORITHMS = ["ES256", "EdDSA", "RS256"];
 var SigningKeyError = class extends Error {
 };
@@ -12093,7 +12093,7 @@ ${ROTATION_ADVICE}`);
 // cli/policy-build.ts
 import { gzipSync } from "node:zlib";
 
-// worker/digest.ts
+// protocol/digest.ts
 var HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, "0"));
 async function sha256Hex(text) {
   const digest2 = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text)));
@@ -12102,7 +12102,7 @@ async function sha256Hex(text) {
   return hex;
 }
 
-// worker/policy/artifact.ts
+// policy/artifact.ts
 var POLICY_ARTIFACT_FORMAT = "downscope-policy-artifact";
 var POLICY_ARTIFACT_VERSION = 1;
 var DEFAULT_ARTIFACT_PATH = ".build/policy.json";
@@ -12126,7 +12126,27 @@ async function makePolicyArtifact(source, value, options) {
   };
 }
 
-// worker/policy/conditions.ts
+// protocol/duration.ts
+var HARD_MAX_TTL_SECONDS = 3600;
+var UNIT_SECONDS = { s: 1, m: 60, h: 3600 };
+var DURATION = /^([0-9]{1,6})([smh]?)$/;
+function parseDuration(value) {
+  if (typeof value === "number") {
+    return Number.isSafeInteger(value) && value > 0 ? value : void 0;
+  }
+  if (typeof value !== "string") return void 0;
+  const match = DURATION.exec(value);
+  if (!match) return void 0;
+  const seconds = Number(match[1]) * UNIT_SECONDS[match[2] === "" ? "s" : match[2]];
+  return seconds > 0 ? seconds : void 0;
+}
+function formatDuration(seconds) {
+  if (seconds % 3600 === 0) return `${seconds / 3600}h`;
+  if (seconds % 60 === 0) return `${seconds / 60}m`;
+  return `${seconds}s`;
+}
+
+// policy/conditions.ts
 var UNTRUSTED_CODE_EVENTS = /* @__PURE__ */ new Set([
   "pull_request_target",
   "workflow_run",
@@ -12197,27 +12217,7 @@ function eventCondition(patterns) {
   };
 }
 
-// worker/policy/duration.ts
-var HARD_MAX_TTL_SECONDS = 3600;
-var UNIT_SECONDS = { s: 1, m: 60, h: 3600 };
-var DURATION = /^([0-9]{1,6})([smh]?)$/;
-function parseDuration(value) {
-  if (typeof value === "number") {
-    return Number.isSafeInteger(value) && value > 0 ? value : void 0;
-  }
-  if (typeof value !== "string") return void 0;
-  const match = DURATION.exec(value);
-  if (!match) return void 0;
-  const seconds = Number(match[1]) * UNIT_SECONDS[match[2] === "" ? "s" : match[2]];
-  return seconds > 0 ? seconds : void 0;
-}
-function formatDuration(seconds) {
-  if (seconds % 3600 === 0) return `${seconds / 3600}h`;
-  if (seconds % 60 === 0) return `${seconds / 60}m`;
-  return `${seconds}s`;
-}
-
-// worker/policy/lint.ts
+// policy/lint.ts
 var BRANCH_PROBES = ["refs/heads/main", "refs/heads/x", "refs/heads/feature/a/b-c"];
 function admitsEveryBranch(pattern2) {
   if (patternProblem(pattern2)) return false;
@@ -12297,7 +12297,7 @@ function lintPolicy(policy) {
   return warnings;
 }
 
-// worker/policy/problems.ts
+// policy/problems.ts
 function formatProblem(problem) {
   const at = problem.line === void 0 ? "" : `${problem.line}:${problem.column ?? 1}: `;
   const where = problem.path === "" ? "" : `${problem.path}: `;
@@ -12329,7 +12329,7 @@ function editDistance2(a, b) {
   return previous[b.length];
 }
 
-// worker/policy/rule-index.ts
+// policy/rule-index.ts
 function add(map, key, rule) {
   const list = map.get(key);
   if (list) list.push(rule);
@@ -12381,7 +12381,7 @@ function buildRuleIndex(rules, ruleAt) {
   };
 }
 
-// worker/policy/compile.ts
+// policy/compile.ts
 var DEFAULT_TTL_SECONDS = 600;
 var OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
 var REPOSITORY_NAME_CHARS = /^[A-Za-z0-9._*?-]+$/;
@@ -12826,7 +12826,7 @@ function describe(value) {
   return typeof value === "object" ? "a mapping" : `the ${typeof value} ${JSON.stringify(value)}`;
 }
 
-// worker/policy/document.ts
+// policy/document.ts
 var import_yaml = __toESM(require_dist(), 1);
 var MAX_DEPTH = 32;
 var MAX_ALIASED_NODES = 1e4;
@@ -12932,7 +12932,7 @@ function scalarValue(node) {
   return source === void 0 || /^-?(?:0|[1-9][0-9]*)$/.test(source) ? node.value : source;
 }
 
-// worker/policy/policy-text.ts
+// policy/policy-text.ts
 function compilePolicy(text) {
   const read = readPolicyDocument(text);
   if (!read.ok) return { ok: false, problems: read.problems };
@@ -13049,46 +13049,7 @@ function kib(bytes) {
   return `${(bytes / 1024).toFixed(bytes < 10 * 1024 ? 1 : 0)} KiB`;
 }
 
-// worker/oidc/compact-jwt.ts
-var BASE64URL = /^[A-Za-z0-9_-]+$/;
-function decodeCompactJwt(token) {
-  const parts = token.split(".");
-  if (parts.length !== 3 || !parts.every((part) => BASE64URL.test(part))) return void 0;
-  const header = decodeJsonObject(parts[0]);
-  const payload = decodeJsonObject(parts[1]);
-  if (!header || !payload) return void 0;
-  return { header, payload };
-}
-function base64UrlDecode(part) {
-  if (part.length % 4 === 1) return void 0;
-  let binary;
-  try {
-    binary = atob(part.replace(/-/g, "+").replace(/_/g, "/"));
-  } catch {
-    return void 0;
-  }
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
-function decodeJsonObject(part) {
-  const bytes = base64UrlDecode(part);
-  if (!bytes) return void 0;
-  try {
-    const value = JSON.parse(new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes));
-    return value !== null && typeof value === "object" && !Array.isArray(value) ? value : void 0;
-  } catch {
-    return void 0;
-  }
-}
-
-// worker/oidc/issuers.ts
-var GITHUB = {
-  issuer: GITHUB_COM_ISSUER,
-  jwksUri: `${GITHUB_COM_ISSUER}/.well-known/jwks`
-};
-
-// worker/oidc/verify-subject-token.ts
+// policy/claims.ts
 var REQUIRED_STRING_CLAIMS = ["jti", "repository", "repository_id", "repository_owner_id"];
 var OPTIONAL_STRING_CLAIMS = [
   "sub",
@@ -13117,7 +13078,7 @@ function subjectClaimsAcceptable(claims) {
   return DIGITS.test(claims.repository_id) && DIGITS.test(claims.repository_owner_id) && /^[^/]+\/[^/]+$/.test(claims.repository);
 }
 
-// worker/policy/evaluate.ts
+// policy/evaluate.ts
 function findEnvironment(policy, name) {
   return policy.environments.get(asciiLower(name));
 }
@@ -13186,6 +13147,39 @@ function denial(environment, claims, evaluations) {
       failed: conditions.filter((result2) => !result2.held).map(({ held: _held, ...rest }) => rest)
     }))
   };
+}
+
+// protocol/compact-jwt.ts
+var BASE64URL = /^[A-Za-z0-9_-]+$/;
+function decodeCompactJwt(token) {
+  const parts = token.split(".");
+  if (parts.length !== 3 || !parts.every((part) => BASE64URL.test(part))) return void 0;
+  const header = decodeJsonObject(parts[0]);
+  const payload = decodeJsonObject(parts[1]);
+  if (!header || !payload) return void 0;
+  return { header, payload };
+}
+function base64UrlDecode(part) {
+  if (part.length % 4 === 1) return void 0;
+  let binary;
+  try {
+    binary = atob(part.replace(/-/g, "+").replace(/_/g, "/"));
+  } catch {
+    return void 0;
+  }
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+function decodeJsonObject(part) {
+  const bytes = base64UrlDecode(part);
+  if (!bytes) return void 0;
+  try {
+    const value = JSON.parse(new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes));
+    return value !== null && typeof value === "object" && !Array.isArray(value) ? value : void 0;
+  } catch {
+    return void 0;
+  }
 }
 
 // cli/claims-input.ts

@@ -4,7 +4,7 @@ import {
   runRevokeStep,
   runnerSecretFiles,
   systemClock
-} from "./chunks/chunk-VQGQKHDX.js";
+} from "./chunks/chunk-WPSYDVUK.js";
 import "./chunks/chunk-WSFCRVEQ.js";
 
 // action/post.ts

@@ -74,13 +74,13 @@ await build({
   chunkNames: "chunks/[name]-[hash]",
 });
 
-// Type declarations for downscope/verify, from the same sources.
+// Type declarations for downscope/verify (and the protocol types it names), from the same sources.
 await promisify(execFile)(process.execPath, [
   "node_modules/typescript/bin/tsc",
   "-p",
   "tsconfig.verify.json",
   "--outDir",
-  join(outdir, "verify"),
+  join(outdir, "types"),
 ]);
 
 if (check) {

@@ -8,7 +8,7 @@ import { dirname } from "node:path";
 const path = ".build/policy.json";
 if (!existsSync(path)) {
   mkdirSync(dirname(path), { recursive: true });
-  // The same value as NO_POLICY_ARTIFACT in worker/policy/artifact.ts (a test compares them).
+  // The same value as NO_POLICY_ARTIFACT in policy/artifact.ts (a test compares them).
   writeFileSync(path, `${JSON.stringify({ format: "downscope-policy-artifact", format_version: 1, policy: null })}\n`);
   console.error(
     `downscope: no policy artifact at ${path}: this bundle carries no policy and will issue nothing unless DOWNSCOPE_POLICY is set. For a deployment, run \`downscope policy build policy.yml\` first.`,

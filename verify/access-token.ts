@@ -14,7 +14,7 @@
  * const { claims } = await verifier.verify(token, { scheme: "DPoP", method: "POST", url, dpop });
  */
 import { createRemoteJWKSet, customFetch, errors, type JWTPayload, type JWTVerifyGetKey, jwtVerify } from "jose";
-import { type DpopProblem, DpopProofRejected, verifyDpopProof } from "./dpop-proof";
+import { type DpopProblem, DpopProofRejected, verifyDpopProof } from "../protocol/dpop-proof";
 
 export type VerifyErrorCode =
   | "ERR_TOKEN_MISSING"

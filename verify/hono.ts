@@ -7,6 +7,7 @@
  * app.use("/deploy/*", downscopeAuth({ issuer, audience, environment: "staging", scopes: ["deploy:write"] }));
  */
 import type { MiddlewareHandler } from "hono";
+import { DPOP_ALGORITHMS } from "../protocol/dpop-proof";
 import {
   AccessTokenError,
   createAccessTokenVerifier,
@@ -14,7 +15,6 @@ import {
   type VerifierOptions,
   type VerifyErrorCode,
 } from "./access-token";
-import { DPOP_ALGORITHMS } from "./dpop-proof";
 
 export interface DownscopeAuthOptions extends VerifierOptions {
   /** Your public origin (https://deploy.acme.dev), for DPoP `htu` behind proxies; default: the request's. */

@@ -1,4 +1,6 @@
 /** What downstream services import: `downscope/verify`. See README "For service owners". */
+
+export { accessTokenHash, type DpopProblem, normalizeHtu } from "../protocol/dpop-proof";
 export {
   AccessTokenError,
   type AccessTokenVerifier,
@@ -9,4 +11,3 @@ export {
   type VerifyErrorCode,
   verifyAccessToken,
 } from "./access-token";
-export { accessTokenHash, type DpopProblem, normalizeHtu } from "./dpop-proof";

@@ -2,9 +2,10 @@
  * One audit line per token-exchange decision. It names who asked (verified claims only), what
  * was decided and why, and identifies tokens by ids and hashes, never by their text.
  */
-import { sha256Hex } from "./digest";
+
+import type { Claims } from "../policy/types";
+import { sha256Hex } from "../protocol/digest";
 import type { Logger } from "./log";
-import type { Claims } from "./policy/types";
 
 export interface ExchangeAudit {
   decision?: "allowed" | "denied";

@@ -3,14 +3,15 @@
  * values and reused by every request of the isolate. Anything missing or invalid yields a
  * refusal to issue (fail closed) and one clear log line; never a partial configuration.
  */
-import { sha256Hex } from "./digest";
-import { generateSigningKeys, importSigningKeys, SigningKeyError, type SigningKeySet } from "./keys/signing-keys";
+
+import { openPolicyArtifact } from "../policy/artifact";
+import { compilePolicyValue } from "../policy/compile";
+import { formatProblem } from "../policy/problems";
+import type { CompiledPolicy, TrustedIssuer } from "../policy/types";
+import { sha256Hex } from "../protocol/digest";
+import { generateSigningKeys, importSigningKeys, SigningKeyError, type SigningKeySet } from "../protocol/signing-keys";
 import type { Logger } from "./log";
 import { trustedIssuers } from "./oidc/issuers";
-import { openPolicyArtifact } from "./policy/artifact";
-import { compilePolicyValue } from "./policy/compile";
-import { formatProblem } from "./policy/problems";
-import type { CompiledPolicy, TrustedIssuer } from "./policy/types";
 
 /**
  * The Worker's bindings: those wrangler.jsonc declares (generated into worker-configuration.d.ts

@@ -1,5 +1,5 @@
 /** What the service publishes about itself: RFC 8414 metadata and its public keys. */
-import { DPOP_ALGORITHMS } from "../verify/dpop-proof";
+import { DPOP_ALGORITHMS } from "../protocol/dpop-proof";
 import type { ServiceConfig } from "./config";
 import { TOKEN_EXCHANGE_GRANT } from "./http/token-request";
 

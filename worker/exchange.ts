@@ -4,7 +4,10 @@
  * cryptography, then policy, then minting.
  */
 
-import { DpopProofRejected, MAX_DPOP_PROOF_BYTES, verifyDpopProof } from "../verify/dpop-proof";
+import { PolicyArtifactError } from "../policy/compile";
+import { type Decision, evaluatePolicy } from "../policy/evaluate";
+import type { Claims } from "../policy/types";
+import { DpopProofRejected, MAX_DPOP_PROOF_BYTES, verifyDpopProof } from "../protocol/dpop-proof";
 import { type ExchangeAudit, recordSubject } from "./audit";
 import type { ServiceConfig } from "./config";
 import { invalidRequest, OAuthError, unavailable } from "./http/errors";
@@ -14,9 +17,6 @@ import type { Logger } from "./log";
 import { mintAccessToken } from "./mint/access-token";
 import type { JwksCache } from "./oidc/jwks-cache";
 import { CLOCK_SKEW_SECONDS, SubjectTokenRejected, verifySubjectToken } from "./oidc/verify-subject-token";
-import { PolicyArtifactError } from "./policy/compile";
-import { type Decision, evaluatePolicy } from "./policy/evaluate";
-import type { Claims } from "./policy/types";
 import { enforceRateLimit } from "./rate-limit";
 import { StateUnavailable, type TokenLedger } from "./state/ledger";
 

@@ -4,8 +4,8 @@
  * Anything else is simply "not ours": these endpoints answer it without saying why.
  */
 import { jwtVerify } from "jose";
+import { decodeCompactJwt } from "../protocol/compact-jwt";
 import type { ServiceConfig } from "./config";
-import { decodeCompactJwt } from "./oidc/compact-jwt";
 
 export const MAX_OWN_TOKEN_BYTES = 8 * 1024;
 

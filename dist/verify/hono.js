@@ -2,7 +2,7 @@ import {
   AccessTokenError,
   DPOP_ALGORITHMS,
   createAccessTokenVerifier
-} from "./chunks/chunk-2XM3UKHD.js";
+} from "./chunks/chunk-TJARTWMQ.js";
 
 // verify/hono.ts
 var STATUS = {

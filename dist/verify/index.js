@@ -4,7 +4,7 @@ import {
   createAccessTokenVerifier,
   normalizeHtu,
   verifyAccessToken
-} from "./chunks/chunk-2XM3UKHD.js";
+} from "./chunks/chunk-TJARTWMQ.js";
 export {
   AccessTokenError,
   accessTokenHash,

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { policyJsonSchema } from "../../cli/json-schema";
 import { ROTATION_ADVICE } from "../../cli/keys";
-import { importSigningKeys } from "../../worker/keys/signing-keys";
+import { importSigningKeys } from "../../protocol/signing-keys";
 import { cli } from "../support/cli-io";
 
 describe("keys generate", () => {

@@ -6,9 +6,9 @@ import { gunzipSync, gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { artifactSizeProblem, SCRIPT_LIMIT_FREE, SCRIPT_LIMIT_PAID } from "../../cli/policy-build";
-import { sha256Hex } from "../../worker/digest";
-import { canonicalJson, DEFAULT_ARTIFACT_PATH, openPolicyArtifact } from "../../worker/policy/artifact";
-import { compilePolicyValue } from "../../worker/policy/compile";
+import { canonicalJson, DEFAULT_ARTIFACT_PATH, openPolicyArtifact } from "../../policy/artifact";
+import { compilePolicyValue } from "../../policy/compile";
+import { sha256Hex } from "../../protocol/digest";
 import { cli } from "../support/cli-io";
 
 const POLICY = `version: 1

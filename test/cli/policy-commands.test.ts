@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { CONTROL_CHARACTER } from "../../protocol/printable";
 import { githubClaims } from "../../scripts/fake-github.mjs";
-import { CONTROL_CHARACTER } from "../../worker/policy/printable";
 import { cli } from "../support/cli-io";
 
 const POLICY = `version: 1

@@ -13,10 +13,10 @@ import { promisify } from "node:util";
 import { exportJWK, generateKeyPair } from "jose";
 import { afterAll, describe, expect, it } from "vitest";
 import { experimental_readRawConfig } from "wrangler";
+import { NO_POLICY_ARTIFACT } from "../../policy/artifact";
 import { GITHUB_ISSUER, generateIssuerKey, githubClaims, signGithubToken } from "../../scripts/fake-github.mjs";
 import { largePolicyClaims, largePolicyText } from "../../scripts/large-policy.mjs";
 import { bundleWorker, type LocalService, startLocalService } from "../../scripts/local-service.mjs";
-import { NO_POLICY_ARTIFACT } from "../../worker/policy/artifact";
 
 const run = promisify(execFile);
 const scratch = mkdtempSync(join(tmpdir(), "downscope-deploy-"));

@@ -8,12 +8,12 @@
  * libraries is downscope's: they are dev dependencies, here to keep downscope honest.
  */
 import { createPublicKey } from "node:crypto";
+import { AccessTokenError, createAccessTokenVerifier } from "downscope/verify";
 import * as dpopPackage from "dpop";
 import { createVerifier } from "fast-jwt";
 import { exportJWK, generateKeyPair } from "jose";
 import * as oauth from "oauth4webapi";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AccessTokenError, createAccessTokenVerifier } from "../../dist/verify/index.js";
 import { GITHUB_ISSUER, generateIssuerKey, githubClaims, signGithubToken } from "../../scripts/fake-github.mjs";
 import { type LocalService, startLocalService } from "../../scripts/local-service.mjs";
 

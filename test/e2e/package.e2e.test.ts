@@ -69,11 +69,14 @@ it("the tarball holds what users run, and nothing else", () => {
   const paths = packed.files.map((file) => file.path).sort();
   expect(paths).toContain("dist/cli.js");
   expect(paths).toContain("dist/verify/index.js");
-  expect(paths).toContain("dist/verify/index.d.ts");
-  expect(paths).toContain("dist/verify/hono.d.ts");
+  expect(paths).toContain("dist/types/verify/index.d.ts");
+  expect(paths).toContain("dist/types/verify/hono.d.ts");
   expect(paths).toEqual(expect.arrayContaining(["LICENSE", "README.md", "package.json"]));
   const unexpected = paths.filter(
-    (path) => !/^(dist\/cli\.js|dist\/verify\/.+\.(js|d\.ts)|LICENSE|README\.md|package\.json)$/.test(path),
+    (path) =>
+      !/^(dist\/cli\.js|dist\/verify\/.+\.js|dist\/types\/(verify|protocol)\/.+\.d\.ts|LICENSE|README\.md|package\.json)$/.test(
+        path,
+      ),
   );
   expect(unexpected).toEqual([]);
   expect(pkg.dependencies).toEqual({ jose: expect.any(String) });

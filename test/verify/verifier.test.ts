@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import { createLocalJWKSet, exportJWK, generateKeyPair, type JWK, SignJWT } from "jose";
 import { describe, expect, it } from "vitest";
-import { createDpopProof, type DpopKey, generateDpopKey } from "../../action/dpop";
+import { createDpopProof, type DpopKey, generateDpopKey } from "../../protocol/dpop-key";
 import {
   AccessTokenError,
   createAccessTokenVerifier,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { importSigningKeys, SigningKeyError } from "../../protocol/signing-keys";
 import { ConfigLoader, type Env } from "../../worker/config";
-import { importSigningKeys, SigningKeyError } from "../../worker/keys/signing-keys";
 import type { LogRecord } from "../../worker/log";
 import {
   exchange,

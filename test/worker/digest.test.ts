@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sha256Hex } from "../../worker/digest";
+import { sha256Hex } from "../../protocol/digest";
 
 describe("sha256Hex", () => {
   it("gives the standard digests, as 64 lower-case hex digits", async () => {

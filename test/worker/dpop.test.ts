@@ -1,7 +1,7 @@
 import { base64url, createLocalJWKSet, exportJWK, generateKeyPair, jwtVerify, SignJWT } from "jose";
 import { describe, expect, it } from "vitest";
-import { createDpopProof, type DpopKey, generateDpopKey } from "../../action/dpop";
-import { normalizeHtu } from "../../verify/dpop-proof";
+import { createDpopProof, type DpopKey, generateDpopKey } from "../../protocol/dpop-key";
+import { normalizeHtu } from "../../protocol/dpop-proof";
 import { ERROR_DESCRIPTIONS, type ErrorReason } from "../../worker/http/errors";
 import { errorOf, exchange, githubToken, ISSUER, POLICY, policyJson, serviceEnv, testApp } from "../support/service";
 

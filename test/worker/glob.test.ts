@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { asciiLower, compileGlob, MAX_WILDCARDS, patternProblem } from "../../worker/policy/glob";
+import { asciiLower, compileGlob, MAX_WILDCARDS, patternProblem } from "../../policy/glob";
 
 const matches = (pattern: string, value: string, caseInsensitive = false) =>
   compileGlob(pattern, { caseInsensitive }).matches(value);

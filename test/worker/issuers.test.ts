@@ -6,11 +6,11 @@
  */
 import { CompactSign, exportJWK, generateKeyPair, importJWK, type JWK } from "jose";
 import { describe, expect, it } from "vitest";
+import { compilePolicyValue } from "../../policy/compile";
+import { compilePolicy } from "../../policy/policy-text";
+import { GITHUB_COM_ISSUER } from "../../protocol/names";
 import { githubClaims, signGithubToken } from "../../scripts/fake-github.mjs";
 import { ConfigLoader } from "../../worker/config";
-import { compilePolicyValue } from "../../worker/policy/compile";
-import { GITHUB_COM_ISSUER } from "../../worker/policy/names";
-import { compilePolicy } from "../../worker/policy/policy-text";
 import { countingFetch } from "../support/jwt";
 import {
   errorOf,

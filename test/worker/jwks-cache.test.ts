@@ -1,7 +1,7 @@
 import { exportJWK, generateKeyPair } from "jose";
 import { describe, expect, it } from "vitest";
+import type { TrustedIssuer } from "../../policy/types";
 import { JwksCache, KeyLookupFailed } from "../../worker/oidc/jwks-cache";
-import type { TrustedIssuer } from "../../worker/policy/types";
 
 const issuer: TrustedIssuer = { issuer: "https://ghe.example.com", jwksUri: "https://ghe.example.com/keys" };
 

@@ -7,17 +7,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { canonicalJson, makePolicyArtifact, NO_POLICY_ARTIFACT, openPolicyArtifact } from "../../policy/artifact";
+import { compilePolicyValue, PolicyArtifactError } from "../../policy/compile";
+import { evaluatePolicy } from "../../policy/evaluate";
 import { createApp } from "../../worker/app";
 import { ConfigLoader, type Env } from "../../worker/config";
 import type { LogRecord } from "../../worker/log";
-import {
-  canonicalJson,
-  makePolicyArtifact,
-  NO_POLICY_ARTIFACT,
-  openPolicyArtifact,
-} from "../../worker/policy/artifact";
-import { compilePolicyValue, PolicyArtifactError } from "../../worker/policy/compile";
-import { evaluatePolicy } from "../../worker/policy/evaluate";
 import { exchange, githubToken, POLICY, policyJson, serviceEnv } from "../support/service";
 
 const value = parse(POLICY);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { readPolicyDocument } from "../../worker/policy/document";
-import { compilePolicy } from "../../worker/policy/policy-text";
+import { readPolicyDocument } from "../../policy/document";
+import { compilePolicy } from "../../policy/policy-text";
 
 function problemsOf(text: string) {
   const result = compilePolicy(text);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { type AccessRequest, evaluatePolicy } from "../../policy/evaluate";
+import { compilePolicy } from "../../policy/policy-text";
+import type { CompiledPolicy } from "../../policy/types";
 import { githubClaims } from "../../scripts/fake-github.mjs";
-import { type AccessRequest, evaluatePolicy } from "../../worker/policy/evaluate";
-import { compilePolicy } from "../../worker/policy/policy-text";
-import type { CompiledPolicy } from "../../worker/policy/types";
 import { POLICY } from "../support/service";
 
 function compile(text: string): CompiledPolicy {

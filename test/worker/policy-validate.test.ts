@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { compilePolicy } from "../../worker/policy/policy-text";
-import { formatProblem } from "../../worker/policy/problems";
+import { compilePolicy } from "../../policy/policy-text";
+import { formatProblem } from "../../policy/problems";
 
 /** A valid environment with one rule; `rule` and `environment` add or replace keys. */
 function policy(rule: string, environment = "", top = ""): string {

@@ -1,5 +1,5 @@
 /** The parameters of `POST /token` (SPEC §4), validated before any cryptography. */
-import { ENVIRONMENT_NAME, SCOPE_TOKEN } from "../policy/names";
+import { ENVIRONMENT_NAME, SCOPE_TOKEN } from "../../protocol/names";
 import { invalidRequest, OAuthError } from "./errors";
 
 export const TOKEN_EXCHANGE_GRANT = "urn:ietf:params:oauth:grant-type:token-exchange";

@@ -3,8 +3,8 @@
  * the granted scopes. The claims are an explicit list: nothing else is copied from the subject.
  */
 import { base64url } from "jose";
-import type { SigningAlgorithm, SigningKey } from "../keys/signing-keys";
-import type { Claims } from "../policy/types";
+import type { Claims } from "../../policy/types";
+import type { SigningAlgorithm, SigningKey } from "../../protocol/signing-keys";
 
 export interface MintInput {
   readonly key: SigningKey;

@@ -1,6 +1,7 @@
 /** Which issuers the service trusts: GitHub.com's unless `github_com: false`, and those the policy lists (SPEC §3). */
-import { GITHUB_COM_ISSUER } from "../policy/names";
-import type { CompiledPolicy, TrustedIssuer } from "../policy/types";
+
+import type { CompiledPolicy, TrustedIssuer } from "../../policy/types";
+import { GITHUB_COM_ISSUER } from "../../protocol/names";
 
 export const GITHUB: TrustedIssuer = {
   issuer: GITHUB_COM_ISSUER,

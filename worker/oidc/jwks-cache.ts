@@ -4,8 +4,8 @@
  * made-up `kid`s costs one fetch; served stale while the issuer is unreachable.
  */
 import { importJWK } from "jose";
+import type { TrustedIssuer } from "../../policy/types";
 import { BodyTooLarge, readLimited } from "../http/read-limited";
-import type { TrustedIssuer } from "../policy/types";
 import { jwksUriOf } from "./issuers";
 
 export interface JwksCacheOptions {

@@ -4,37 +4,18 @@
  * signature, exact audience, times with 60 s of skew, age, and the claims the policy reads.
  */
 import { errors, jwtVerify } from "jose";
+import { REQUIRED_STRING_CLAIMS, subjectClaimsAcceptable } from "../../policy/claims";
+import type { Claims, TrustedIssuer } from "../../policy/types";
+import { decodeCompactJwt } from "../../protocol/compact-jwt";
 import type { ErrorReason } from "../http/errors";
-import type { Claims, TrustedIssuer } from "../policy/types";
-import { decodeCompactJwt } from "./compact-jwt";
 import type { JwksCache } from "./jwks-cache";
 import { KeyLookupFailed } from "./jwks-cache";
 
 export const CLOCK_SKEW_SECONDS = 60;
 export const MAX_SUBJECT_TOKEN_AGE_SECONDS = 600;
 
-/** Claims that must be present as strings: the rules and the minted token depend on them. */
-export const REQUIRED_STRING_CLAIMS = ["jti", "repository", "repository_id", "repository_owner_id"] as const;
-/** Claims the service reads when present: a value of another JSON type is refused, not ignored. */
-const OPTIONAL_STRING_CLAIMS = [
-  "sub",
-  "ref",
-  "ref_type",
-  "sha",
-  "environment",
-  "job_workflow_ref",
-  "workflow_ref",
-  "event_name",
-  "runner_environment",
-  "run_id",
-  "run_attempt",
-  "actor",
-  "actor_id",
-  "repository_owner",
-];
 /** Header members that point at keys or change how the payload is read: never honoured. */
 const FORBIDDEN_HEADERS = ["jku", "jwk", "x5u", "x5c", "crit", "b64", "zip", "cty", "enc"];
-const DIGITS = /^[0-9]{1,20}$/;
 
 export interface SubjectTokenContext {
   readonly trusted: ReadonlyMap<string, TrustedIssuer>;
@@ -107,25 +88,6 @@ export async function verifySubjectToken(token: string, context: SubjectTokenCon
   }
   if (!subjectClaimsAcceptable(claims)) reject("subject_token_claims_invalid");
   return { issuer: issuer.issuer, claims };
-}
-
-/**
- * Whether the claims the service reads have the types it needs: the required ones present as
- * non-empty strings (ids as digits, `repository` as owner/name), the others strings when present.
- * The CLI's `explain` asks the same question of claims an admin pastes in.
- */
-export function subjectClaimsAcceptable(claims: Claims): boolean {
-  for (const name of REQUIRED_STRING_CLAIMS) {
-    if (typeof claims[name] !== "string" || claims[name] === "") return false;
-  }
-  for (const name of OPTIONAL_STRING_CLAIMS) {
-    if (claims[name] !== undefined && typeof claims[name] !== "string") return false;
-  }
-  return (
-    DIGITS.test(claims.repository_id as string) &&
-    DIGITS.test(claims.repository_owner_id as string) &&
-    /^[^/]+\/[^/]+$/.test(claims.repository as string)
-  );
 }
 
 function isAccessTokenType(typ: unknown): boolean {

@@ -4,7 +4,7 @@
  * of objects by their hash, so every fact about one token lives in exactly one object and no
  * object is a hot spot. Any failure of the store is `StateUnavailable`: callers fail closed.
  */
-import { sha256Hex } from "../digest";
+import { sha256Hex } from "../../protocol/digest";
 import type { TokenState } from "./token-state";
 
 /**

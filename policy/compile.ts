@@ -3,13 +3,14 @@
  * what spans fields, lint, and index the rules. Nothing applies unless all of it is valid.
  * Reading YAML text is `policy-text.ts`'s job (the CLI's); the Worker hands in JSON values.
  */
+
+import { HARD_MAX_TTL_SECONDS, parseDuration } from "../protocol/duration";
+import { ENVIRONMENT_NAME, GITHUB_COM_ISSUER, SCOPE_TOKEN } from "../protocol/names";
+import { CONTROL_CHARACTER } from "../protocol/printable";
 import { eventCondition, exactCondition, patternCondition, repositoryCondition } from "./conditions";
 import type { PolicyDocument } from "./document";
-import { HARD_MAX_TTL_SECONDS, parseDuration } from "./duration";
 import { asciiLower, compileGlob, type GlobOptions, hasWildcard, patternProblem } from "./glob";
 import { lintPolicy } from "./lint";
-import { ENVIRONMENT_NAME, GITHUB_COM_ISSUER, SCOPE_TOKEN } from "./names";
-import { CONTROL_CHARACTER } from "./printable";
 import { closest, type Problem } from "./problems";
 import { buildRuleIndex, lazyRuleIndex, type RuleKey } from "./rule-index";
 import { ENVIRONMENT, type FieldKind, ISSUER, type ObjectDefinition, POLICY, RESERVED_CLAIMS, RULE } from "./schema";

@@ -9,7 +9,7 @@
  * const opened = await openPolicyArtifact(JSON.parse(JSON.stringify(artifact)));
  * if (opened.ok) compilePolicyValue(opened.value, { prevalidated: true });
  */
-import { sha256Hex } from "../digest";
+import { sha256Hex } from "../protocol/digest";
 
 export const POLICY_ARTIFACT_FORMAT = "downscope-policy-artifact";
 export const POLICY_ARTIFACT_VERSION = 1;

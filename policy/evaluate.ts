@@ -2,7 +2,8 @@
  * The decision for one verified identity and one request (SPEC §3 "Matching" and "Granting").
  * Pure: no clock, no I/O. The service and the CLI's `explain` both call this.
  */
-import { HARD_MAX_TTL_SECONDS } from "./duration";
+import type { Denial } from "../protocol/denial";
+import { HARD_MAX_TTL_SECONDS } from "../protocol/duration";
 import { asciiLower } from "./glob";
 import type { Claims, CompiledEnvironment, CompiledPolicy, CompiledRule, ConditionResult } from "./types";
 
@@ -39,20 +40,7 @@ export type DenialReason =
   | "scope_not_in_environment"
   | "scope_not_allowed_by_rule";
 
-/** What a caller may learn of a policy refusal: only the rules that cover its own repository. */
-export interface Denial {
-  readonly environment: string;
-  /** The token's issuer: repository names and ids below are within it. */
-  readonly issuer: string | null;
-  readonly repository: string | null;
-  readonly repository_id: string | null;
-  /** False when no rule of the environment concerns this repository at all. */
-  readonly covered: boolean;
-  readonly rules: readonly {
-    readonly rule: string;
-    readonly failed: readonly Omit<ConditionResult, "held">[];
-  }[];
-}
+export type { Denial } from "../protocol/denial";
 
 export type Decision =
   | {

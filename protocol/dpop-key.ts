@@ -3,7 +3,7 @@
  * token endpoint, and later steps' proofs for the APIs they call (`downscope dpop proof`).
  */
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, type JWK, SignJWT } from "jose";
-import { accessTokenHash } from "../verify/dpop-proof";
+import { accessTokenHash } from "./dpop-proof";
 
 export interface DpopKey {
   /** The private JWK, with `alg`: a secret, to be masked and kept from logs. */

@@ -1,4 +1,5 @@
 /** The compiled form of a valid policy: what evaluation reads. Built once per policy text. */
+import type { ConditionResult } from "../protocol/denial";
 import type { Glob } from "./glob";
 import type { RuleIndex } from "./rule-index";
 
@@ -58,15 +59,7 @@ export interface CompiledRule {
 /** Verified claims of a subject token. */
 export type Claims = Readonly<Record<string, unknown>>;
 
-export interface ConditionResult {
-  readonly condition: string;
-  readonly held: boolean;
-  readonly expected: readonly string[];
-  /** The claim's value, or `null` when the token does not carry it as a string. */
-  readonly actual: string | null;
-  /** Why it failed when expected and actual alone would not say. */
-  readonly note?: string;
-}
+export type { ConditionResult } from "../protocol/denial";
 
 export interface Condition {
   /** As written in the policy: `ref`, `claims.actor`, … */

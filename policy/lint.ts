@@ -1,7 +1,8 @@
 /** Advice on a valid policy (SPEC §3 "Lint"): shown by the CLI and logged when the service loads it. */
+
+import { GITHUB_COM_ISSUER } from "../protocol/names";
 import { UNTRUSTED_CODE_EVENTS } from "./conditions";
 import { compileGlob, hasWildcard, patternProblem } from "./glob";
-import { GITHUB_COM_ISSUER } from "./names";
 import type { Problem } from "./problems";
 
 type Fields = Record<string, unknown>;

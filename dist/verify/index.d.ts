@@ -1,3 +1,0 @@
-/** What downstream services import: `downscope/verify`. See README "For service owners". */
-export { AccessTokenError, type AccessTokenVerifier, createAccessTokenVerifier, type RequestContext, type VerifiedAccessToken, type VerifierOptions, type VerifyErrorCode, verifyAccessToken, } from "./access-token";
-export { accessTokenHash, type DpopProblem, normalizeHtu } from "./dpop-proof";
