@@ -375,6 +375,29 @@ describe("the post step", () => {
     for (const result of [notFound, broken, down]) expect(result.of("setFailed")).toEqual([]);
   });
 
+  it("retries once after a transient failure, and says when it timed out", async () => {
+    let calls = 0;
+    const flaky = await post(alive, () => {
+      calls++;
+      return new Response(null, { status: calls === 1 ? 503 : 200 });
+    });
+    expect(flaky.requests).toHaveLength(2);
+    expect(flaky.of("info")).toEqual([
+      ["Revoking the token failed (HTTP 503); trying once more."],
+      ["Revoked the downscope token."],
+    ]);
+    const slow = await post(alive, () => {
+      throw new DOMException("The operation was aborted due to timeout", "TimeoutError");
+    });
+    expect(slow.requests).toHaveLength(2);
+    expect(slow.of("warning")).toEqual([
+      ["Could not revoke the token (timed out after 10 s): it stays valid until it expires."],
+    ]);
+    // A refusal (4xx) is not retried.
+    const refused = await post(alive, () => new Response(null, { status: 400 }));
+    expect(refused.requests).toHaveLength(1);
+  });
+
   it("does nothing when there is nothing to do", async () => {
     const nothing = await post({}, () => new Response(null));
     expect(nothing.requests).toEqual([]);
