@@ -12,7 +12,7 @@ import { exportJWK, generateKeyPair } from "jose";
 import { parse as parseYaml } from "yaml";
 import { GITHUB_ISSUER, generateIssuerKey, githubClaims, signGithubToken } from "../scripts/fake-github.mjs";
 import { largePolicyClaims, largePolicyText } from "../scripts/large-policy.mjs";
-import { bundleWorker, serveWorker, startLocalService } from "../scripts/local-service.mjs";
+import { bundleWorker, postTokenExchange, serveWorker, startLocalService } from "../scripts/local-service.mjs";
 
 const quick = process.argv.includes("--quick");
 const ROUNDS = quick ? 3 : 7;
@@ -506,15 +506,7 @@ async function coldStart(github, signingJwk) {
         const rssBefore = pid ? rssKb(pid) : Number.NaN;
         const exchange = async (token) => {
           const t0 = performance.now();
-          const response = await fetch(`${service.url}/token`, {
-            method: "POST",
-            headers: { "content-type": "application/x-www-form-urlencoded" },
-            body: new URLSearchParams({
-              grant_type: "urn:ietf:params:oauth:grant-type:token-exchange",
-              subject_token_type: "urn:ietf:params:oauth:token-type:id_token",
-              subject_token: token,
-            }),
-          });
+          const response = await postTokenExchange(service.url, token);
           const body = await response.text();
           if (response.status !== 200) throw new Error(`cold start ${item.name}: ${response.status} ${body}`);
           return performance.now() - t0;

@@ -18,3 +18,8 @@ export declare function serveWorker(options: {
   bindings: Record<string, unknown>;
   port?: number;
 }): Promise<LocalService>;
+export declare function postTokenExchange(
+  serviceUrl: string,
+  subjectToken: string,
+  extra?: Record<string, string>,
+): Promise<Response>;

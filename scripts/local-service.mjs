@@ -155,3 +155,17 @@ export function readLoggedObject(text) {
     return undefined;
   }
 }
+
+/** POST /token with a GitHub token, as a client of the service does (RFC 8693 form). */
+export function postTokenExchange(serviceUrl, subjectToken, extra = {}) {
+  return fetch(`${serviceUrl}/token`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({
+      grant_type: "urn:ietf:params:oauth:grant-type:token-exchange",
+      subject_token_type: "urn:ietf:params:oauth:token-type:id_token",
+      subject_token: subjectToken,
+      ...extra,
+    }),
+  });
+}

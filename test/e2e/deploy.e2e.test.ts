@@ -16,7 +16,7 @@ import { experimental_readRawConfig } from "wrangler";
 import { NO_POLICY_ARTIFACT } from "../../policy/artifact";
 import { GITHUB_ISSUER, generateIssuerKey, githubClaims, signGithubToken } from "../../scripts/fake-github.mjs";
 import { largePolicyClaims, largePolicyText } from "../../scripts/large-policy.mjs";
-import { bundleWorker, type LocalService, startLocalService } from "../../scripts/local-service.mjs";
+import { bundleWorker, type LocalService, postTokenExchange, startLocalService } from "../../scripts/local-service.mjs";
 
 const run = promisify(execFile);
 const scratch = mkdtempSync(join(tmpdir(), "downscope-deploy-"));
@@ -124,15 +124,7 @@ describe("a 10,000-rule policy as a deployment carries it", () => {
 
     const exchangeFor = async (claims: Record<string, string>) => {
       const token = await signGithubToken(github.privateJwk, githubClaims({ aud: service?.url, ...claims }));
-      return fetch(`${service?.url}/token`, {
-        method: "POST",
-        headers: { "content-type": "application/x-www-form-urlencoded" },
-        body: new URLSearchParams({
-          grant_type: "urn:ietf:params:oauth:grant-type:token-exchange",
-          subject_token_type: "urn:ietf:params:oauth:token-type:id_token",
-          subject_token: token,
-        }),
-      });
+      return postTokenExchange(String(service?.url), token);
     };
     for (const i of [0, 4_321, RULES - 1]) {
       const response = await exchangeFor(largePolicyClaims(i, RULES));
