@@ -7,6 +7,7 @@ import { policyJsonSchema } from "./json-schema";
 import { keysGenerate, keysRotate } from "./keys";
 import { policyBuild } from "./policy-build";
 import { policyCheck } from "./policy-check";
+import { policyDiff } from "./policy-diff";
 import { policyExplain } from "./policy-explain";
 import { policyTest } from "./policy-test";
 import { tokenDecode } from "./token-decode";
@@ -50,6 +51,17 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     )
     .action(async (file: string, options) => {
       code = await policyBuild(io, file, options);
+    });
+  policy
+    .command("diff")
+    .description("What a policy change does to access: each change widens, narrows, changes or only relabels, and why.")
+    .argument("<base>", "the policy before (e.g. the pull request's base)")
+    .argument("<head>", "the policy after")
+    .option("--json", "print the changes as JSON")
+    .option("--markdown", "print a Markdown report, for a pull-request comment")
+    .option("--fail-on-widening", "exit 1 when anything widens (to require a second approval for those)")
+    .action((base: string, head: string, options) => {
+      code = policyDiff(io, base, head, options);
     });
   policy
     .command("explain")

@@ -25,9 +25,9 @@ var __export = (target, all) => {
 };
 var __copyProps = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
-    for (let key of __getOwnPropNames(from))
-      if (!__hasOwnProp.call(to, key) && key !== except)
-        __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
+    for (let key2 of __getOwnPropNames(from))
+      if (!__hasOwnProp.call(to, key2) && key2 !== except)
+        __defProp(to, key2, { get: () => from[key2], enumerable: !(desc = __getOwnPropDesc(from, key2)) || desc.enumerable });
   }
   return to;
 };
@@ -117,11 +117,11 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path2) {
-      const ctrl = callVisitor(key, node, visitor, path2);
+    function visit_(key2, node, visitor, path2) {
+      const ctrl = callVisitor(key2, node, visitor, path2);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path2, ctrl);
-        return visit_(key, ctrl, visitor, path2);
+        replaceNode(key2, path2, ctrl);
+        return visit_(key2, ctrl, visitor, path2);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
@@ -165,11 +165,11 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path2) {
-      const ctrl = await callVisitor(key, node, visitor, path2);
+    async function visitAsync_(key2, node, visitor, path2) {
+      const ctrl = await callVisitor(key2, node, visitor, path2);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path2, ctrl);
-        return visitAsync_(key, ctrl, visitor, path2);
+        replaceNode(key2, path2, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path2);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
@@ -219,27 +219,27 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path2) {
+    function callVisitor(key2, node, visitor, path2) {
       if (typeof visitor === "function")
-        return visitor(key, node, path2);
+        return visitor(key2, node, path2);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path2);
+        return visitor.Map?.(key2, node, path2);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path2);
+        return visitor.Seq?.(key2, node, path2);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path2);
+        return visitor.Pair?.(key2, node, path2);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path2);
+        return visitor.Scalar?.(key2, node, path2);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path2);
+        return visitor.Alias?.(key2, node, path2);
       return void 0;
     }
-    function replaceNode(key, path2, node) {
+    function replaceNode(key2, path2, node) {
       const parent = path2[path2.length - 1];
       if (identity.isCollection(parent)) {
-        parent.items[key] = node;
+        parent.items[key2] = node;
       } else if (identity.isPair(parent)) {
-        if (key === "key")
+        if (key2 === "key")
           parent.key = node;
         else
           parent.value = node;
@@ -500,7 +500,7 @@ var require_anchors = __commonJS({
 var require_applyReviver = __commonJS({
   "node_modules/yaml/dist/doc/applyReviver.js"(exports) {
     "use strict";
-    function applyReviver(reviver, obj, key, val) {
+    function applyReviver(reviver, obj, key2, val) {
       if (val && typeof val === "object") {
         if (Array.isArray(val)) {
           for (let i = 0, len = val.length; i < len; ++i) {
@@ -540,7 +540,7 @@ var require_applyReviver = __commonJS({
           }
         }
       }
-      return reviver.call(obj, key, val);
+      return reviver.call(obj, key2, val);
     }
     exports.applyReviver = applyReviver;
   }
@@ -903,14 +903,14 @@ var require_Collection = __commonJS({
         if (isEmptyPath(path2))
           this.add(value);
         else {
-          const [key, ...rest] = path2;
-          const node = this.get(key, true);
+          const [key2, ...rest] = path2;
+          const node = this.get(key2, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
           else if (node === void 0 && this.schema)
-            this.set(key, collectionFromPath(this.schema, rest, value));
+            this.set(key2, collectionFromPath(this.schema, rest, value));
           else
-            throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+            throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
         }
       }
       /**
@@ -918,14 +918,14 @@ var require_Collection = __commonJS({
        * @returns `true` if the item was found and removed.
        */
       deleteIn(path2) {
-        const [key, ...rest] = path2;
+        const [key2, ...rest] = path2;
         if (rest.length === 0)
-          return this.delete(key);
-        const node = this.get(key, true);
+          return this.delete(key2);
+        const node = this.get(key2, true);
         if (identity.isCollection(node))
           return node.deleteIn(rest);
         else
-          throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+          throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -933,8 +933,8 @@ var require_Collection = __commonJS({
        * `true` (collections are always returned intact).
        */
       getIn(path2, keepScalar) {
-        const [key, ...rest] = path2;
-        const node = this.get(key, true);
+        const [key2, ...rest] = path2;
+        const node = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
         else
@@ -952,10 +952,10 @@ var require_Collection = __commonJS({
        * Checks if the collection includes a value with the key `key`.
        */
       hasIn(path2) {
-        const [key, ...rest] = path2;
+        const [key2, ...rest] = path2;
         if (rest.length === 0)
-          return this.has(key);
-        const node = this.get(key, true);
+          return this.has(key2);
+        const node = this.get(key2, true);
         return identity.isCollection(node) ? node.hasIn(rest) : false;
       }
       /**
@@ -963,17 +963,17 @@ var require_Collection = __commonJS({
        * boolean to add/remove the item from the set.
        */
       setIn(path2, value) {
-        const [key, ...rest] = path2;
+        const [key2, ...rest] = path2;
         if (rest.length === 0) {
-          this.set(key, value);
+          this.set(key2, value);
         } else {
-          const node = this.get(key, true);
+          const node = this.get(key2, true);
           if (identity.isCollection(node))
             node.setIn(rest, value);
           else if (node === void 0 && this.schema)
-            this.set(key, collectionFromPath(this.schema, rest, value));
+            this.set(key2, collectionFromPath(this.schema, rest, value));
           else
-            throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+            throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
         }
       }
     };
@@ -1551,19 +1551,19 @@ var require_stringifyPair = __commonJS({
     var Scalar = require_Scalar();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
-    function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
+    function stringifyPair({ key: key2, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
-      let keyComment = identity.isNode(key) && key.comment || null;
+      let keyComment = identity.isNode(key2) && key2.comment || null;
       if (simpleKeys) {
         if (keyComment) {
           throw new Error("With simple keys, key nodes cannot have comments");
         }
-        if (identity.isCollection(key) || !identity.isNode(key) && typeof key === "object") {
+        if (identity.isCollection(key2) || !identity.isNode(key2) && typeof key2 === "object") {
           const msg = "With simple keys, collection cannot be used as a key value";
           throw new Error(msg);
         }
       }
-      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key === "object"));
+      let explicitKey = !simpleKeys && (!key2 || keyComment && value == null && !ctx.inFlow || identity.isCollection(key2) || (identity.isScalar(key2) ? key2.type === Scalar.Scalar.BLOCK_FOLDED || key2.type === Scalar.Scalar.BLOCK_LITERAL : typeof key2 === "object"));
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
@@ -1571,7 +1571,7 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      let str = stringify.stringify(key2, ctx, () => keyCommentDone = true, () => chompKeep = true);
       if (!explicitKey && !ctx.inFlow && str.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
@@ -1715,7 +1715,7 @@ var require_merge = __commonJS({
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key) => (merge.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge.identify(key.value)) && ctx?.doc.schema.tags.some((tag2) => tag2.tag === merge.tag && tag2.default);
+    var isMergeKey = (ctx, key2) => (merge.identify(key2) || identity.isScalar(key2) && (!key2.type || key2.type === Scalar.Scalar.PLAIN) && merge.identify(key2.value)) && ctx?.doc.schema.tags.some((tag2) => tag2.tag === merge.tag && tag2.default);
     function addMergeToJSMap(ctx, map, value) {
       const source = resolveAliasValue(ctx, value);
       if (identity.isSeq(source))
@@ -1732,14 +1732,14 @@ var require_merge = __commonJS({
       if (!identity.isMap(source))
         throw new Error("Merge sources must be maps or map aliases");
       const srcMap = source.toJSON(null, ctx, Map);
-      for (const [key, value2] of srcMap) {
+      for (const [key2, value2] of srcMap) {
         if (map instanceof Map) {
-          if (!map.has(key))
-            map.set(key, value2);
+          if (!map.has(key2))
+            map.set(key2, value2);
         } else if (map instanceof Set) {
-          map.add(key);
-        } else if (!Object.prototype.hasOwnProperty.call(map, key)) {
-          Object.defineProperty(map, key, {
+          map.add(key2);
+        } else if (!Object.prototype.hasOwnProperty.call(map, key2)) {
+          Object.defineProperty(map, key2, {
             value: value2,
             writable: true,
             enumerable: true,
@@ -1767,19 +1767,19 @@ var require_addPairToJSMap = __commonJS({
     var stringify = require_stringify();
     var identity = require_identity();
     var toJS = require_toJS();
-    function addPairToJSMap(ctx, map, { key, value }) {
-      if (identity.isNode(key) && key.addToJSMap)
-        key.addToJSMap(ctx, map, value);
-      else if (merge.isMergeKey(ctx, key))
+    function addPairToJSMap(ctx, map, { key: key2, value }) {
+      if (identity.isNode(key2) && key2.addToJSMap)
+        key2.addToJSMap(ctx, map, value);
+      else if (merge.isMergeKey(ctx, key2))
         merge.addMergeToJSMap(ctx, map, value);
       else {
-        const jsKey = toJS.toJS(key, "", ctx);
+        const jsKey = toJS.toJS(key2, "", ctx);
         if (map instanceof Map) {
           map.set(jsKey, toJS.toJS(value, jsKey, ctx));
         } else if (map instanceof Set) {
           map.add(jsKey);
         } else {
-          const stringKey = stringifyKey(key, jsKey, ctx);
+          const stringKey = stringifyKey(key2, jsKey, ctx);
           const jsValue = toJS.toJS(value, stringKey, ctx);
           if (stringKey in map)
             Object.defineProperty(map, stringKey, {
@@ -1794,19 +1794,19 @@ var require_addPairToJSMap = __commonJS({
       }
       return map;
     }
-    function stringifyKey(key, jsKey, ctx) {
+    function stringifyKey(key2, jsKey, ctx) {
       if (jsKey === null)
         return "";
       if (typeof jsKey !== "object")
         return String(jsKey);
-      if (identity.isNode(key) && ctx?.doc) {
+      if (identity.isNode(key2) && ctx?.doc) {
         const strCtx = stringify.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node of ctx.anchors.keys())
           strCtx.anchors.add(node.anchor);
         strCtx.inFlow = true;
         strCtx.inStringifyKey = true;
-        const strKey = key.toString(strCtx);
+        const strKey = key2.toString(strCtx);
         if (!ctx.mapKeyWarned) {
           let jsonStr = JSON.stringify(strKey);
           if (jsonStr.length > 40)
@@ -1830,24 +1830,24 @@ var require_Pair = __commonJS({
     var stringifyPair = require_stringifyPair();
     var addPairToJSMap = require_addPairToJSMap();
     var identity = require_identity();
-    function createPair(key, value, ctx) {
-      const k = createNode.createNode(key, void 0, ctx);
+    function createPair(key2, value, ctx) {
+      const k = createNode.createNode(key2, void 0, ctx);
       const v = createNode.createNode(value, void 0, ctx);
       return new Pair(k, v);
     }
     var Pair = class _Pair {
-      constructor(key, value = null) {
+      constructor(key2, value = null) {
         Object.defineProperty(this, identity.NODE_TYPE, { value: identity.PAIR });
-        this.key = key;
+        this.key = key2;
         this.value = value;
       }
       clone(schema) {
-        let { key, value } = this;
-        if (identity.isNode(key))
-          key = key.clone(schema);
+        let { key: key2, value } = this;
+        if (identity.isNode(key2))
+          key2 = key2.clone(schema);
         if (identity.isNode(value))
           value = value.clone(schema);
-        return new _Pair(key, value);
+        return new _Pair(key2, value);
       }
       toJSON(_, ctx) {
         const pair = ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
@@ -2023,11 +2023,11 @@ var require_YAMLMap = __commonJS({
     var identity = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
-    function findPair(items, key) {
-      const k = identity.isScalar(key) ? key.value : key;
+    function findPair(items, key2) {
+      const k = identity.isScalar(key2) ? key2.value : key2;
       for (const it of items) {
         if (identity.isPair(it)) {
-          if (it.key === key || it.key === k)
+          if (it.key === key2 || it.key === k)
             return it;
           if (identity.isScalar(it.key) && it.key.value === k)
             return it;
@@ -2050,20 +2050,20 @@ var require_YAMLMap = __commonJS({
       static from(schema, obj, ctx) {
         const { keepUndefined, replacer } = ctx;
         const map = new this(schema);
-        const add2 = (key, value) => {
+        const add2 = (key2, value) => {
           if (typeof replacer === "function")
-            value = replacer.call(obj, key, value);
-          else if (Array.isArray(replacer) && !replacer.includes(key))
+            value = replacer.call(obj, key2, value);
+          else if (Array.isArray(replacer) && !replacer.includes(key2))
             return;
           if (value !== void 0 || keepUndefined)
-            map.items.push(Pair.createPair(key, value, ctx));
+            map.items.push(Pair.createPair(key2, value, ctx));
         };
         if (obj instanceof Map) {
-          for (const [key, value] of obj)
-            add2(key, value);
+          for (const [key2, value] of obj)
+            add2(key2, value);
         } else if (obj && typeof obj === "object") {
-          for (const key of Object.keys(obj))
-            add2(key, obj[key]);
+          for (const key2 of Object.keys(obj))
+            add2(key2, obj[key2]);
         }
         if (typeof schema.sortMapEntries === "function") {
           map.items.sort(schema.sortMapEntries);
@@ -2103,23 +2103,23 @@ var require_YAMLMap = __commonJS({
           this.items.push(_pair);
         }
       }
-      delete(key) {
-        const it = findPair(this.items, key);
+      delete(key2) {
+        const it = findPair(this.items, key2);
         if (!it)
           return false;
         const del = this.items.splice(this.items.indexOf(it), 1);
         return del.length > 0;
       }
-      get(key, keepScalar) {
-        const it = findPair(this.items, key);
+      get(key2, keepScalar) {
+        const it = findPair(this.items, key2);
         const node = it?.value;
         return (!keepScalar && identity.isScalar(node) ? node.value : node) ?? void 0;
       }
-      has(key) {
-        return !!findPair(this.items, key);
+      has(key2) {
+        return !!findPair(this.items, key2);
       }
-      set(key, value) {
-        this.add(new Pair.Pair(key, value), true);
+      set(key2, value) {
+        this.add(new Pair.Pair(key2, value), true);
       }
       /**
        * @param ctx - Conversion context, originally set in Document#toJS()
@@ -2208,15 +2208,15 @@ var require_YAMLSeq = __commonJS({
        *
        * @returns `true` if the item was found and removed.
        */
-      delete(key) {
-        const idx = asItemIndex(key);
+      delete(key2) {
+        const idx = asItemIndex(key2);
         if (typeof idx !== "number")
           return false;
         const del = this.items.splice(idx, 1);
         return del.length > 0;
       }
-      get(key, keepScalar) {
-        const idx = asItemIndex(key);
+      get(key2, keepScalar) {
+        const idx = asItemIndex(key2);
         if (typeof idx !== "number")
           return void 0;
         const it = this.items[idx];
@@ -2228,8 +2228,8 @@ var require_YAMLSeq = __commonJS({
        * `key` must contain a representation of an integer for this to succeed.
        * It may be wrapped in a `Scalar`.
        */
-      has(key) {
-        const idx = asItemIndex(key);
+      has(key2) {
+        const idx = asItemIndex(key2);
         return typeof idx === "number" && idx < this.items.length;
       }
       /**
@@ -2239,10 +2239,10 @@ var require_YAMLSeq = __commonJS({
        * If `key` does not contain a representation of an integer, this will throw.
        * It may be wrapped in a `Scalar`.
        */
-      set(key, value) {
-        const idx = asItemIndex(key);
+      set(key2, value) {
+        const idx = asItemIndex(key2);
         if (typeof idx !== "number")
-          throw new Error(`Expected a valid index, not ${key}.`);
+          throw new Error(`Expected a valid index, not ${key2}.`);
         const prev = this.items[idx];
         if (identity.isScalar(prev) && Scalar.isScalarValue(value))
           prev.value = value;
@@ -2276,8 +2276,8 @@ var require_YAMLSeq = __commonJS({
           let i = 0;
           for (let it of obj) {
             if (typeof replacer === "function") {
-              const key = obj instanceof Set ? it : String(i++);
-              it = replacer.call(obj, key, it);
+              const key2 = obj instanceof Set ? it : String(i++);
+              it = replacer.call(obj, key2, it);
             }
             seq.items.push(createNode.createNode(it, void 0, ctx));
           }
@@ -2285,8 +2285,8 @@ var require_YAMLSeq = __commonJS({
         return seq;
       }
     };
-    function asItemIndex(key) {
-      let idx = identity.isScalar(key) ? key.value : key;
+    function asItemIndex(key2) {
+      let idx = identity.isScalar(key2) ? key2.value : key2;
       if (idx && typeof idx === "string")
         idx = Number(idx);
       return typeof idx === "number" && Number.isInteger(idx) && idx >= 0 ? idx : null;
@@ -2700,25 +2700,25 @@ ${cn.comment}` : item.comment;
         for (let it of iterable) {
           if (typeof replacer === "function")
             it = replacer.call(iterable, String(i++), it);
-          let key, value;
+          let key2, value;
           if (Array.isArray(it)) {
             if (it.length === 2) {
-              key = it[0];
+              key2 = it[0];
               value = it[1];
             } else
               throw new TypeError(`Expected [key, value] tuple: ${it}`);
           } else if (it && it instanceof Object) {
             const keys = Object.keys(it);
             if (keys.length === 1) {
-              key = keys[0];
-              value = it[key];
+              key2 = keys[0];
+              value = it[key2];
             } else {
               throw new TypeError(`Expected tuple with one key, not ${keys.length} keys`);
             }
           } else {
-            key = it;
+            key2 = it;
           }
-          pairs2.items.push(Pair.createPair(key, value, ctx));
+          pairs2.items.push(Pair.createPair(key2, value, ctx));
         }
       return pairs2;
     }
@@ -2765,16 +2765,16 @@ var require_omap = __commonJS({
         if (ctx?.onCreate)
           ctx.onCreate(map);
         for (const pair of this.items) {
-          let key, value;
+          let key2, value;
           if (identity.isPair(pair)) {
-            key = toJS.toJS(pair.key, "", ctx);
-            value = toJS.toJS(pair.value, key, ctx);
+            key2 = toJS.toJS(pair.key, "", ctx);
+            value = toJS.toJS(pair.value, key2, ctx);
           } else {
-            key = toJS.toJS(pair, "", ctx);
+            key2 = toJS.toJS(pair, "", ctx);
           }
-          if (map.has(key))
+          if (map.has(key2))
             throw new Error("Ordered maps must not include duplicate keys");
-          map.set(key, value);
+          map.set(key2, value);
         }
         return map;
       }
@@ -2795,12 +2795,12 @@ var require_omap = __commonJS({
       resolve(seq, onError) {
         const pairs$1 = pairs.resolvePairs(seq, onError);
         const seenKeys = [];
-        for (const { key } of pairs$1.items) {
-          if (identity.isScalar(key)) {
-            if (seenKeys.includes(key.value)) {
-              onError(`Ordered maps must not include duplicate keys: ${key.value}`);
+        for (const { key: key2 } of pairs$1.items) {
+          if (identity.isScalar(key2)) {
+            if (seenKeys.includes(key2.value)) {
+              onError(`Ordered maps must not include duplicate keys: ${key2.value}`);
             } else {
-              seenKeys.push(key.value);
+              seenKeys.push(key2.value);
             }
           }
         }
@@ -2985,14 +2985,14 @@ var require_set = __commonJS({
         super(schema);
         this.tag = _YAMLSet.tag;
       }
-      add(key) {
+      add(key2) {
         let pair;
-        if (identity.isPair(key))
-          pair = key;
-        else if (key && typeof key === "object" && "key" in key && "value" in key && key.value === null)
-          pair = new Pair.Pair(key.key, null);
+        if (identity.isPair(key2))
+          pair = key2;
+        else if (key2 && typeof key2 === "object" && "key" in key2 && "value" in key2 && key2.value === null)
+          pair = new Pair.Pair(key2.key, null);
         else
-          pair = new Pair.Pair(key, null);
+          pair = new Pair.Pair(key2, null);
         const prev = YAMLMap.findPair(this.items, pair.key);
         if (!prev)
           this.items.push(pair);
@@ -3001,18 +3001,18 @@ var require_set = __commonJS({
        * If `keepPair` is `true`, returns the Pair matching `key`.
        * Otherwise, returns the value of that Pair's key.
        */
-      get(key, keepPair) {
-        const pair = YAMLMap.findPair(this.items, key);
+      get(key2, keepPair) {
+        const pair = YAMLMap.findPair(this.items, key2);
         return !keepPair && identity.isPair(pair) ? identity.isScalar(pair.key) ? pair.key.value : pair.key : pair;
       }
-      set(key, value) {
+      set(key2, value) {
         if (typeof value !== "boolean")
           throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value}`);
-        const prev = YAMLMap.findPair(this.items, key);
+        const prev = YAMLMap.findPair(this.items, key2);
         if (prev && !value) {
           this.items.splice(this.items.indexOf(prev), 1);
         } else if (!prev && value) {
-          this.items.push(new Pair.Pair(key));
+          this.items.push(new Pair.Pair(key2));
         }
       }
       toJSON(_, ctx) {
@@ -3259,7 +3259,7 @@ var require_tags = __commonJS({
         if (Array.isArray(customTags))
           tags = [];
         else {
-          const keys = Array.from(schemas.keys()).filter((key) => key !== "yaml11").map((key) => JSON.stringify(key)).join(", ");
+          const keys = Array.from(schemas.keys()).filter((key2) => key2 !== "yaml11").map((key2) => JSON.stringify(key2)).join(", ");
           throw new Error(`Unknown schema "${schemaName}"; use one of ${keys} or define customTags array`);
         }
       }
@@ -3275,7 +3275,7 @@ var require_tags = __commonJS({
         const tagObj = typeof tag2 === "string" ? tagsByName[tag2] : tag2;
         if (!tagObj) {
           const tagName = JSON.stringify(tag2);
-          const keys = Object.keys(tagsByName).map((key) => JSON.stringify(key)).join(", ");
+          const keys = Object.keys(tagsByName).map((key2) => JSON.stringify(key2)).join(", ");
           throw new Error(`Unknown custom tag ${tagName}; use one of ${keys}`);
         }
         if (!tags2.includes(tagObj))
@@ -3539,8 +3539,8 @@ var require_Document = __commonJS({
        * Convert a key and a value into a `Pair` using the current schema,
        * recursively wrapping all values as `Scalar` or `Collection` nodes.
        */
-      createPair(key, value, options = {}) {
-        const k = this.createNode(key, null, options);
+      createPair(key2, value, options = {}) {
+        const k = this.createNode(key2, null, options);
         const v = this.createNode(value, null, options);
         return new Pair.Pair(k, v);
       }
@@ -3548,8 +3548,8 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      delete(key) {
-        return assertCollection(this.contents) ? this.contents.delete(key) : false;
+      delete(key2) {
+        return assertCollection(this.contents) ? this.contents.delete(key2) : false;
       }
       /**
        * Removes a value from the document.
@@ -3569,8 +3569,8 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      get(key, keepScalar) {
-        return identity.isCollection(this.contents) ? this.contents.get(key, keepScalar) : void 0;
+      get(key2, keepScalar) {
+        return identity.isCollection(this.contents) ? this.contents.get(key2, keepScalar) : void 0;
       }
       /**
        * Returns item at `path`, or `undefined` if not found. By default unwraps
@@ -3585,8 +3585,8 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value with the key `key`.
        */
-      has(key) {
-        return identity.isCollection(this.contents) ? this.contents.has(key) : false;
+      has(key2) {
+        return identity.isCollection(this.contents) ? this.contents.has(key2) : false;
       }
       /**
        * Checks if the document includes a value at `path`.
@@ -3600,11 +3600,11 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      set(key, value) {
+      set(key2, value) {
         if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, [key], value);
+          this.contents = Collection.collectionFromPath(this.schema, [key2], value);
         } else if (assertCollection(this.contents)) {
-          this.contents.set(key, value);
+          this.contents.set(key2, value);
         }
       }
       /**
@@ -3778,7 +3778,7 @@ ${pointer}
 var require_resolve_props = __commonJS({
   "node_modules/yaml/dist/compose/resolve-props.js"(exports) {
     "use strict";
-    function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
+    function resolveProps(tokens2, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
       let spaceBefore = false;
       let atNewline = startOnNewline;
       let hasSpace = startOnNewline;
@@ -3793,7 +3793,7 @@ var require_resolve_props = __commonJS({
       let comma = null;
       let found = null;
       let start = null;
-      for (const token of tokens) {
+      for (const token of tokens2) {
         if (reqSpace) {
           if (token.type !== "space" && token.type !== "newline" && token.type !== "comma")
             onError(token.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
@@ -3884,7 +3884,7 @@ var require_resolve_props = __commonJS({
             hasSpace = false;
         }
       }
-      const last = tokens[tokens.length - 1];
+      const last = tokens2[tokens2.length - 1];
       const end = last ? last.offset + last.source.length : offset;
       if (reqSpace && next && next.type !== "space" && next.type !== "newline" && next.type !== "comma" && (next.type !== "scalar" || next.source !== "")) {
         onError(next.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
@@ -3912,24 +3912,24 @@ var require_resolve_props = __commonJS({
 var require_util_contains_newline = __commonJS({
   "node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
     "use strict";
-    function containsNewline(key) {
-      if (!key)
+    function containsNewline(key2) {
+      if (!key2)
         return null;
-      switch (key.type) {
+      switch (key2.type) {
         case "alias":
         case "scalar":
         case "double-quoted-scalar":
         case "single-quoted-scalar":
-          if (key.source.includes("\n"))
+          if (key2.source.includes("\n"))
             return true;
-          if (key.end) {
-            for (const st of key.end)
+          if (key2.end) {
+            for (const st of key2.end)
               if (st.type === "newline")
                 return true;
           }
           return false;
         case "flow-collection":
-          for (const it of key.items) {
+          for (const it of key2.items) {
             for (const st of it.start)
               if (st.type === "newline")
                 return true;
@@ -4003,10 +4003,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep, value } = collItem;
+        const { start, key: key2, sep, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep?.[0],
+          next: key2 ?? sep?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -4014,10 +4014,10 @@ var require_resolve_block_map = __commonJS({
         });
         const implicitKey = !keyProps.found;
         if (implicitKey) {
-          if (key) {
-            if (key.type === "block-seq")
+          if (key2) {
+            if (key2.type === "block-seq")
               onError(offset, "BLOCK_AS_IMPLICIT_KEY", "A block sequence may not be used as an implicit map key");
-            else if ("indent" in key && key.indent !== bm.indent)
+            else if ("indent" in key2 && key2.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
           if (!keyProps.anchor && !keyProps.tag && !sep) {
@@ -4030,17 +4030,17 @@ var require_resolve_block_map = __commonJS({
             }
             continue;
           }
-          if (keyProps.newlineAfterProp || utilContainsNewline.containsNewline(key)) {
-            onError(key ?? start[start.length - 1], "MULTILINE_IMPLICIT_KEY", "Implicit keys need to be on a single line");
+          if (keyProps.newlineAfterProp || utilContainsNewline.containsNewline(key2)) {
+            onError(key2 ?? start[start.length - 1], "MULTILINE_IMPLICIT_KEY", "Implicit keys need to be on a single line");
           }
         } else if (keyProps.found?.indent !== bm.indent) {
           onError(offset, "BAD_INDENT", startColMsg);
         }
         ctx.atKey = true;
         const keyStart = keyProps.end;
-        const keyNode = key ? composeNode(ctx, key, keyProps, onError) : composeEmptyNode(ctx, keyStart, start, null, keyProps, onError);
+        const keyNode = key2 ? composeNode(ctx, key2, keyProps, onError) : composeEmptyNode(ctx, keyStart, start, null, keyProps, onError);
         if (ctx.schema.compat)
-          utilFlowIndentCheck.flowIndentCheck(bm.indent, key, onError);
+          utilFlowIndentCheck.flowIndentCheck(bm.indent, key2, onError);
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -4050,7 +4050,7 @@ var require_resolve_block_map = __commonJS({
           offset: keyNode.range[2],
           onError,
           parentIndent: bm.indent,
-          startOnNewline: !key || key.type === "block-scalar"
+          startOnNewline: !key2 || key2.type === "block-scalar"
         });
         offset = valueProps.end;
         if (valueProps.found) {
@@ -4214,11 +4214,11 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep, value } = collItem;
+        const { start, key: key2, sep, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep?.[0],
+          next: key2 ?? sep?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
@@ -4239,9 +4239,9 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key2))
             onError(
-              key,
+              key2,
               // checked by containsNewline()
               "MULTILINE_IMPLICIT_KEY",
               "Implicit keys of flow sequence pairs need to be on a single line"
@@ -4288,8 +4288,8 @@ var require_resolve_flow_collection = __commonJS({
         } else {
           ctx.atKey = true;
           const keyStart = props.end;
-          const keyNode = key ? composeNode(ctx, key, props, onError) : composeEmptyNode(ctx, keyStart, start, null, props, onError);
-          if (isBlock(key))
+          const keyNode = key2 ? composeNode(ctx, key2, props, onError) : composeEmptyNode(ctx, keyStart, start, null, props, onError);
+          if (isBlock(key2))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
           const valueProps = resolveProps.resolveProps(sep ?? [], {
@@ -5224,8 +5224,8 @@ ${cb}` : comment;
        * @param forceDoc - If the stream contains no document, still emit a final document including any comments and directives that would be applied to a subsequent document.
        * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
        */
-      *compose(tokens, forceDoc = false, endOffset = -1) {
-        for (const token of tokens)
+      *compose(tokens2, forceDoc = false, endOffset = -1) {
+        for (const token of tokens2)
           yield* this.next(token);
         yield* this.end(forceDoc, endOffset);
       }
@@ -5439,9 +5439,9 @@ var require_cst_scalar = __commonJS({
         ];
         if (!addEndtoBlockProps(props, "end" in token ? token.end : void 0))
           props.push({ type: "newline", offset: -1, indent, source: "\n" });
-        for (const key of Object.keys(token))
-          if (key !== "type" && key !== "offset")
-            delete token[key];
+        for (const key2 of Object.keys(token))
+          if (key2 !== "type" && key2 !== "offset")
+            delete token[key2];
         Object.assign(token, { type: "block-scalar", indent, props, source: body });
       }
     }
@@ -5489,9 +5489,9 @@ var require_cst_scalar = __commonJS({
         default: {
           const indent = "indent" in token ? token.indent : -1;
           const end = "end" in token && Array.isArray(token.end) ? token.end.filter((st) => st.type === "space" || st.type === "comment" || st.type === "newline") : [];
-          for (const key of Object.keys(token))
-            if (key !== "type" && key !== "offset")
-              delete token[key];
+          for (const key2 of Object.keys(token))
+            if (key2 !== "type" && key2 !== "offset")
+              delete token[key2];
           Object.assign(token, { type, indent, source, end });
         }
       }
@@ -5546,12 +5546,12 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep, value }) {
+    function stringifyItem({ start, key: key2, sep, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
-      if (key)
-        res += stringifyToken(key);
+      if (key2)
+        res += stringifyToken(key2);
       if (sep)
         for (const st of sep)
           res += st.source;
@@ -6045,9 +6045,9 @@ var require_lexer = __commonJS({
         }
       }
       *parseQuotedScalar() {
-        const quote = this.charAt(0);
-        let end = this.buffer.indexOf(quote, this.pos + 1);
-        if (quote === "'") {
+        const quote2 = this.charAt(0);
+        let end = this.buffer.indexOf(quote2, this.pos + 1);
+        if (quote2 === "'") {
           while (end !== -1 && this.buffer[end + 1] === "'")
             end = this.buffer.indexOf("'", end + 2);
         } else {
@@ -6354,15 +6354,15 @@ var require_parser = __commonJS({
     var node_process = __require("process");
     var cst = require_cst();
     var lexer = require_lexer();
-    function includesToken(list, type) {
-      for (let i = 0; i < list.length; ++i)
-        if (list[i].type === type)
+    function includesToken(list2, type) {
+      for (let i = 0; i < list2.length; ++i)
+        if (list2[i].type === type)
           return true;
       return false;
     }
-    function findNonEmptyIndex(list) {
-      for (let i = 0; i < list.length; ++i) {
-        switch (list[i].type) {
+    function findNonEmptyIndex(list2) {
+      for (let i = 0; i < list2.length; ++i) {
+        switch (list2[i].type) {
           case "space":
           case "comment":
           case "newline":
@@ -6883,7 +6883,7 @@ var require_parser = __commonJS({
                   });
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
-                  const key = it.key;
+                  const key2 = it.key;
                   const sep = it.sep;
                   sep.push(this.sourceToken);
                   delete it.key;
@@ -6892,7 +6892,7 @@ var require_parser = __commonJS({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep }]
+                    items: [{ start: start2, key: key2, sep }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -8411,9 +8411,9 @@ var DualOptions = class {
         this.positiveOptions.set(option.attributeName(), option);
       }
     });
-    this.negativeOptions.forEach((value, key) => {
-      if (this.positiveOptions.has(key)) {
-        this.dualOptions.add(key);
+    this.negativeOptions.forEach((value, key2) => {
+      if (this.positiveOptions.has(key2)) {
+        this.dualOptions.add(key2);
       }
     });
   }
@@ -9314,11 +9314,11 @@ Expecting one of '${allowedValues.join("', '")}'`);
    * @param {string} key
    * @return {object} value
    */
-  getOptionValue(key) {
+  getOptionValue(key2) {
     if (this._storeOptionsAsProperties) {
-      return this[key];
+      return this[key2];
     }
-    return this._optionValues[key];
+    return this._optionValues[key2];
   }
   /**
    * Store option value.
@@ -9327,8 +9327,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
    * @param {object} value
    * @return {Command} `this` command for chaining
    */
-  setOptionValue(key, value) {
-    return this.setOptionValueWithSource(key, value, void 0);
+  setOptionValue(key2, value) {
+    return this.setOptionValueWithSource(key2, value, void 0);
   }
   /**
    * Store option value and where the value came from.
@@ -9338,13 +9338,13 @@ Expecting one of '${allowedValues.join("', '")}'`);
    * @param {string} source - expected values are default/config/env/cli/implied
    * @return {Command} `this` command for chaining
    */
-  setOptionValueWithSource(key, value, source) {
+  setOptionValueWithSource(key2, value, source) {
     if (this._storeOptionsAsProperties) {
-      this[key] = value;
+      this[key2] = value;
     } else {
-      this._optionValues[key] = value;
+      this._optionValues[key2] = value;
     }
-    this._optionValueSources[key] = source;
+    this._optionValueSources[key2] = source;
     return this;
   }
   /**
@@ -9354,8 +9354,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
    * @param {string} key
    * @return {string}
    */
-  getOptionValueSource(key) {
-    return this._optionValueSources[key];
+  getOptionValueSource(key2) {
+    return this._optionValueSources[key2];
   }
   /**
    * Get source of option value. See also .optsWithGlobals().
@@ -9364,11 +9364,11 @@ Expecting one of '${allowedValues.join("', '")}'`);
    * @param {string} key
    * @return {string}
    */
-  getOptionValueSourceWithGlobals(key) {
+  getOptionValueSourceWithGlobals(key2) {
     let source;
     this._getCommandAndAncestors().forEach((cmd) => {
-      if (Object.hasOwn(cmd._optionValueSources, key)) {
-        source = cmd.getOptionValueSource(key);
+      if (Object.hasOwn(cmd._optionValueSources, key2)) {
+        source = cmd.getOptionValueSource(key2);
       }
     });
     return source;
@@ -10105,8 +10105,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
       const result2 = {};
       const len = this.options.length;
       for (let i = 0; i < len; i++) {
-        const key = this.options[i].attributeName();
-        result2[key] = key === this._versionOptionName ? this._version : this[key];
+        const key2 = this.options[i].attributeName();
+        result2[key2] = key2 === this._versionOptionName ? this._version : this[key2];
       }
       return result2;
     }
@@ -10962,53 +10962,53 @@ function serializeJoseHeader(Err, header) {
 }
 
 // node_modules/jose/dist/webapi/lib/key.js
-var tag = (key) => key[Symbol.toStringTag];
-var jwkMatchesOp = (entry, key, usage) => {
+var tag = (key2) => key2[Symbol.toStringTag];
+var jwkMatchesOp = (entry, key2, usage) => {
   const { alg } = entry;
-  if (key.use !== void 0) {
+  if (key2.use !== void 0) {
     const expected = usage === "sign" || usage === "verify" ? "sig" : "enc";
-    if (key.use !== expected)
+    if (key2.use !== expected)
       throw new TypeError(`Invalid key for this operation, its "use" must be "${expected}" when present`);
   }
-  if (key.kty === "AKP" && key.alg === void 0)
+  if (key2.kty === "AKP" && key2.alg === void 0)
     throw new TypeError('missing "alg" (Algorithm) Parameter value');
-  if (key.alg !== void 0 && key.alg !== alg)
+  if (key2.alg !== void 0 && key2.alg !== alg)
     throw new TypeError(`Invalid key for this operation, its "alg" must be "${alg}" when present`);
-  if (Array.isArray(key.key_ops)) {
+  if (Array.isArray(key2.key_ops)) {
     const expectedKeyOp = usage === "encrypt" || usage === "decrypt" ? entry.ops?.[usage === "encrypt" ? 0 : 1] : usage;
-    if (expectedKeyOp && !key.key_ops.includes(expectedKeyOp))
+    if (expectedKeyOp && !key2.key_ops.includes(expectedKeyOp))
       throw new TypeError(`Invalid key for this operation, its "key_ops" must include "${expectedKeyOp}" when present`);
   }
 };
-async function prepareKey(entry, key, usage) {
+async function prepareKey(entry, key2, usage) {
   const { alg, secret } = entry, requiresPrivateKey = usage === "decrypt" || usage === "sign";
-  if (secret && key instanceof Uint8Array)
-    return key;
+  if (secret && key2 instanceof Uint8Array)
+    return key2;
   let normalized, keyObject;
-  if (isObject(key)) {
-    if (normalized = normalizeJwk(key), typeof normalized.kty != "string")
-      throw invalidKeyType(alg, key, secret);
+  if (isObject(key2)) {
+    if (normalized = normalizeJwk(key2), typeof normalized.kty != "string")
+      throw invalidKeyType(alg, key2, secret);
     if (!(secret ? normalized.kty === "oct" && typeof normalized.k == "string" : normalized.kty !== "oct" && (requiresPrivateKey ? normalized.kty === "AKP" && typeof normalized.priv == "string" || typeof normalized.d == "string" : normalized.d === void 0 && normalized.priv === void 0)))
       throw new TypeError(secret ? 'JSON Web Key for symmetric algorithms must have JWK "kty" (Key Type) equal to "oct" and the JWK "k" (Key Value) present' : `JSON Web Key for this operation must be a ${requiresPrivateKey ? "private" : "public"} JWK`);
     if (jwkMatchesOp(entry, normalized, usage), normalized.kty === "oct")
       return decode(normalized.k);
-    if (!Object.isFrozen(key)) {
-      const { key_ops } = key;
-      Array.isArray(key_ops) && Object.freeze(key_ops), Object.freeze(key);
+    if (!Object.isFrozen(key2)) {
+      const { key_ops } = key2;
+      Array.isArray(key_ops) && Object.freeze(key_ops), Object.freeze(key2);
     }
   } else {
-    if (!isKeyLike(key))
-      throw invalidKeyType(alg, key, secret);
+    if (!isKeyLike(key2))
+      throw invalidKeyType(alg, key2, secret);
     const expectedType = secret ? "secret" : requiresPrivateKey ? "private" : "public";
-    if (key.type !== expectedType && (secret || ["secret", "public", "private"].includes(key.type)))
-      throw new TypeError(`${tag(key)} instances must be of type "${expectedType}" for the ${alg} algorithm`);
-    if (isCryptoKey(key))
-      return key;
-    if (keyObject = key, keyObject.type === "secret")
+    if (key2.type !== expectedType && (secret || ["secret", "public", "private"].includes(key2.type)))
+      throw new TypeError(`${tag(key2)} instances must be of type "${expectedType}" for the ${alg} algorithm`);
+    if (isCryptoKey(key2))
+      return key2;
+    if (keyObject = key2, keyObject.type === "secret")
       return keyObject.export();
   }
   cache ||= /* @__PURE__ */ new WeakMap();
-  const cacheKey = key;
+  const cacheKey = key2;
   let cached = cache.get(cacheKey);
   if (cached?.[alg])
     return cached[alg];
@@ -11025,17 +11025,17 @@ var nist = {
   secp384r1: "P-384",
   secp521r1: "P-521"
 };
-var isCryptoKey = (key) => {
-  if (key?.[Symbol.toStringTag] === "CryptoKey")
+var isCryptoKey = (key2) => {
+  if (key2?.[Symbol.toStringTag] === "CryptoKey")
     return true;
   try {
-    return key instanceof CryptoKey;
+    return key2 instanceof CryptoKey;
   } catch {
     return false;
   }
 };
-var isKeyObject = (key) => key?.[Symbol.toStringTag] === "KeyObject";
-var isKeyLike = (key) => isCryptoKey(key) || isKeyObject(key);
+var isKeyObject = (key2) => key2?.[Symbol.toStringTag] === "KeyObject";
+var isKeyLike = (key2) => isCryptoKey(key2) || isKeyObject(key2);
 function message(msg, actual, ...types) {
   if (types.length > 2) {
     const last = types.pop();
@@ -11049,17 +11049,17 @@ function invalidKeyType(alg, actual, secret) {
   return secret && types.push("Uint8Array"), new TypeError(message(`Key for the ${alg} algorithm must be `, actual, ...types));
 }
 var unusable = (name, prop = "algorithm.name") => new TypeError(`CryptoKey does not support this operation, its ${prop} must be ${name}`);
-function checkUsage(key, usage) {
-  if (usage && !key.usages.includes(usage))
+function checkUsage(key2, usage) {
+  if (usage && !key2.usages.includes(usage))
     throw new TypeError(`CryptoKey does not support this operation, its usages must include ${usage}.`);
 }
-function checkModulusLength(alg, key) {
-  const { modulusLength } = key.algorithm;
+function checkModulusLength(alg, key2) {
+  const { modulusLength } = key2.algorithm;
   if (typeof modulusLength != "number" || modulusLength < 2048)
     throw new TypeError(`${alg} requires key modulusLength to be 2048 bits or larger`);
 }
-function checkCryptoKey(key, expected, usage) {
-  const algorithm = key.algorithm;
+function checkCryptoKey(key2, expected, usage) {
+  const algorithm = key2.algorithm;
   if (algorithm.name !== expected.name)
     throw unusable(expected.name);
   if (expected.hash && algorithm.hash?.name !== expected.hash)
@@ -11068,7 +11068,7 @@ function checkCryptoKey(key, expected, usage) {
     throw unusable(expected.namedCurve, "algorithm.namedCurve");
   if (expected.length !== void 0 && algorithm.length !== expected.length)
     throw unusable(expected.length, "algorithm.length");
-  checkUsage(key, usage);
+  checkUsage(key2, usage);
 }
 function snapshotJwk(jwk) {
   return { __proto__: null, ...jwk };
@@ -11096,8 +11096,8 @@ async function jwkToKey(entry, jwk, extractable) {
   const algorithm = entry.resolve?.({ kty: jwk.kty, crv: jwk.crv }) ?? entry.subtle, isPrivate = !!(jwk.d || jwk.priv), keyData = { ...jwk, ext: extractable ?? jwk.ext };
   return keyData.kty !== "AKP" && delete keyData.alg, delete keyData.use, crypto.subtle.importKey("jwk", keyData, algorithm, keyData.ext ?? !isPrivate, jwk.key_ops ?? entry.usages[isPrivate ? 1 : 0]);
 }
-async function rawKey(key, expected, usage, extractable = false) {
-  return key instanceof Uint8Array && (key = await crypto.subtle.importKey("raw", key, expected, extractable, [usage])), checkCryptoKey(key, expected, usage), key;
+async function rawKey(key2, expected, usage, extractable = false) {
+  return key2 instanceof Uint8Array && (key2 = await crypto.subtle.importKey("raw", key2, expected, extractable, [usage])), checkCryptoKey(key2, expected, usage), key2;
 }
 
 // node_modules/jose/dist/webapi/lib/key_descriptor.js
@@ -11360,7 +11360,7 @@ var JWTClaimsBuilder = class {
 };
 
 // node_modules/jose/dist/webapi/lib/jws_sign.js
-async function createSignature(input, key, rejectUnencoded) {
+async function createSignature(input, key2, rejectUnencoded) {
   let [payload, protectedHeader, unprotectedHeader, crit] = input, encodedProtectedHeader = "";
   if (protectedHeader !== void 0) {
     const normalized = serializeJoseHeader(JWSInvalid, protectedHeader);
@@ -11384,7 +11384,7 @@ async function createSignature(input, key, rejectUnencoded) {
     encodedPayloadCache ? (encodedPayload = encodedPayloadCache[0] ??= encode2(payload), signingPayload = encodedPayloadCache[1] ??= encode(encodedPayload)) : (encodedPayload = encode2(payload), signingInput = encoder.encode(`${encodedProtectedHeader}.${encodedPayload}`));
   }
   signingInput ??= concat(encode(encodedProtectedHeader), encode("."), signingPayload);
-  const signingKey = await rawKey(await prepareKey(entry, key, "sign"), entry.subtle, "sign");
+  const signingKey = await rawKey(await prepareKey(entry, key2, "sign"), entry.subtle, "sign");
   entry.minRsaBits && checkModulusLength(entry.alg, signingKey);
   const jws = {
     signature: encode2(new Uint8Array(await crypto.subtle.sign(entry.signing, signingKey, signingInput))),
@@ -11392,8 +11392,8 @@ async function createSignature(input, key, rejectUnencoded) {
   };
   return protectedHeader && (jws.protected = encodedProtectedHeader), unprotectedHeader && (jws.header = unprotectedHeader), [jws, b64];
 }
-async function createCompactSignature(payload, protectedHeader, crit, key, rejectUnencoded) {
-  const [jws] = await createSignature([payload, protectedHeader, void 0, crit], key, rejectUnencoded);
+async function createCompactSignature(payload, protectedHeader, crit, key2, rejectUnencoded) {
+  const [jws] = await createSignature([payload, protectedHeader, void 0, crit], key2, rejectUnencoded);
   return `${jws.protected}.${jws.payload}.${jws.signature}`;
 }
 
@@ -11404,8 +11404,8 @@ var SignJWT = class extends SignJWT_base {
   setProtectedHeader(protectedHeader) {
     return assertNotSet(this.#protectedHeader, "setProtectedHeader"), this.#protectedHeader = protectedHeader, this;
   }
-  async sign(key, options) {
-    return createCompactSignature(jwtClaimsSetBytes(this), this.#protectedHeader, options?.crit, key, () => {
+  async sign(key2, options) {
+    return createCompactSignature(jwtClaimsSetBytes(this), this.#protectedHeader, options?.crit, key2, () => {
       throw new JWTInvalid("JWTs MUST NOT use unencoded payload");
     });
   }
@@ -11421,22 +11421,22 @@ function keyAlgorithm(alg, source) {
 }
 
 // node_modules/jose/dist/webapi/key/export.js
-async function exportJWK(key) {
-  if (isKeyObject(key))
-    if (key.type === "secret")
-      key = key.export();
+async function exportJWK(key2) {
+  if (isKeyObject(key2))
+    if (key2.type === "secret")
+      key2 = key2.export();
     else
-      return key.export({ format: "jwk" });
-  if (key instanceof Uint8Array)
+      return key2.export({ format: "jwk" });
+  if (key2 instanceof Uint8Array)
     return {
       kty: "oct",
-      k: encode2(key)
+      k: encode2(key2)
     };
-  if (!isCryptoKey(key))
-    throw new TypeError(invalidKeyInput(key, "CryptoKey", "KeyObject", "Uint8Array"));
-  if (!key.extractable)
+  if (!isCryptoKey(key2))
+    throw new TypeError(invalidKeyInput(key2, "CryptoKey", "KeyObject", "Uint8Array"));
+  if (!key2.extractable)
     throw new TypeError("non-extractable CryptoKey cannot be exported as a JWK");
-  const jwk = await crypto.subtle.exportKey("jwk", key);
+  const jwk = await crypto.subtle.exportKey("jwk", key2);
   delete jwk.ext, delete jwk.key_ops, delete jwk.use, jwk.kty !== "AKP" && delete jwk.alg;
   for (const parameter of Object.keys(jwk))
     jwk[parameter] === void 0 && delete jwk[parameter];
@@ -11448,15 +11448,15 @@ var check = (value, description) => {
   if (typeof value != "string" || !value)
     throw new JWKInvalid(`${description} missing or invalid`);
 };
-async function calculateJwkThumbprint(key, digestAlgorithm) {
+async function calculateJwkThumbprint(key2, digestAlgorithm) {
   let jwk;
-  if (isObject(key)) {
-    if (jwk = snapshotJwk(key), typeof jwk.kty != "string")
-      throw new TypeError(invalidKeyInput(key, "CryptoKey", "KeyObject", "JSON Web Key"));
-  } else if (isKeyLike(key))
-    jwk = snapshotJwk(await exportJWK(key));
+  if (isObject(key2)) {
+    if (jwk = snapshotJwk(key2), typeof jwk.kty != "string")
+      throw new TypeError(invalidKeyInput(key2, "CryptoKey", "KeyObject", "JSON Web Key"));
+  } else if (isKeyLike(key2))
+    jwk = snapshotJwk(await exportJWK(key2));
   else
-    throw new TypeError(invalidKeyInput(key, "CryptoKey", "KeyObject", "JSON Web Key"));
+    throw new TypeError(invalidKeyInput(key2, "CryptoKey", "KeyObject", "JSON Web Key"));
   if (digestAlgorithm ??= "sha256", digestAlgorithm !== "sha256" && digestAlgorithm !== "sha384" && digestAlgorithm !== "sha512")
     throw new TypeError('digestAlgorithm must one of "sha256", "sha384", or "sha512"');
   let requiredMembers;
@@ -11562,7 +11562,7 @@ async function dpopKeyFromJwk(privateJwk) {
     jkt: await calculateJwkThumbprint(publicJwk, "sha256")
   };
 }
-async function createDpopProof(key, request) {
+async function createDpopProof(key2, request) {
   const htu = new URL(request.url);
   htu.search = "";
   htu.hash = "";
@@ -11573,8 +11573,8 @@ async function createDpopProof(key, request) {
     iat: request.now ?? Math.floor(Date.now() / 1e3)
   };
   if (request.accessToken !== void 0) claims.ath = await accessTokenHash(request.accessToken);
-  const signingKey = await importJWK(key.privateJwk, "ES256");
-  return new SignJWT(claims).setProtectedHeader({ typ: "dpop+jwt", alg: "ES256", jwk: key.publicJwk }).sign(signingKey);
+  const signingKey = await importJWK(key2.privateJwk, "ES256");
+  return new SignJWT(claims).setProtectedHeader({ typ: "dpop+jwt", alg: "ES256", jwk: key2.publicJwk }).sign(signingKey);
 }
 
 // cli/dpop.ts
@@ -11590,7 +11590,7 @@ async function dpopProof(io, options) {
   } catch {
     throw new CliError("the DPoP key is not JSON: pass the action's dpop-key output or dpop-key-file");
   }
-  const key = await dpopKeyFromJwk(jwk).catch((error) => {
+  const key2 = await dpopKeyFromJwk(jwk).catch((error) => {
     throw new CliError(error instanceof Error ? error.message : "not a DPoP key");
   });
   try {
@@ -11600,7 +11600,7 @@ async function dpopProof(io, options) {
   }
   if (!/^[A-Z]+$/.test(options.method))
     throw new CliError(`--method must be an upper-case HTTP method, got "${options.method}"`);
-  const proof = await createDpopProof(key, {
+  const proof = await createDpopProof(key2, {
     method: options.method,
     url: options.url,
     ...options.token ? { accessToken: options.token } : {},
@@ -11655,18 +11655,18 @@ function compileGlob(pattern2, options = {}) {
       matches: (value) => (fold ? asciiLower(value) : value) === source
     };
   }
-  const tokens = tokenize(source);
-  const match = trailingWildcardMatcher(source, tokens, stopAtAt) ?? ((value) => run(tokens, value, stopAtAt));
+  const tokens2 = tokenize(source);
+  const match = trailingWildcardMatcher(source, tokens2, stopAtAt) ?? ((value) => run(tokens2, value, stopAtAt));
   return {
     source: pattern2,
     literal: false,
     matches: (value) => match(fold ? asciiLower(value) : value)
   };
 }
-function trailingWildcardMatcher(source, tokens, stopAtAt) {
-  const last = tokens[tokens.length - 1];
+function trailingWildcardMatcher(source, tokens2, stopAtAt) {
+  const last = tokens2[tokens2.length - 1];
   if (last !== -2 /* Star */ && last !== -3 /* GlobStar */) return void 0;
-  if (tokens.subarray(0, -1).some((token) => token < 0)) return void 0;
+  if (tokens2.subarray(0, -1).some((token) => token < 0)) return void 0;
   const prefix = source.slice(0, source.indexOf("*"));
   const noAt = (value) => !stopAtAt || !value.includes("@", prefix.length);
   if (last === -3 /* GlobStar */) return (value) => value.startsWith(prefix) && noAt(value);
@@ -11685,10 +11685,10 @@ function countWildcards(pattern2) {
   return count;
 }
 function tokenize(pattern2) {
-  const tokens = [];
+  const tokens2 = [];
   for (let i = 0; i < pattern2.length; i++) {
     const ch = pattern2[i];
-    if (ch === "?") tokens.push(-1 /* One */);
+    if (ch === "?") tokens2.push(-1 /* One */);
     else if (ch === "*") {
       let stars = 1;
       while (pattern2[i + 1] === "*") {
@@ -11696,29 +11696,29 @@ function tokenize(pattern2) {
         i++;
       }
       const token = stars >= 2 ? -3 /* GlobStar */ : -2 /* Star */;
-      const previous = tokens[tokens.length - 1];
+      const previous = tokens2[tokens2.length - 1];
       if (previous === -3 /* GlobStar */) continue;
-      if (previous === -2 /* Star */ && token === -3 /* GlobStar */) tokens[tokens.length - 1] = token;
-      else if (previous !== -2 /* Star */) tokens.push(token);
-    } else tokens.push(pattern2.charCodeAt(i));
+      if (previous === -2 /* Star */ && token === -3 /* GlobStar */) tokens2[tokens2.length - 1] = token;
+      else if (previous !== -2 /* Star */) tokens2.push(token);
+    } else tokens2.push(pattern2.charCodeAt(i));
   }
-  return Int32Array.from(tokens);
+  return Int32Array.from(tokens2);
 }
-function run(tokens, value, stopAtAt) {
-  const size = tokens.length + 1;
+function run(tokens2, value, stopAtAt) {
+  const size = tokens2.length + 1;
   let active = new Uint8Array(size);
   let next = new Uint8Array(size);
   active[0] = 1;
-  closeOverStars(tokens, active);
+  closeOverStars(tokens2, active);
   for (let position = 0; position < value.length; position++) {
     const code = value.charCodeAt(position);
     const barrier = code === SLASH || stopAtAt && code === AT;
     const anyBarrier = stopAtAt && code === AT;
     next.fill(0);
     let any = false;
-    for (let state = 0; state < tokens.length; state++) {
+    for (let state = 0; state < tokens2.length; state++) {
       if (active[state] === 0) continue;
-      const token = tokens[state];
+      const token = tokens2[state];
       if (token === -3 /* GlobStar */ && !anyBarrier || token === -2 /* Star */ && !barrier) {
         next[state] = 1;
         any = true;
@@ -11728,14 +11728,14 @@ function run(tokens, value, stopAtAt) {
       }
     }
     if (!any) return false;
-    closeOverStars(tokens, next);
+    closeOverStars(tokens2, next);
     [active, next] = [next, active];
   }
-  return active[tokens.length] === 1;
+  return active[tokens2.length] === 1;
 }
-function closeOverStars(tokens, states) {
-  for (let state = 0; state < tokens.length; state++) {
-    if (states[state] === 1 && (tokens[state] === -2 /* Star */ || tokens[state] === -3 /* GlobStar */)) {
+function closeOverStars(tokens2, states) {
+  for (let state = 0; state < tokens2.length; state++) {
+    if (states[state] === 1 && (tokens2[state] === -2 /* Star */ || tokens2[state] === -3 /* GlobStar */)) {
       states[state + 1] = 1;
     }
   }
@@ -11970,16 +11970,16 @@ async function importSigningKeys(text) {
   } catch {
     throw new SigningKeyError("DOWNSCOPE_SIGNING_KEYS is not JSON: give a private JWK or an array of them");
   }
-  const list = Array.isArray(parsed) ? parsed : [parsed];
-  if (list.length === 0) throw new SigningKeyError("DOWNSCOPE_SIGNING_KEYS is an empty array");
-  if (list.length > MAX_KEYS) throw new SigningKeyError(`DOWNSCOPE_SIGNING_KEYS holds more than ${MAX_KEYS} keys`);
+  const list2 = Array.isArray(parsed) ? parsed : [parsed];
+  if (list2.length === 0) throw new SigningKeyError("DOWNSCOPE_SIGNING_KEYS is an empty array");
+  if (list2.length > MAX_KEYS) throw new SigningKeyError(`DOWNSCOPE_SIGNING_KEYS holds more than ${MAX_KEYS} keys`);
   const keys = [];
-  for (const [index, item] of list.entries()) {
-    const key = await importSigningKey(item, index);
-    if (keys.some((other) => other.kid === key.kid)) {
-      throw new SigningKeyError(`DOWNSCOPE_SIGNING_KEYS[${index}]: kid "${key.kid}" is used twice`);
+  for (const [index, item] of list2.entries()) {
+    const key2 = await importSigningKey(item, index);
+    if (keys.some((other) => other.kid === key2.kid)) {
+      throw new SigningKeyError(`DOWNSCOPE_SIGNING_KEYS[${index}]: kid "${key2.kid}" is used twice`);
     }
-    keys.push(key);
+    keys.push(key2);
   }
   return keySet(keys);
 }
@@ -12023,7 +12023,7 @@ async function importSigningKey(item, index) {
   return { kid, alg, privateKey, publicKey, publicJwk: Object.freeze({ ...publicPart, kid, alg, use: "sig" }) };
 }
 function keySet(keys) {
-  return { active: keys[0], all: keys, jwks: { keys: keys.map((key) => key.publicJwk) } };
+  return { active: keys[0], all: keys, jwks: { keys: keys.map((key2) => key2.publicJwk) } };
 }
 
 // cli/keys.ts
@@ -12051,14 +12051,14 @@ function parseAlg(value) {
   return alg;
 }
 async function keysGenerate(io, options) {
-  const key = await newSigningKey(parseAlg(options.alg));
-  const keys = await importSigningKeys(JSON.stringify([key]));
+  const key2 = await newSigningKey(parseAlg(options.alg));
+  const keys = await importSigningKeys(JSON.stringify([key2]));
   if (options.json) {
-    io.out(JSON.stringify({ kid: key.kid, signing_keys: [key], public_jwks: keys.jwks }, null, 2));
+    io.out(JSON.stringify({ kid: key2.kid, signing_keys: [key2], public_jwks: keys.jwks }, null, 2));
     return 0;
   }
-  io.out(JSON.stringify([key]));
-  io.err(`kid: ${key.kid}
+  io.out(JSON.stringify([key2]));
+  io.err(`kid: ${key2.kid}
 The line above is a secret: the private key array for DOWNSCOPE_SIGNING_KEYS. Store it with
   downscope keys generate | npx wrangler secret put DOWNSCOPE_SIGNING_KEYS
 and never commit it. Its public JWKS (what the service will publish):
@@ -12076,16 +12076,16 @@ async function keysRotate(io, options) {
     if (error instanceof SigningKeyError) throw new CliError(`the current keys are not valid: ${error.message}`, 1);
     throw error;
   }
-  const key = await newSigningKey(parseAlg(options.alg));
-  const next = [key, current[0]];
+  const key2 = await newSigningKey(parseAlg(options.alg));
+  const next = [key2, current[0]];
   const keys = await importSigningKeys(JSON.stringify(next));
   const dropped = current.length - 1;
   if (options.json) {
-    io.out(JSON.stringify({ kid: key.kid, signing_keys: next, public_jwks: keys.jwks, dropped }, null, 2));
+    io.out(JSON.stringify({ kid: key2.kid, signing_keys: next, public_jwks: keys.jwks, dropped }, null, 2));
     return 0;
   }
   io.out(JSON.stringify(next));
-  io.err(`new kid: ${key.kid} (signs); kept: ${keys.all[1].kid} (verifies)${dropped > 0 ? `; dropped ${dropped} older key${dropped === 1 ? "" : "s"}` : ""}
+  io.err(`new kid: ${key2.kid} (signs); kept: ${keys.all[1].kid} (verifies)${dropped > 0 ? `; dropped ${dropped} older key${dropped === 1 ? "" : "s"}` : ""}
 ${ROTATION_ADVICE}`);
   return 0;
 }
@@ -12110,7 +12110,7 @@ function canonicalJson(value) {
   return JSON.stringify(
     value,
     (_key, item) => item !== null && typeof item === "object" && !Array.isArray(item) ? Object.fromEntries(
-      Object.keys(item).sort().map((key) => [key, item[key]])
+      Object.keys(item).sort().map((key2) => [key2, item[key2]])
     ) : item
   );
 }
@@ -12137,13 +12137,13 @@ function parseDuration(value) {
   if (typeof value !== "string") return void 0;
   const match = DURATION.exec(value);
   if (!match) return void 0;
-  const seconds = Number(match[1]) * UNIT_SECONDS[match[2] === "" ? "s" : match[2]];
-  return seconds > 0 ? seconds : void 0;
+  const seconds2 = Number(match[1]) * UNIT_SECONDS[match[2] === "" ? "s" : match[2]];
+  return seconds2 > 0 ? seconds2 : void 0;
 }
-function formatDuration(seconds) {
-  if (seconds % 3600 === 0) return `${seconds / 3600}h`;
-  if (seconds % 60 === 0) return `${seconds / 60}m`;
-  return `${seconds}s`;
+function formatDuration(seconds2) {
+  if (seconds2 % 3600 === 0) return `${seconds2 / 3600}h`;
+  if (seconds2 % 60 === 0) return `${seconds2 / 60}m`;
+  return `${seconds2}s`;
 }
 
 // policy/conditions.ts
@@ -12330,10 +12330,10 @@ function editDistance2(a, b) {
 }
 
 // policy/rule-index.ts
-function add(map, key, rule) {
-  const list = map.get(key);
-  if (list) list.push(rule);
-  else map.set(key, [rule]);
+function add(map, key2, rule) {
+  const list2 = map.get(key2);
+  if (list2) list2.push(rule);
+  else map.set(key2, [rule]);
 }
 function lazyRuleIndex(keys, ruleAt) {
   let index;
@@ -12432,14 +12432,14 @@ function checkObject(check2, value, path2, definition) {
   }
   const fields = value;
   const known = Object.keys(definition.fields);
-  for (const key of Object.keys(fields)) {
-    if (Object.hasOwn(definition.fields, key)) continue;
-    const suggestion = closest(key, known);
-    check2.error(join(path2, key), `unknown key${suggestion ? `, did you mean "${suggestion}"?` : ""}`);
+  for (const key2 of Object.keys(fields)) {
+    if (Object.hasOwn(definition.fields, key2)) continue;
+    const suggestion = closest(key2, known);
+    check2.error(join(path2, key2), `unknown key${suggestion ? `, did you mean "${suggestion}"?` : ""}`);
   }
-  for (const [key, field] of Object.entries(definition.fields)) {
-    if (field.required && (fields[key] === void 0 || fields[key] === null)) {
-      check2.error(join(path2, key), `missing required key "${key}" in ${definition.title}`);
+  for (const [key2, field] of Object.entries(definition.fields)) {
+    if (field.required && (fields[key2] === void 0 || fields[key2] === null)) {
+      check2.error(join(path2, key2), `missing required key "${key2}" in ${definition.title}`);
     }
   }
   return fields;
@@ -12465,11 +12465,11 @@ function checkKind(check2, value, path2, kind) {
       if (typeof value === "string" && kind.values.includes(value)) return value;
       return check2.error(path2, `must be one of ${kind.values.map((v) => `"${v}"`).join(", ")}`);
     case "duration": {
-      const seconds = parseDuration(value);
-      if (seconds === void 0)
+      const seconds2 = parseDuration(value);
+      if (seconds2 === void 0)
         return check2.error(path2, 'must be a duration such as "90s", "10m", "1h" or whole seconds');
-      if (seconds > HARD_MAX_TTL_SECONDS) return check2.error(path2, "must be at most 1h");
-      return seconds;
+      if (seconds2 > HARD_MAX_TTL_SECONDS) return check2.error(path2, "must be at most 1h");
+      return seconds2;
     }
     case "scopes":
       return checkScopes(check2, value, path2);
@@ -12604,13 +12604,13 @@ function checkJwks(check2, value, path2) {
     return check2.error(path2, "must be a JWK set: { keys: [ ... ] }");
   }
   if (keys.length > MAX_INLINE_KEYS) return check2.error(path2, `must hold at most ${MAX_INLINE_KEYS} keys`);
-  const extra = Object.keys(value).filter((key) => key !== "keys");
+  const extra = Object.keys(value).filter((key2) => key2 !== "keys");
   if (extra.length > 0) return check2.error(join(path2, extra[0]), "unknown key");
   let ok = true;
-  keys.forEach((key, index) => {
+  keys.forEach((key2, index) => {
     const keyPath = `${path2}.keys[${index}]`;
-    const jwk = key;
-    if (key === null || typeof key !== "object" || jwk.kty !== "RSA" || typeof jwk.n !== "string" || typeof jwk.e !== "string") {
+    const jwk = key2;
+    if (key2 === null || typeof key2 !== "object" || jwk.kty !== "RSA" || typeof jwk.n !== "string" || typeof jwk.e !== "string") {
       ok = check2.error(keyPath, "must be an RSA public key (kty, n, e)") ?? false;
     } else if (PRIVATE_JWK_MEMBERS.some((member) => member in jwk)) {
       ok = check2.error(keyPath, "holds private key material: publish only the public key") ?? false;
@@ -12660,13 +12660,13 @@ function compileEnvironments(check2, value, context) {
       check2.error(path2, "environment names are 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit");
       continue;
     }
-    const key = asciiLower(name);
-    if (environments.has(key)) {
-      check2.error(path2, `the environment "${environments.get(key)?.name}" differs only in case`);
+    const key2 = asciiLower(name);
+    if (environments.has(key2)) {
+      check2.error(path2, `the environment "${environments.get(key2)?.name}" differs only in case`);
       continue;
     }
     const environment = compileEnvironment(check2, name, body, path2, context);
-    if (environment) environments.set(key, environment);
+    if (environment) environments.set(key2, environment);
   }
   return environments;
 }
@@ -12674,7 +12674,7 @@ function compileEnvironment(check2, name, value, path2, { prevalidated, trusted 
   const fields = checkObject(check2, value, path2, ENVIRONMENT);
   if (!fields) return void 0;
   const kinds = ENVIRONMENT.fields;
-  const field = (key) => fields[key] === void 0 ? void 0 : checkKind(check2, fields[key], join(path2, key), kinds[key].kind);
+  const field = (key2) => fields[key2] === void 0 ? void 0 : checkKind(check2, fields[key2], join(path2, key2), kinds[key2].kind);
   const scopes = field("scopes");
   if (scopes && scopes.length === 0) check2.error(join(path2, "scopes"), "must name at least one scope");
   const defaultScopes = field("default_scopes") ?? scopes;
@@ -12747,11 +12747,11 @@ function prevalidatedRuleKey(raw, position, inherited) {
     ...typeof raw.repository === "string" ? { repository: repositoryKey(raw.repository) } : {}
   };
 }
-function compileRule(check2, value, position, path2, { scopes: environmentScopes, maxTtl: environmentMaxTtl, issuers: inherited, trusted }) {
+function compileRule(check2, value, position, path2, { scopes: environmentScopes, maxTtl: environmentMaxTtl2, issuers: inherited, trusted }) {
   const fields = checkObject(check2, value, path2, RULE);
   if (!fields) return void 0;
   const before = check2.problems.length;
-  const field = (key) => fields[key] === void 0 ? void 0 : checkKind(check2, fields[key], join(path2, key), RULE.fields[key].kind);
+  const field = (key2) => fields[key2] === void 0 ? void 0 : checkKind(check2, fields[key2], join(path2, key2), RULE.fields[key2].kind);
   const name = field("name");
   const repository = field("repository");
   const repositoryId = field("repository_id");
@@ -12772,9 +12772,9 @@ function compileRule(check2, value, position, path2, { scopes: environmentScopes
   if (repositoryId !== void 0) conditions.push(exactCondition("repository_id", "repository_id", [repositoryId]));
   else if (repository) conditions.push(repositoryCondition(repository.source, repository.owner, repository.name));
   if (ownerId !== void 0) conditions.push(exactCondition("owner_id", "repository_owner_id", [ownerId]));
-  const patterns = (key, claim, options = {}) => {
-    const list = field(key);
-    if (list) conditions.push(patternCondition(key, claim, list, options));
+  const patterns = (key2, claim, options = {}) => {
+    const list2 = field(key2);
+    if (list2) conditions.push(patternCondition(key2, claim, list2, options));
   };
   patterns("ref", "ref");
   const refType = field("ref_type");
@@ -12784,13 +12784,13 @@ function compileRule(check2, value, position, path2, { scopes: environmentScopes
   conditions.push(eventCondition(field("event")));
   const runner = field("runner");
   if (runner) conditions.push(exactCondition("runner", "runner_environment", [runner]));
-  for (const [claim, list] of field("claims") ?? []) {
-    conditions.push(patternCondition(`claims.${claim}`, claim, list));
+  for (const [claim, list2] of field("claims") ?? []) {
+    conditions.push(patternCondition(`claims.${claim}`, claim, list2));
   }
   const scopes = field("scopes");
   if (scopes) notWithin(check2, scopes, environmentScopes, join(path2, "scopes"), "its environment's scopes");
   const maxTtl = field("max_ttl");
-  if (maxTtl !== void 0 && maxTtl > environmentMaxTtl) {
+  if (maxTtl !== void 0 && maxTtl > environmentMaxTtl2) {
     check2.error(join(path2, "max_ttl"), "must not exceed its environment's max_ttl (a rule can only narrow it)");
   }
   if (check2.problems.length !== before) return void 0;
@@ -12817,8 +12817,8 @@ function notWithin(check2, scopes, allowed, path2, what) {
     }
   });
 }
-function join(path2, key) {
-  return path2 === "" ? key : `${path2}.${key}`;
+function join(path2, key2) {
+  return path2 === "" ? key2 : `${path2}.${key2}`;
 }
 function describe(value) {
   if (value === null) return "null";
@@ -12849,7 +12849,6 @@ function readPolicyDocument(text) {
     merge: false,
     strict: true,
     prettyErrors: false,
-    keepSourceTokens: true,
     lineCounter
   });
   if (!Array.isArray(docs) || docs.length === 0) return fail("the policy is empty");
@@ -12873,7 +12872,7 @@ function readPolicyDocument(text) {
     }
     const tag2 = node?.tag;
     if (tag2 !== void 0) throw new DocumentError(`tags such as ${tag2} are not allowed`, node, path2);
-    if ((0, import_yaml.isScalar)(node)) return scalarValue(node);
+    if ((0, import_yaml.isScalar)(node)) return scalarValue(node, text);
     if ((0, import_yaml.isSeq)(node)) {
       return node.items.map((item, index) => {
         const itemPath = `${path2}[${index}]`;
@@ -12884,14 +12883,14 @@ function readPolicyDocument(text) {
     if ((0, import_yaml.isMap)(node)) {
       const out = /* @__PURE__ */ Object.create(null);
       for (const pair of node.items) {
-        const key = pair.key;
-        if (!(0, import_yaml.isScalar)(key) || typeof key.value !== "string" && typeof key.value !== "number") {
-          throw new DocumentError("keys must be plain strings", key ?? node, path2);
+        const key2 = pair.key;
+        if (!(0, import_yaml.isScalar)(key2) || typeof key2.value !== "string" && typeof key2.value !== "number") {
+          throw new DocumentError("keys must be plain strings", key2 ?? node, path2);
         }
-        const name = String(key.value);
+        const name = String(key2.value);
         const keyPath = path2 === "" ? name : `${path2}.${name}`;
-        if (RESERVED_KEYS.has(name)) throw new DocumentError(`"${name}" is a reserved key`, key, keyPath);
-        remember(positions, keyPath, key, at);
+        if (RESERVED_KEYS.has(name)) throw new DocumentError(`"${name}" is a reserved key`, key2, keyPath);
+        remember(positions, keyPath, key2, at);
         out[name] = build(pair.value, keyPath, depth + 1, viaAlias);
       }
       return out;
@@ -12925,10 +12924,9 @@ function yamlMessage(message2) {
   const firstLine = message2.split("\n")[0] ?? message2;
   return firstLine.replace(/ at line \d+, column \d+:?$/, "");
 }
-function scalarValue(node) {
+function scalarValue(node, text) {
   if (typeof node.value !== "number") return node.value;
-  const token = node.srcToken;
-  const source = typeof token?.source === "string" ? token.source : void 0;
+  const source = node.range ? text.slice(node.range[0], node.range[1]).trim() : void 0;
   return source === void 0 || /^-?(?:0|[1-9][0-9]*)$/.test(source) ? node.value : source;
 }
 
@@ -13047,6 +13045,344 @@ function artifactSizeProblem(bytes, gzipped) {
 }
 function kib(bytes) {
   return `${(bytes / 1024).toFixed(bytes < 10 * 1024 ? 1 : 0)} KiB`;
+}
+
+// policy/glob-containment.ts
+var ONE = -1;
+var STAR = -2;
+var GLOBSTAR = -3;
+var SLASH2 = "/";
+var AT2 = "@";
+function tokens(pattern2) {
+  const out = [];
+  for (let i = 0; i < pattern2.length; i++) {
+    const ch = pattern2[i];
+    if (ch === "?") out.push(ONE);
+    else if (ch === "*") {
+      let stars = 1;
+      while (pattern2[i + 1] === "*") {
+        stars++;
+        i++;
+      }
+      const token = stars >= 2 ? GLOBSTAR : STAR;
+      const previous = out[out.length - 1];
+      if (previous === GLOBSTAR) continue;
+      if (previous === STAR && token === GLOBSTAR) out[out.length - 1] = token;
+      else if (previous !== STAR) out.push(token);
+    } else out.push(pattern2.charCodeAt(i));
+  }
+  return out;
+}
+function wildcardTakes(token, ch, options) {
+  if (options.atIsLiteral && ch === AT2) return false;
+  if (token === GLOBSTAR) return true;
+  return ch !== SLASH2;
+}
+function close(automaton, states) {
+  const stack = [...states];
+  while (stack.length > 0) {
+    const state = stack.pop();
+    const [p, i] = state.split(":").map(Number);
+    const token = automaton[p][i];
+    if ((token === STAR || token === GLOBSTAR) && i < automaton[p].length) {
+      const next = `${p}:${i + 1}`;
+      if (!states.has(next)) {
+        states.add(next);
+        stack.push(next);
+      }
+    }
+  }
+  return states;
+}
+function step(automaton, states, ch, options) {
+  const next = /* @__PURE__ */ new Set();
+  const code = ch.charCodeAt(0);
+  for (const state of states) {
+    const [p, i] = state.split(":").map(Number);
+    const token = automaton[p][i];
+    if (i >= automaton[p].length) continue;
+    if (token === STAR || token === GLOBSTAR) {
+      if (wildcardTakes(token, ch, options)) next.add(state);
+    } else if (token === ONE ? wildcardTakes(ONE, ch, options) : token === code) next.add(`${p}:${i + 1}`);
+  }
+  return close(automaton, next);
+}
+function accepts(automaton, states) {
+  for (const state of states) {
+    const [p, i] = state.split(":").map(Number);
+    if (i === automaton[p].length) return true;
+  }
+  return false;
+}
+var key = (states) => [...states].sort().join(",");
+function globWitness(candidate, within, options = {}) {
+  const fold = (pattern2) => options.caseInsensitive ? asciiLower(pattern2) : pattern2;
+  const a = candidate.map((pattern2) => tokens(fold(pattern2)));
+  const b = within.map((pattern2) => tokens(fold(pattern2)));
+  const literals = /* @__PURE__ */ new Set([SLASH2, AT2]);
+  for (const list2 of [a, b])
+    for (const pattern2 of list2) for (const t of pattern2) if (t >= 0) literals.add(String.fromCharCode(t));
+  const other = [..."abcdefghijklmnopqrstuvwxyz0123456789-_."].find((ch) => !literals.has(ch)) ?? "~";
+  const alphabet = [...literals, other];
+  const start = (automaton) => close(automaton, new Set(automaton.map((_, p) => `${p}:0`)));
+  const queue = [{ sa: start(a), sb: start(b), value: "" }];
+  const seen = /* @__PURE__ */ new Set([`${key(queue[0].sa)}|${key(queue[0].sb)}`]);
+  while (queue.length > 0) {
+    const { sa, sb, value } = queue.shift();
+    if (accepts(a, sa) && !accepts(b, sb)) return value;
+    for (const ch of alphabet) {
+      const na = step(a, sa, ch, options);
+      if (na.size === 0) continue;
+      const nb = step(b, sb, ch, options);
+      const id = `${key(na)}|${key(nb)}`;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      queue.push({ sa: na, sb: nb, value: value + ch });
+    }
+  }
+  return void 0;
+}
+
+// policy/diff.ts
+var list = (value) => value === void 0 || value === null ? [] : (Array.isArray(value) ? value : [value]).map(String);
+var rulesOf = (environment) => Array.isArray(environment.rules) ? environment.rules : [];
+var show = (values) => values === void 0 ? "(any)" : values.join(" | ");
+function comparePatterns(name, base, head, options = {}) {
+  if (base === void 0 && head === void 0) return {};
+  if (base !== void 0 && head !== void 0 && base.length === head.length && base.every((p, i) => p === head[i])) {
+    return {};
+  }
+  const change = `${name}: ${show(base)} \u2192 ${show(head)}`;
+  const headExtra = base === void 0 ? void 0 : head === void 0 ? "any value" : globWitness(head, base, options);
+  const baseExtra = head === void 0 ? void 0 : base === void 0 ? "any value" : globWitness(base, head, options);
+  return {
+    ...headExtra !== void 0 ? { wider: `${change}: also admits ${quote(headExtra)}` } : {},
+    ...baseExtra !== void 0 ? { narrower: `${change}: no longer admits ${quote(baseExtra)}` } : {}
+  };
+}
+function quote(value) {
+  return value === "any value" ? value : `values such as "${value}"`;
+}
+function compareSets(name, base, head) {
+  if (base === void 0 && head === void 0) return {};
+  const change = `${name}: ${show(base)} \u2192 ${show(head)}`;
+  const added = base === void 0 ? [] : head === void 0 ? ["any value"] : head.filter((v) => !base.includes(v));
+  const removed = head === void 0 ? [] : base === void 0 ? ["any value"] : base.filter((v) => !head.includes(v));
+  return {
+    ...added.length > 0 ? { wider: `${change}: adds ${added.join(", ")}` } : {},
+    ...removed.length > 0 ? { narrower: `${change}: drops ${removed.join(", ")}` } : {}
+  };
+}
+function compareNumbers(name, base, head, unit = "s") {
+  if (base === head) return {};
+  const change = `${name}: ${base} ${unit} \u2192 ${head} ${unit}`;
+  return head > base ? { wider: change } : { narrower: change };
+}
+function ruleShape(rule, environment) {
+  const patterns = (key2) => rule[key2] === void 0 ? void 0 : list(rule[key2]);
+  const claims = rule.claims ?? {};
+  return {
+    issuer: list(rule.issuer ?? environment.issuer ?? GITHUB_COM_ISSUER),
+    repositoryId: rule.repository_id === void 0 ? void 0 : [String(rule.repository_id)],
+    repository: rule.repository_id === void 0 ? patterns("repository") : void 0,
+    ownerId: rule.owner_id === void 0 ? void 0 : [String(rule.owner_id)],
+    ref: patterns("ref"),
+    refType: patterns("ref_type"),
+    environment: patterns("environment"),
+    workflow: patterns("workflow"),
+    event: patterns("event"),
+    runner: patterns("runner"),
+    claims: Object.fromEntries(Object.entries(claims).map(([name, value]) => [name, list(value)])),
+    scopes: list(rule.scopes ?? environment.scopes),
+    maxTtl: seconds(rule.max_ttl) ?? environmentMaxTtl(environment)
+  };
+}
+var seconds = (value) => value === void 0 ? void 0 : parseDuration(value);
+var environmentMaxTtl = (environment) => seconds(environment.max_ttl) ?? seconds(environment.ttl) ?? 600;
+function compareEvents(base, head) {
+  const untrusted = (events) => (events ?? []).filter((event) => UNTRUSTED_CODE_EVENTS.has(event));
+  const trusted = (events) => events?.filter((event) => !UNTRUSTED_CODE_EVENTS.has(event));
+  const named = compareSets("event (pull-request-code events, named)", untrusted(base), untrusted(head));
+  return [comparePatterns("event", trusted(base), trusted(head)), named];
+}
+function compareRules(base, baseEnvironment, head, headEnvironment) {
+  const b = ruleShape(base, baseEnvironment);
+  const h = ruleShape(head, headEnvironment);
+  const directions = [compareSets("issuer", b.issuer, h.issuer)];
+  if (b.repositoryId === void 0 !== (h.repositoryId === void 0)) {
+    const by = (shape) => shape.repositoryId ? `id ${shape.repositoryId[0]}` : `name ${show(shape.repository)}`;
+    const reason = `repository: by ${by(b)} \u2192 by ${by(h)}: neither contains the other (an id survives renames; a name admits a re-created namesake)`;
+    directions.push({ wider: reason, narrower: reason });
+  } else {
+    directions.push(compareSets("repository_id", b.repositoryId, h.repositoryId));
+    directions.push(comparePatterns("repository", b.repository, h.repository, { caseInsensitive: true }));
+  }
+  directions.push(compareSets("owner_id", b.ownerId, h.ownerId));
+  directions.push(comparePatterns("ref", b.ref, h.ref));
+  directions.push(compareSets("ref_type", b.refType, h.refType));
+  directions.push(comparePatterns("environment", b.environment, h.environment, { caseInsensitive: true }));
+  directions.push(comparePatterns("workflow", b.workflow, h.workflow, { atIsLiteral: true }));
+  directions.push(...compareEvents(b.event, h.event));
+  directions.push(compareSets("runner", b.runner, h.runner));
+  for (const claim of /* @__PURE__ */ new Set([...Object.keys(b.claims), ...Object.keys(h.claims)])) {
+    directions.push(comparePatterns(`claims.${claim}`, b.claims[claim], h.claims[claim]));
+  }
+  directions.push(compareSets("scopes", b.scopes, h.scopes));
+  directions.push(compareNumbers("max_ttl", b.maxTtl, h.maxTtl));
+  return directions;
+}
+function effectOf(directions) {
+  const wider = directions.flatMap((d) => d.wider ? [d.wider] : []);
+  const narrower = directions.flatMap((d) => d.narrower ? [d.narrower] : []);
+  const reasons = [.../* @__PURE__ */ new Set([...wider, ...narrower])];
+  if (wider.length > 0 && narrower.length > 0) return { effect: "changes", reasons };
+  if (wider.length > 0) return { effect: "widens", reasons };
+  if (narrower.length > 0) return { effect: "narrows", reasons };
+  return void 0;
+}
+function pairRules(base, head) {
+  const key2 = (rule, rules) => typeof rule.name === "string" && rules.filter((other) => other.name === rule.name).length === 1 ? rule.name : void 0;
+  const pairs = [];
+  const headLeft = new Set(head.map((_, index) => index));
+  const baseLeft = [];
+  base.forEach((rule, index) => {
+    const name = key2(rule, base);
+    const match = name === void 0 ? -1 : head.findIndex((other, j) => headLeft.has(j) && key2(other, head) === name);
+    if (match >= 0) {
+      headLeft.delete(match);
+      pairs.push([rule, head[match], name]);
+    } else baseLeft.push(index);
+  });
+  const rest = [...headLeft];
+  baseLeft.forEach((index, n) => {
+    const j = rest[n];
+    const label = (rule, at) => typeof rule?.name === "string" ? rule.name : `rules[${at}]`;
+    const now = j === void 0 ? void 0 : head[j];
+    const before = label(base[index], index);
+    const after = now === void 0 || j === void 0 ? before : label(now, j);
+    pairs.push([base[index], now, before === after ? before : `${before} (now ${after})`]);
+  });
+  for (const j of rest.slice(baseLeft.length)) {
+    pairs.push([void 0, head[j], typeof head[j].name === "string" ? head[j].name : `rules[${j}]`]);
+  }
+  return pairs;
+}
+function diffPolicies(base, head) {
+  const changes = [];
+  const add2 = (path2, directions, label = false) => {
+    const effect = effectOf(directions);
+    if (effect) changes.push({ path: path2, ...effect });
+    else if (label) changes.push({ path: path2, effect: "label only", reasons: ["only its name or layout changed"] });
+  };
+  const b = base ?? { environments: {}, github_com: false };
+  add2("github_com", [
+    compareSets(
+      "trusted issuers",
+      b.github_com === false ? [] : [GITHUB_COM_ISSUER],
+      head.github_com === false ? [] : [GITHUB_COM_ISSUER]
+    )
+  ]);
+  const issuerNames = (policy) => list(policy.issuers?.map((item) => item.issuer));
+  add2("issuers", [compareSets("trusted issuers", issuerNames(b), issuerNames(head))]);
+  if (base && b.audience !== head.audience) {
+    changes.push({
+      path: "audience",
+      effect: "changes",
+      reasons: [`audience: ${show(list(b.audience))} \u2192 ${show(list(head.audience))}`]
+    });
+  }
+  const baseEnvironments = b.environments ?? {};
+  const headEnvironments = head.environments ?? {};
+  const lower = (record) => new Map(Object.entries(record).map(([name, env]) => [name.toLowerCase(), [name, env]]));
+  const baseByName = lower(baseEnvironments);
+  const headByName = lower(headEnvironments);
+  for (const [key2, [name, environment]] of headByName) {
+    const path2 = `environments.${name}`;
+    const before = baseByName.get(key2)?.[1];
+    if (!before) {
+      changes.push({
+        path: path2,
+        effect: "widens",
+        reasons: [`a new environment with ${rulesOf(environment).length} rule(s)`]
+      });
+      continue;
+    }
+    const dpop = (env) => env.dpop === "required" ? ["required"] : ["optional"];
+    add2(path2, [
+      compareSets("scopes", list(before.scopes), list(environment.scopes)),
+      compareNumbers("max_ttl", environmentMaxTtl(before), environmentMaxTtl(environment)),
+      dpop(before)[0] === dpop(environment)[0] ? {} : dpop(environment)[0] === "optional" ? { wider: "dpop: required \u2192 optional: bearer tokens again" } : { narrower: "dpop: optional \u2192 required" },
+      before.audience === environment.audience ? {} : {
+        wider: `audience: ${show(list(before.audience ?? name))} \u2192 ${show(list(environment.audience ?? name))}: tokens for another service`,
+        narrower: `audience: the old service no longer gets tokens`
+      }
+    ]);
+    const rules = pairRules(rulesOf(before), rulesOf(environment));
+    for (const [old, now, label] of rules) {
+      const rulePath = `${path2}.rules[${JSON.stringify(label)}]`;
+      if (!old) changes.push({ path: rulePath, effect: "widens", reasons: ["a new rule"] });
+      else if (!now) changes.push({ path: rulePath, effect: "narrows", reasons: ["the rule is removed"] });
+      else if (JSON.stringify(old) !== JSON.stringify(now) || before.issuer !== environment.issuer) {
+        add2(rulePath, compareRules(old, before, now, environment), true);
+      }
+    }
+  }
+  for (const [key2, [name]] of baseByName) {
+    if (!headByName.has(key2))
+      changes.push({ path: `environments.${name}`, effect: "narrows", reasons: ["the environment is removed"] });
+  }
+  return { changes, widens: changes.some((change) => change.effect === "widens" || change.effect === "changes") };
+}
+
+// cli/policy-diff.ts
+function policyDiff(io, baseFile, headFile, options) {
+  const head = compilePolicy(readInput(io, headFile, "the head policy"));
+  if (!head.ok) {
+    throw new CliError(
+      `the head policy ${headFile} is invalid (run \`downscope policy check ${headFile}\`):
+${head.problems.map(formatProblem).map(shown).join("\n")}`,
+      1
+    );
+  }
+  const base = compilePolicy(readInput(io, baseFile, "the base policy"));
+  const notes = base.ok ? [] : [
+    `the base policy ${baseFile} is invalid (${base.problems.length} problem${base.problems.length === 1 ? "" : "s"}, first: ${formatProblem(base.problems[0] ?? { severity: "error", path: "", message: "unknown" })}): comparing with no policy`
+  ];
+  const diff = diffPolicies(
+    base.ok ? base.value : void 0,
+    head.value
+  );
+  if (options.json) io.out(JSON.stringify({ base: baseFile, head: headFile, notes, ...diff }, null, 2));
+  else if (options.markdown) io.out(markdown(diff, notes));
+  else {
+    const paint = painter(io);
+    for (const note of notes) io.out(paint("yellow", `note: ${shown(note)}`));
+    for (const change of diff.changes) {
+      const color = change.effect === "narrows" || change.effect === "label only" ? "green" : "red";
+      io.out(`${paint(color, change.effect.toUpperCase().padEnd(10))} ${paint("bold", shown(change.path))}`);
+      for (const reason of change.reasons) io.out(`           ${shown(reason)}`);
+    }
+    io.out(summary2(diff));
+  }
+  return options.failOnWidening && diff.widens ? 1 : 0;
+}
+function summary2(diff) {
+  if (diff.changes.length === 0) return "No change to what the policy grants.";
+  const count = (effect) => diff.changes.filter((change) => change.effect === effect).length;
+  return `${diff.changes.length} change${diff.changes.length === 1 ? "" : "s"}: ${count("widens")} widen, ${count("narrows")} narrow, ${count("changes")} both, ${count("label only")} label only.`;
+}
+function markdown(diff, notes) {
+  const cell = (text) => shown(text).replace(/[\\`*_{}[\]<>|#]/g, (ch) => `\\${ch}`);
+  const icon = { widens: "\u{1F513} widens", narrows: "\u{1F512} narrows", changes: "\u26A0\uFE0F changes", "label only": "\u{1F3F7}\uFE0F label only" };
+  const lines = ["### downscope policy diff", "", summary2(diff), ""];
+  for (const note of notes) lines.push(`> ${cell(note)}`, "");
+  if (diff.changes.length > 0) {
+    lines.push("| effect | where | why |", "|---|---|---|");
+    for (const change of diff.changes) {
+      lines.push(`| ${icon[change.effect]} | ${cell(change.path)} | ${change.reasons.map(cell).join("<br>")} |`);
+    }
+  }
+  return lines.join("\n");
 }
 
 // policy/claims.ts
@@ -13223,11 +13559,11 @@ function accessRequest(options, where) {
     request.scopes = scopes;
   }
   if (options.ttl !== void 0) {
-    const seconds = parseDuration(options.ttl);
-    if (seconds === void 0 || seconds > HARD_MAX_TTL_SECONDS) {
+    const seconds2 = parseDuration(options.ttl);
+    if (seconds2 === void 0 || seconds2 > HARD_MAX_TTL_SECONDS) {
       throw new CliError(`${where}: ttl must be a duration up to 1h, such as "10m" or 600`);
     }
-    request.ttl = seconds;
+    request.ttl = seconds2;
   }
   return request;
 }
@@ -13434,27 +13770,27 @@ function readCases(io, file) {
   };
   if (top === null || typeof top !== "object" || Array.isArray(top))
     return fail("", "must be a mapping with cases: [...]");
-  for (const key of Object.keys(top))
-    if (key !== "cases" && key !== "defaults") fail(key, "unknown key (expected defaults, cases)");
+  for (const key2 of Object.keys(top))
+    if (key2 !== "cases" && key2 !== "defaults") fail(key2, "unknown key (expected defaults, cases)");
   const defaults = top.defaults ?? {};
-  for (const key of Object.keys(defaults))
-    if (key !== "claims") fail(`defaults.${key}`, "unknown key (expected claims)");
+  for (const key2 of Object.keys(defaults))
+    if (key2 !== "claims") fail(`defaults.${key2}`, "unknown key (expected claims)");
   const baseClaims = objectAt(defaults.claims ?? {}, "defaults.claims", fail);
   if (!Array.isArray(top.cases) || top.cases.length === 0) return fail("cases", "must be a non-empty list");
   return top.cases.map((raw, index) => {
     const path2 = `cases[${index}]`;
     const item = objectAt(raw, path2, fail);
-    for (const key of Object.keys(item))
-      if (!CASE_KEYS.includes(key)) fail(`${path2}.${key}`, `unknown key (expected ${CASE_KEYS.join(", ")})`);
+    for (const key2 of Object.keys(item))
+      if (!CASE_KEYS.includes(key2)) fail(`${path2}.${key2}`, `unknown key (expected ${CASE_KEYS.join(", ")})`);
     const expect = objectAt(item.expect, `${path2}.expect`, fail);
-    for (const key of Object.keys(expect))
-      if (!EXPECT_KEYS.includes(key)) fail(`${path2}.expect.${key}`, `unknown key (expected ${EXPECT_KEYS.join(", ")})`);
+    for (const key2 of Object.keys(expect))
+      if (!EXPECT_KEYS.includes(key2)) fail(`${path2}.expect.${key2}`, `unknown key (expected ${EXPECT_KEYS.join(", ")})`);
     if (expect.decision !== "allow" && expect.decision !== "deny")
       fail(`${path2}.expect.decision`, 'must be "allow" or "deny"');
     const request = objectAt(item.request ?? {}, `${path2}.request`, fail);
-    for (const key of Object.keys(request))
-      if (!REQUEST_KEYS.includes(key))
-        fail(`${path2}.request.${key}`, `unknown key (expected ${REQUEST_KEYS.join(", ")})`);
+    for (const key2 of Object.keys(request))
+      if (!REQUEST_KEYS.includes(key2))
+        fail(`${path2}.request.${key2}`, `unknown key (expected ${REQUEST_KEYS.join(", ")})`);
     let ttl;
     if (expect.ttl !== void 0) ttl = parseDuration(expect.ttl) ?? fail(`${path2}.expect.ttl`, "must be a duration");
     return {
@@ -13490,14 +13826,14 @@ function tokenDecode(io, token, options) {
   io.out(expiry);
   return 0;
 }
-function iso(seconds) {
-  return new Date(seconds * 1e3).toISOString();
+function iso(seconds2) {
+  return new Date(seconds2 * 1e3).toISOString();
 }
-function human(seconds) {
-  if (seconds < 90) return `${seconds} s`;
-  if (seconds < 90 * 60) return `${Math.round(seconds / 60)} min`;
-  if (seconds < 36 * 3600) return `${Math.round(seconds / 3600)} h`;
-  return `${Math.round(seconds / 86400)} days`;
+function human(seconds2) {
+  if (seconds2 < 90) return `${seconds2} s`;
+  if (seconds2 < 90 * 60) return `${Math.round(seconds2 / 60)} min`;
+  if (seconds2 < 36 * 3600) return `${Math.round(seconds2 / 3600)} h`;
+  return `${Math.round(seconds2 / 86400)} days`;
 }
 
 // cli/program.ts
@@ -13518,6 +13854,9 @@ async function runCli(argv, io) {
     "\nA deployment: downscope policy build policy.yml && wrangler deploy --env production\nNothing is written when the policy is invalid, or too large for a Worker (sizes are printed)."
   ).action(async (file, options) => {
     code = await policyBuild(io, file, options);
+  });
+  policy.command("diff").description("What a policy change does to access: each change widens, narrows, changes or only relabels, and why.").argument("<base>", "the policy before (e.g. the pull request's base)").argument("<head>", "the policy after").option("--json", "print the changes as JSON").option("--markdown", "print a Markdown report, for a pull-request comment").option("--fail-on-widening", "exit 1 when anything widens (to require a second approval for those)").action((base, head, options) => {
+    code = policyDiff(io, base, head, options);
   });
   policy.command("explain").description("The decision the service would take for these claims, rule by rule. Exit 0 allow, 1 deny.").argument("<file>", "the policy").requiredOption(
     "--claims <file>",

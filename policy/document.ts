@@ -46,7 +46,6 @@ export function readPolicyDocument(text: string): DocumentResult {
     merge: false,
     strict: true,
     prettyErrors: false,
-    keepSourceTokens: true,
     lineCounter,
   });
   if (!Array.isArray(docs) || docs.length === 0) return fail("the policy is empty");
@@ -73,7 +72,7 @@ export function readPolicyDocument(text: string): DocumentResult {
     }
     const tag = (node as { tag?: string } | null)?.tag;
     if (tag !== undefined) throw new DocumentError(`tags such as ${tag} are not allowed`, node, path);
-    if (isScalar(node)) return scalarValue(node);
+    if (isScalar(node)) return scalarValue(node, text);
     if (isSeq(node)) {
       return node.items.map((item, index) => {
         const itemPath = `${path}[${index}]`;
@@ -141,9 +140,9 @@ function yamlMessage(message: string): string {
  * and `12.0` as numbers, which would turn into another id than the one the admin meant to
  * write. Those stay text, as written, and validation refuses them where a number belongs.
  */
-function scalarValue(node: Scalar): unknown {
+function scalarValue(node: Scalar, text: string): unknown {
   if (typeof node.value !== "number") return node.value;
-  const token = node.srcToken as { source?: unknown } | undefined;
-  const source = typeof token?.source === "string" ? token.source : undefined;
+  // The scalar as written (its range), without asking the parser to keep every source token.
+  const source = node.range ? text.slice(node.range[0], node.range[1]).trim() : undefined;
   return source === undefined || /^-?(?:0|[1-9][0-9]*)$/.test(source) ? node.value : source;
 }

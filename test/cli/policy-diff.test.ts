@@ -1,0 +1,81 @@
+/** `downscope policy diff`: text, Markdown and JSON; --fail-on-widening; bad sides; hostile names. */
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { cli } from "../support/cli-io";
+
+const EXAMPLE = readFileSync("examples/policy.yml", "utf8");
+const WIDER = EXAMPLE.replace("ref: [refs/heads/main, refs/heads/release/*]", "ref: refs/heads/**");
+
+describe("policy diff", () => {
+  it("says what a change of the example policy does, in words", async () => {
+    const result = await cli(["policy", "diff", "base.yml", "head.yml"], { "base.yml": EXAMPLE, "head.yml": WIDER });
+    expect(result).toEqual({
+      code: 0,
+      err: "",
+      out: [
+        'WIDENS     environments.staging.rules["web deploys from main"]',
+        '           ref: refs/heads/main | refs/heads/release/* → refs/heads/**: also admits values such as "refs/heads/"',
+        "1 change: 1 widen, 0 narrow, 0 both, 0 label only.",
+        "",
+      ].join("\n"),
+    });
+  });
+
+  it("fails with --fail-on-widening only when something widens", async () => {
+    const files = { "base.yml": EXAMPLE, "head.yml": WIDER };
+    expect((await cli(["policy", "diff", "base.yml", "head.yml", "--fail-on-widening"], files)).code).toBe(1);
+    expect((await cli(["policy", "diff", "head.yml", "base.yml", "--fail-on-widening"], files)).code).toBe(0);
+    const same = await cli(["policy", "diff", "base.yml", "base.yml", "--fail-on-widening"], files);
+    expect(same).toMatchObject({ code: 0, out: "No change to what the policy grants.\n" });
+  });
+
+  it("prints Markdown for a pull-request comment and JSON for machines", async () => {
+    const files = { "base.yml": EXAMPLE, "head.yml": WIDER };
+    const markdown = await cli(["policy", "diff", "base.yml", "head.yml", "--markdown"], files);
+    expect(markdown.out).toContain('| 🔓 widens | environments.staging.rules\\["web deploys from main"\\] |');
+    const json = JSON.parse((await cli(["policy", "diff", "base.yml", "head.yml", "--json"], files)).out);
+    expect(json).toMatchObject({
+      widens: true,
+      changes: [{ effect: "widens", path: expect.stringContaining("web deploys") }],
+    });
+  });
+
+  it("refuses an invalid head, naming it, and compares an invalid base as no policy", async () => {
+    const broken = EXAMPLE.replace("ref_type: branch", "ref_typ: branch");
+    const head = await cli(["policy", "diff", "base.yml", "head.yml"], { "base.yml": EXAMPLE, "head.yml": broken });
+    expect(head.code).toBe(1);
+    expect(head.err).toContain("the head policy head.yml is invalid");
+    expect(head.err).toContain('unknown key, did you mean "ref_type"?');
+    const base = await cli(["policy", "diff", "base.yml", "head.yml"], { "base.yml": broken, "head.yml": EXAMPLE });
+    expect(base.code).toBe(0);
+    expect(base.out).toContain("note: the base policy base.yml is invalid (1 problem");
+    expect(base.out).toContain("comparing with no policy");
+    expect(base.out).toContain("WIDENS     environments.staging");
+    expect((await cli(["policy", "diff", "nope.yml", "head.yml"], { "head.yml": EXAMPLE })).err).toContain(
+      'cannot read the base policy "nope.yml"',
+    );
+  });
+
+  it("escapes rule names in text and in Markdown", async () => {
+    const named = (name: string) => EXAMPLE.replace("name: web deploys from main", `name: "${name}"`);
+    const files = { "base.yml": named("a"), "head.yml": named("a ::error::x | <b>").replace("ref_type: branch", "") };
+    const text = await cli(["policy", "diff", "base.yml", "head.yml"], files);
+    expect(text.out).not.toContain("::error::");
+    const markdown = await cli(["policy", "diff", "base.yml", "head.yml", "--markdown"], files);
+    expect(markdown.out).toContain("\\| \\<b\\>");
+    expect(markdown.out).not.toContain("<b>");
+  });
+});
+
+it("prints what the README's admin walkthrough shows", async () => {
+  const readme = readFileSync("README.md", "utf8");
+  const shown = readme.slice(readme.indexOf("staging rule changed to `ref: refs/heads/*`:"));
+  const block = shown.slice(shown.indexOf("```\n") + 4, shown.indexOf("   ```", shown.indexOf("```\n") + 4));
+  const expected = block
+    .split("\n")
+    .map((line) => line.replace(/^ {3}/, ""))
+    .join("\n");
+  const head = EXAMPLE.replace("ref: [refs/heads/main, refs/heads/release/*]", "ref: refs/heads/*");
+  const result = await cli(["policy", "diff", "base.yml", "head.yml"], { "base.yml": EXAMPLE, "head.yml": head });
+  expect(result.out).toBe(expected);
+});
