@@ -11613,6 +11613,12 @@ async function dpopProof(io, options) {
 // policy/glob.ts
 var MAX_PATTERN_LENGTH = 256;
 var MAX_WILDCARDS = 8;
+var Token = /* @__PURE__ */ ((Token2) => {
+  Token2[Token2["One"] = -1] = "One";
+  Token2[Token2["Star"] = -2] = "Star";
+  Token2[Token2["GlobStar"] = -3] = "GlobStar";
+  return Token2;
+})(Token || {});
 var SLASH = 47;
 var AT = 64;
 function patternProblem(pattern2) {
@@ -13048,31 +13054,10 @@ function kib(bytes) {
 }
 
 // policy/glob-containment.ts
-var ONE = -1;
-var STAR = -2;
-var GLOBSTAR = -3;
+var { One: ONE, Star: STAR, GlobStar: GLOBSTAR } = Token;
 var SLASH2 = "/";
 var AT2 = "@";
-function tokens(pattern2) {
-  const out = [];
-  for (let i = 0; i < pattern2.length; i++) {
-    const ch = pattern2[i];
-    if (ch === "?") out.push(ONE);
-    else if (ch === "*") {
-      let stars = 1;
-      while (pattern2[i + 1] === "*") {
-        stars++;
-        i++;
-      }
-      const token = stars >= 2 ? GLOBSTAR : STAR;
-      const previous = out[out.length - 1];
-      if (previous === GLOBSTAR) continue;
-      if (previous === STAR && token === GLOBSTAR) out[out.length - 1] = token;
-      else if (previous !== STAR) out.push(token);
-    } else out.push(pattern2.charCodeAt(i));
-  }
-  return out;
-}
+var tokens = (pattern2) => [...tokenize(pattern2)];
 function wildcardTakes(token, ch, options) {
   if (options.atIsLiteral && ch === AT2) return false;
   if (token === GLOBSTAR) return true;

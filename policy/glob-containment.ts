@@ -10,35 +10,12 @@
  * globWitness(["refs/heads/*"], ["refs/heads/main"]); // "refs/heads/a": admitted by the first only
  * globWitness(["refs/heads/main"], ["refs/heads/*"]); // undefined: the first is within the second
  */
-import { asciiLower, type GlobOptions } from "./glob";
+import { asciiLower, type GlobOptions, Token, tokenize } from "./glob";
 
-const ONE = -1;
-const STAR = -2;
-const GLOBSTAR = -3;
+const { One: ONE, Star: STAR, GlobStar: GLOBSTAR } = Token;
 const SLASH = "/";
 const AT = "@";
-
-/** A pattern as tokens: char codes, or ONE / STAR / GLOBSTAR, runs of stars collapsed as glob.ts does. */
-function tokens(pattern: string): number[] {
-  const out: number[] = [];
-  for (let i = 0; i < pattern.length; i++) {
-    const ch = pattern[i];
-    if (ch === "?") out.push(ONE);
-    else if (ch === "*") {
-      let stars = 1;
-      while (pattern[i + 1] === "*") {
-        stars++;
-        i++;
-      }
-      const token = stars >= 2 ? GLOBSTAR : STAR;
-      const previous = out[out.length - 1];
-      if (previous === GLOBSTAR) continue;
-      if (previous === STAR && token === GLOBSTAR) out[out.length - 1] = token;
-      else if (previous !== STAR) out.push(token);
-    } else out.push(pattern.charCodeAt(i));
-  }
-  return out;
-}
+const tokens = (pattern: string): number[] => [...tokenize(pattern)];
 
 type Automaton = readonly number[][];
 

@@ -15,7 +15,8 @@
 export const MAX_PATTERN_LENGTH = 256;
 export const MAX_WILDCARDS = 8;
 
-enum Token {
+/** Pattern tokens besides character codes (see `tokenize`); shared with glob-containment.ts. */
+export enum Token {
   /** `?`: one character other than `/`. */
   One = -1,
   /** `*`: any run of characters other than `/`. */
@@ -129,7 +130,8 @@ function countWildcards(pattern: string): number {
   return count;
 }
 
-function tokenize(pattern: string): Int32Array {
+/** A pattern as character codes and wildcard tokens, runs of stars collapsed. */
+export function tokenize(pattern: string): Int32Array {
   const tokens: number[] = [];
   for (let i = 0; i < pattern.length; i++) {
     const ch = pattern[i];

@@ -15,7 +15,7 @@ import { exportJWK, generateKeyPair } from "jose";
 import { generate as selfSigned } from "selfsigned";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { version } from "../../package.json";
-import { GITHUB_ISSUER, generateIssuerKey } from "../../scripts/fake-github.mjs";
+import { generateIssuerKey } from "../../scripts/fake-github.mjs";
 import {
   errorAnnotation,
   type IdTokenEndpoint,
@@ -23,22 +23,7 @@ import {
   startIdTokenEndpoint,
 } from "../../scripts/fake-runner.mjs";
 import { type LocalService, startLocalService } from "../../scripts/local-service.mjs";
-
-const POLICY = (jwks: unknown) => `
-version: 1
-issuers:
-  - issuer: ${GITHUB_ISSUER}
-    jwks: ${JSON.stringify(jwks)}
-environments:
-  staging:
-    audience: https://deploy.acme.dev/staging
-    scopes: [deploy:write]
-    rules:
-      - repository: acme/web
-        repository_id: 123456
-        ref: refs/heads/main
-        environment: staging
-`;
+import { stagingPolicy } from "../support/e2e-policy";
 
 let service: LocalService;
 let runner: IdTokenEndpoint;
@@ -58,7 +43,7 @@ beforeAll(async () => {
   const github = await generateIssuerKey();
   const { privateKey } = await generateKeyPair("ES256", { extractable: true });
   service = await startLocalService({
-    policy: POLICY({ keys: [github.publicJwk] }),
+    policy: stagingPolicy({ keys: [github.publicJwk] }),
     signingKeys: [{ ...(await exportJWK(privateKey)), alg: "ES256" }],
   });
   runner = await startIdTokenEndpoint({ privateJwk: github.privateJwk });

@@ -13,7 +13,7 @@ import { promisify } from "node:util";
 import { calculateJwkThumbprint, createRemoteJWKSet, decodeJwt, exportJWK, generateKeyPair, jwtVerify } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startDeployApi } from "../../examples/downstream/deploy-api.mjs";
-import { GITHUB_ISSUER, generateIssuerKey } from "../../scripts/fake-github.mjs";
+import { generateIssuerKey } from "../../scripts/fake-github.mjs";
 import {
   errorAnnotation,
   type IdTokenEndpoint,
@@ -22,24 +22,7 @@ import {
   startIdTokenEndpoint,
 } from "../../scripts/fake-runner.mjs";
 import { type LocalService, startLocalService } from "../../scripts/local-service.mjs";
-
-const POLICY = (jwks: unknown) => `
-version: 1
-issuers:
-  - issuer: ${GITHUB_ISSUER}
-    jwks: ${JSON.stringify(jwks)}
-environments:
-  staging:
-    audience: https://deploy.acme.dev/staging
-    scopes: [deploy:write, logs:read]
-    default_scopes: [deploy:write]
-    rules:
-      - name: web deploys from main
-        repository: acme/web
-        repository_id: 123456
-        ref: refs/heads/main
-        environment: staging
-`;
+import { stagingPolicy } from "../support/e2e-policy";
 
 let service: LocalService;
 let runner: IdTokenEndpoint;
@@ -48,7 +31,7 @@ beforeAll(async () => {
   const github = await generateIssuerKey();
   const { privateKey } = await generateKeyPair("ES256", { extractable: true });
   const signingKey = { ...(await exportJWK(privateKey)), alg: "ES256", kid: "e2e-1" };
-  service = await startLocalService({ policy: POLICY({ keys: [github.publicJwk] }), signingKeys: [signingKey] });
+  service = await startLocalService({ policy: stagingPolicy({ keys: [github.publicJwk] }), signingKeys: [signingKey] });
   runner = await startIdTokenEndpoint({ privateJwk: github.privateJwk });
 });
 

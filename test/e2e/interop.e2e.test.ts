@@ -14,30 +14,13 @@ import { createVerifier } from "fast-jwt";
 import { exportJWK, generateKeyPair } from "jose";
 import * as oauth from "oauth4webapi";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { GITHUB_ISSUER, generateIssuerKey, githubClaims, signGithubToken } from "../../scripts/fake-github.mjs";
+import { generateIssuerKey, githubClaims, signGithubToken } from "../../scripts/fake-github.mjs";
 import { type LocalService, startLocalService } from "../../scripts/local-service.mjs";
+import { STAGING_AUDIENCE, stagingPolicy } from "../support/e2e-policy";
 
-const STAGING = "https://deploy.acme.dev/staging";
+const STAGING = STAGING_AUDIENCE;
 const API = "https://deploy.acme.dev/deploy";
 const insecure = { [oauth.allowInsecureRequests]: true }; // the service is on http://127.0.0.1
-const policy = (jwks: unknown) => `
-version: 1
-issuers:
-  - issuer: ${GITHUB_ISSUER}
-    jwks: ${JSON.stringify(jwks)}
-environments:
-  staging:
-    audience: ${STAGING}
-    scopes: [deploy:write, logs:read]
-    default_scopes: [deploy:write]
-    rules:
-      - name: web deploys from main
-        repository: acme/web
-        repository_id: 123456
-        ref: refs/heads/main
-        environment: staging
-`;
-
 let github: Awaited<ReturnType<typeof generateIssuerKey>>;
 const services: Record<"ES256" | "EdDSA", LocalService | undefined> = { ES256: undefined, EdDSA: undefined };
 
@@ -46,7 +29,7 @@ beforeAll(async () => {
   for (const alg of ["ES256", "EdDSA"] as const) {
     const { privateKey } = await generateKeyPair(alg, { extractable: true });
     services[alg] = await startLocalService({
-      policy: policy({ keys: [github.publicJwk] }),
+      policy: stagingPolicy({ keys: [github.publicJwk] }),
       signingKeys: [{ ...(await exportJWK(privateKey)), alg, kid: `interop-${alg}` }],
     });
   }
