@@ -12,7 +12,10 @@ for (const path of process.argv.slice(2)) {
   passed += report.numPassedTests;
   failed += report.numFailedTests + (report.numRuntimeErrorTestSuites ?? 0);
   skipped += report.numPendingTests + report.numTodoTests;
-  // A test file that fails to load has no tests of its own but must still fail the run.
-  failed += report.testResults.filter((file) => file.status === "failed" && file.assertionResults.length === 0).length;
+  // A test file that fails outside its tests (a failing beforeAll, an import error) has no failed
+  // test of its own, only skipped ones or none, but must still fail the run.
+  failed += report.testResults.filter(
+    (file) => file.status === "failed" && !file.assertionResults.some((test) => test.status === "failed"),
+  ).length;
 }
 if (found) console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);

@@ -13,7 +13,6 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 
 const run = promisify(execFile);
 const pkg = JSON.parse(readFileSync("package.json", "utf8"));
-const lock = JSON.parse(readFileSync("package-lock.json", "utf8"));
 let scratch: string;
 let packed: { filename: string; files: { path: string }[] };
 
@@ -25,12 +24,20 @@ beforeAll(async () => {
   const { stdout } = await run("npm", ["pack", "--json", "--pack-destination", scratch], { timeout: 60_000 });
   packed = JSON.parse(stdout)[0];
   await run("mkdir", [join(scratch, "app")]);
-  // Offline (a test must not reach the network): `npm ci` takes a lock's tarballs from the npm
-  // cache by integrity, which the project's own install filled. The lock's entries for jose and
-  // hono (the optional peer that downscope/verify/hono's users have anyway) are the project's.
+  // Offline, and whatever the npm cache holds (a test must not reach the network): jose and
+  // hono (the optional peer downscope/verify/hono's users have anyway) come as tarballs packed
+  // from the installed node_modules, and the lock names every tarball by path.
+  const { stdout: deps } = await run(
+    "npm",
+    ["pack", "--json", "--pack-destination", scratch, "./node_modules/jose", "./node_modules/hono"],
+    { timeout: 60_000 },
+  );
+  const [jose, hono] = (JSON.parse(deps) as { filename: string; version: string }[]).map((entry) => ({
+    version: entry.version,
+    resolved: `file:../${entry.filename}`,
+  }));
   const tarball = `file:../${packed.filename}`;
-  const locked = (name: string) => lock.packages[`node_modules/${name}`];
-  const dependencies = { downscope: tarball, hono: locked("hono").version };
+  const dependencies = { downscope: tarball, hono: hono?.resolved, jose: jose?.resolved };
   writeFileSync(
     join(scratch, "app", "package.json"),
     JSON.stringify({ name: "app", private: true, type: "module", dependencies }),
@@ -53,8 +60,8 @@ beforeAll(async () => {
           bin: pkg.bin,
           engines: pkg.engines,
         },
-        "node_modules/hono": { ...locked("hono"), dev: undefined },
-        "node_modules/jose": { ...locked("jose"), dev: undefined },
+        "node_modules/hono": hono,
+        "node_modules/jose": jose,
       },
     }),
   );
