@@ -4,6 +4,7 @@
  * service's own modules.
  */
 import { importJWK, SignJWT } from "jose";
+import { diffPolicies } from "../policy/diff";
 import { evaluatePolicy } from "../policy/evaluate";
 import { compilePolicy } from "../policy/policy-text";
 import { generateIssuerKey, githubClaims } from "../scripts/fake-github.mjs";
@@ -77,4 +78,25 @@ export async function kidFlood(requests: number, minutes: number) {
     clock += step;
   }
   return { requests, minutes, fetches, refused, cooldownSeconds: 60 };
+}
+
+/**
+ * `policy diff` at scale (issue 18): two policies of `rules` rules, every seventh rule's ref
+ * widened, read and validated as the CLI reads them (YAML), then compared. Reading and diffing
+ * are timed apart: the YAML library is most of it.
+ */
+export function policyDiffScale(rules: number) {
+  const base = largePolicyText(rules);
+  let changed = 0;
+  const head = base.replace(/ref: \[refs\/heads\/main, refs\/heads\/release\/\*\]/g, (match) =>
+    changed++ % 7 === 0 ? "ref: refs/heads/**" : match,
+  );
+  const started = performance.now();
+  const before = compilePolicy(base);
+  const after = compilePolicy(head);
+  const read = performance.now() - started;
+  if (!before.ok || !after.ok) throw new Error("the generated policies do not validate");
+  const diffStarted = performance.now();
+  const diff = diffPolicies(before.value as Record<string, unknown>, after.value as Record<string, unknown>);
+  return { rules, readMs: read, diffMs: performance.now() - diffStarted, changes: diff.changes.length };
 }
