@@ -9,6 +9,7 @@ import { policyBuild } from "./policy-build";
 import { policyCheck } from "./policy-check";
 import { policyDiff } from "./policy-diff";
 import { policyExplain } from "./policy-explain";
+import { policyReport } from "./policy-report";
 import { policyTest } from "./policy-test";
 import { tokenDecode } from "./token-decode";
 
@@ -62,6 +63,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option("--fail-on-widening", "exit 1 when anything widens (to require a second approval for those)")
     .action((base: string, head: string, options) => {
       code = policyDiff(io, base, head, options);
+    });
+  policy
+    .command("report")
+    .description("Who can obtain what: per environment, each rule's admitted identities and grants, with its warnings.")
+    .argument("<file>", "the policy")
+    .option("--json", "print the report as JSON")
+    .action((file: string, options) => {
+      code = policyReport(io, file, options);
     });
   policy
     .command("explain")

@@ -6354,15 +6354,15 @@ var require_parser = __commonJS({
     var node_process = __require("process");
     var cst = require_cst();
     var lexer = require_lexer();
-    function includesToken(list2, type) {
-      for (let i = 0; i < list2.length; ++i)
-        if (list2[i].type === type)
+    function includesToken(list3, type) {
+      for (let i = 0; i < list3.length; ++i)
+        if (list3[i].type === type)
           return true;
       return false;
     }
-    function findNonEmptyIndex(list2) {
-      for (let i = 0; i < list2.length; ++i) {
-        switch (list2[i].type) {
+    function findNonEmptyIndex(list3) {
+      for (let i = 0; i < list3.length; ++i) {
+        switch (list3[i].type) {
           case "space":
           case "comment":
           case "newline":
@@ -11976,11 +11976,11 @@ async function importSigningKeys(text) {
   } catch {
     throw new SigningKeyError("DOWNSCOPE_SIGNING_KEYS is not JSON: give a private JWK or an array of them");
   }
-  const list2 = Array.isArray(parsed) ? parsed : [parsed];
-  if (list2.length === 0) throw new SigningKeyError("DOWNSCOPE_SIGNING_KEYS is an empty array");
-  if (list2.length > MAX_KEYS) throw new SigningKeyError(`DOWNSCOPE_SIGNING_KEYS holds more than ${MAX_KEYS} keys`);
+  const list3 = Array.isArray(parsed) ? parsed : [parsed];
+  if (list3.length === 0) throw new SigningKeyError("DOWNSCOPE_SIGNING_KEYS is an empty array");
+  if (list3.length > MAX_KEYS) throw new SigningKeyError(`DOWNSCOPE_SIGNING_KEYS holds more than ${MAX_KEYS} keys`);
   const keys = [];
-  for (const [index, item] of list2.entries()) {
+  for (const [index, item] of list3.entries()) {
     const key2 = await importSigningKey(item, index);
     if (keys.some((other) => other.kid === key2.kid)) {
       throw new SigningKeyError(`DOWNSCOPE_SIGNING_KEYS[${index}]: kid "${key2.kid}" is used twice`);
@@ -12337,8 +12337,8 @@ function editDistance2(a, b) {
 
 // policy/rule-index.ts
 function add(map, key2, rule) {
-  const list2 = map.get(key2);
-  if (list2) list2.push(rule);
+  const list3 = map.get(key2);
+  if (list3) list3.push(rule);
   else map.set(key2, [rule]);
 }
 function lazyRuleIndex(keys, ruleAt) {
@@ -12779,8 +12779,8 @@ function compileRule(check2, value, position, path2, { scopes: environmentScopes
   else if (repository) conditions.push(repositoryCondition(repository.source, repository.owner, repository.name));
   if (ownerId !== void 0) conditions.push(exactCondition("owner_id", "repository_owner_id", [ownerId]));
   const patterns = (key2, claim, options = {}) => {
-    const list2 = field(key2);
-    if (list2) conditions.push(patternCondition(key2, claim, list2, options));
+    const list3 = field(key2);
+    if (list3) conditions.push(patternCondition(key2, claim, list3, options));
   };
   patterns("ref", "ref");
   const refType = field("ref_type");
@@ -12790,8 +12790,8 @@ function compileRule(check2, value, position, path2, { scopes: environmentScopes
   conditions.push(eventCondition(field("event")));
   const runner = field("runner");
   if (runner) conditions.push(exactCondition("runner", "runner_environment", [runner]));
-  for (const [claim, list2] of field("claims") ?? []) {
-    conditions.push(patternCondition(`claims.${claim}`, claim, list2));
+  for (const [claim, list3] of field("claims") ?? []) {
+    conditions.push(patternCondition(`claims.${claim}`, claim, list3));
   }
   const scopes = field("scopes");
   if (scopes) notWithin(check2, scopes, environmentScopes, join(path2, "scopes"), "its environment's scopes");
@@ -13105,8 +13105,8 @@ function globWitness(candidate, within, options = {}) {
   const a = candidate.map((pattern2) => tokens(fold(pattern2)));
   const b = within.map((pattern2) => tokens(fold(pattern2)));
   const literals = /* @__PURE__ */ new Set([SLASH2, AT2]);
-  for (const list2 of [a, b])
-    for (const pattern2 of list2) for (const t of pattern2) if (t >= 0) literals.add(String.fromCharCode(t));
+  for (const list3 of [a, b])
+    for (const pattern2 of list3) for (const t of pattern2) if (t >= 0) literals.add(String.fromCharCode(t));
   const other = [..."abcdefghijklmnopqrstuvwxyz0123456789-_."].find((ch) => !literals.has(ch)) ?? "~";
   const alphabet = [...literals, other];
   const start = (automaton) => close(automaton, new Set(automaton.map((_, p) => `${p}:0`)));
@@ -13676,6 +13676,87 @@ function conditionLine(condition, width, paint) {
       ${paint("yellow", condition.note)}` : line;
 }
 
+// policy/report.ts
+var list2 = (value) => value === void 0 || value === null ? [] : (Array.isArray(value) ? value : [value]).map(String);
+function reportPolicy(policy, warnings) {
+  const under = (path2) => warnings.filter((warning) => warning.path === path2 || warning.path.startsWith(`${path2}.`)).map((warning) => `${warning.path.slice(path2.length).replace(/^\./, "") || "(rule)"}: ${warning.message}`);
+  return Object.entries(policy.environments ?? {}).map(([name, environment]) => {
+    const path2 = `environments.${name}`;
+    const maxTtl = parseDuration(environment.max_ttl) ?? parseDuration(environment.ttl) ?? 600;
+    const rules = Array.isArray(environment.rules) ? environment.rules : [];
+    return {
+      environment: name,
+      audience: String(environment.audience ?? name),
+      warnings: warnings.filter((warning) => warning.path === path2 || warning.path === `${path2}.audience`).map((warning) => warning.message),
+      rules: rules.map((rule, index) => {
+        const admits = {
+          issuer: list2(rule.issuer ?? environment.issuer ?? GITHUB_COM_ISSUER),
+          repository: rule.repository_id !== void 0 ? [`id ${rule.repository_id}${rule.repository ? ` (${rule.repository})` : ""}`] : rule.repository !== void 0 ? [`name ${rule.repository} (any repository of that name, present or future)`] : [`any repository of owner id ${rule.owner_id}`]
+        };
+        const condition = (label, value, absent) => {
+          admits[label] = value === void 0 ? [absent] : list2(value);
+        };
+        condition("ref", rule.ref, "any ref");
+        condition("ref_type", rule.ref_type, "branch or tag");
+        condition("environment", rule.environment, "any GitHub environment, or none");
+        condition("workflow", rule.workflow, "any workflow");
+        condition("event", rule.event, "any event but pull_request_target, workflow_run, issue_comment");
+        condition("runner", rule.runner, "GitHub-hosted or self-hosted");
+        if (rule.owner_id !== void 0 && (rule.repository_id !== void 0 || rule.repository !== void 0)) {
+          admits.owner_id = [String(rule.owner_id)];
+        }
+        for (const [claim, value] of Object.entries(rule.claims ?? {}))
+          admits[`claims.${claim}`] = list2(value);
+        const ruleMaxTtl = parseDuration(rule.max_ttl) ?? maxTtl;
+        return {
+          rule: typeof rule.name === "string" ? rule.name : `rules[${index}]`,
+          admits,
+          grants: {
+            scopes: list2(rule.scopes ?? environment.scopes),
+            max_ttl: formatDuration(Math.min(ruleMaxTtl, maxTtl)),
+            dpop: environment.dpop === "required" ? "required" : "optional"
+          },
+          warnings: under(`${path2}.rules[${index}]`)
+        };
+      })
+    };
+  });
+}
+
+// cli/policy-report.ts
+function policyReport(io, file, options) {
+  const result2 = compilePolicy(readInput(io, file, "the policy"));
+  if (!result2.ok) {
+    throw new CliError(
+      `${file} is not a valid policy (run \`downscope policy check ${file}\`):
+${result2.problems.map(formatProblem).map(shown).join("\n")}`,
+      1
+    );
+  }
+  const report = reportPolicy(result2.value, result2.warnings);
+  if (options.json) {
+    io.out(JSON.stringify({ file, environments: report }, null, 2));
+    return 0;
+  }
+  const paint = painter(io);
+  for (const environment of report) {
+    io.out(paint("bold", shown(`Environment "${environment.environment}" (tokens for ${environment.audience})`)));
+    for (const warning of environment.warnings) io.out(paint("yellow", `  warning: ${shown(warning)}`));
+    for (const rule of environment.rules) {
+      io.out(`  rule "${shown(rule.rule)}" admits:`);
+      const width = Math.max(...Object.keys(rule.admits).map((key2) => key2.length));
+      for (const [key2, values] of Object.entries(rule.admits))
+        io.out(`    ${key2.padEnd(width)}  ${shown(values.join(" | "))}`);
+      io.out(
+        `    and grants ${shown(rule.grants.scopes.join(" ") || "(no scope)")}, for at most ${rule.grants.max_ttl}, DPoP ${rule.grants.dpop}`
+      );
+      for (const warning of rule.warnings) io.out(paint("yellow", `    warning: ${shown(warning)}`));
+    }
+    io.out("");
+  }
+  return 0;
+}
+
 // cli/policy-test.ts
 var CASE_KEYS = ["name", "claims", "request", "expect"];
 var EXPECT_KEYS = ["decision", "rule", "scopes", "ttl", "error", "reason", "failed"];
@@ -13842,6 +13923,9 @@ async function runCli(argv, io) {
   });
   policy.command("diff").description("What a policy change does to access: each change widens, narrows, changes or only relabels, and why.").argument("<base>", "the policy before (e.g. the pull request's base)").argument("<head>", "the policy after").option("--json", "print the changes as JSON").option("--markdown", "print a Markdown report, for a pull-request comment").option("--fail-on-widening", "exit 1 when anything widens (to require a second approval for those)").action((base, head, options) => {
     code = policyDiff(io, base, head, options);
+  });
+  policy.command("report").description("Who can obtain what: per environment, each rule's admitted identities and grants, with its warnings.").argument("<file>", "the policy").option("--json", "print the report as JSON").action((file, options) => {
+    code = policyReport(io, file, options);
   });
   policy.command("explain").description("The decision the service would take for these claims, rule by rule. Exit 0 allow, 1 deny.").argument("<file>", "the policy").requiredOption(
     "--claims <file>",
