@@ -20,8 +20,8 @@ const http = process.getBuiltinModule("node:http");
 const https = process.getBuiltinModule("node:https");
 const tls = process.getBuiltinModule("node:tls");
 
-export const MAX_RESPONSE_BYTES = 1024 * 1024;
-export const USER_AGENT = `downscope-action/${version}`;
+const MAX_RESPONSE_BYTES = 1024 * 1024;
+const USER_AGENT = `downscope-action/${version}`;
 
 /** The response was larger than the action reads: no downscope answer is that large. */
 export class ResponseTooLarge extends Error {
@@ -32,11 +32,6 @@ export class ResponseTooLarge extends Error {
   ) {
     super(`response larger than ${MAX_RESPONSE_BYTES / 1024 / 1024} MiB`);
   }
-}
-
-/** Which proxy a request to `url` goes through, as @actions/http-client decides; undefined: direct. */
-export function proxyFor(url: URL): URL | undefined {
-  return getProxyUrl(url);
 }
 
 export const lightFetch = ((input: string | URL, init: RequestInit = {}) =>
@@ -70,7 +65,8 @@ export const lightFetch = ((input: string | URL, init: RequestInit = {}) =>
       request.end(body);
     };
 
-    const proxy = proxyFor(url);
+    // The proxy @actions/http-client would use for this URL; undefined: direct.
+    const proxy = getProxyUrl(url);
     if (!proxy) {
       send((url.protocol === "https:" ? https : http).request(url, options, onResponse));
       return;

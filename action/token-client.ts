@@ -107,7 +107,7 @@ function snippet(text: string): string {
 }
 
 /** The `url` input names something that is not a downscope service: say what answered instead. */
-export function notDownscope(
+function notDownscope(
   url: string,
   status: number,
   contentType: string | null,

@@ -23,7 +23,7 @@ export const SCRIPT_LIMIT_PAID = 10 * 1024 * 1024;
 /** What the service's own code takes of that (~50 KiB gzipped today), with room to grow. */
 const CODE_ALLOWANCE = 256 * 1024;
 /** Cloudflare caps one variable or secret at 5 KB. */
-export const VARIABLE_LIMIT = 5 * 1024;
+const VARIABLE_LIMIT = 5 * 1024;
 
 export async function policyBuild(io: CliIo, file: string, options: BuildOptions): Promise<number> {
   const text = readInput(io, file, "the policy");

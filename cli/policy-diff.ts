@@ -26,7 +26,7 @@ export function policyDiff(io: CliIo, baseFile: string, headFile: string, option
   const notes = base.ok
     ? []
     : [
-        `the base policy ${baseFile} is invalid (${base.problems.length} problem${base.problems.length === 1 ? "" : "s"}, first: ${formatProblem(base.problems[0] ?? { severity: "error", path: "", message: "unknown" })}): comparing with no policy`,
+        `the base policy ${baseFile} is invalid (${base.problems.length} problem${base.problems.length === 1 ? "" : "s"}, first: ${base.problems.slice(0, 1).map(formatProblem).join("")}): comparing with no policy`,
       ];
   const diff = diffPolicies(
     base.ok ? (base.value as Record<string, unknown>) : undefined,

@@ -13331,7 +13331,7 @@ ${head.problems.map(formatProblem).map(shown).join("\n")}`,
   }
   const base = compilePolicy(readInput(io, baseFile, "the base policy"));
   const notes = base.ok ? [] : [
-    `the base policy ${baseFile} is invalid (${base.problems.length} problem${base.problems.length === 1 ? "" : "s"}, first: ${formatProblem(base.problems[0] ?? { severity: "error", path: "", message: "unknown" })}): comparing with no policy`
+    `the base policy ${baseFile} is invalid (${base.problems.length} problem${base.problems.length === 1 ? "" : "s"}, first: ${base.problems.slice(0, 1).map(formatProblem).join("")}): comparing with no policy`
   ];
   const diff = diffPolicies(
     base.ok ? base.value : void 0,

@@ -14,7 +14,7 @@ import {
   shown,
   systemClock,
   withRetries
-} from "./chunks/chunk-WPSYDVUK.js";
+} from "./chunks/chunk-I2QELWMU.js";
 import "./chunks/chunk-WSFCRVEQ.js";
 
 // protocol/compact-jwt.ts

@@ -4,7 +4,7 @@ import {
   runRevokeStep,
   runnerSecretFiles,
   systemClock
-} from "./chunks/chunk-WPSYDVUK.js";
+} from "./chunks/chunk-I2QELWMU.js";
 import "./chunks/chunk-WSFCRVEQ.js";
 
 // action/post.ts

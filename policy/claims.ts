@@ -7,7 +7,7 @@ import type { Claims } from "./types";
 /** Claims that must be present as strings: the rules and the minted token depend on them. */
 export const REQUIRED_STRING_CLAIMS = ["jti", "repository", "repository_id", "repository_owner_id"] as const;
 /** Claims the service reads when present: a value of another JSON type is refused, not ignored. */
-export const OPTIONAL_STRING_CLAIMS = [
+const OPTIONAL_STRING_CLAIMS = [
   "sub",
   "ref",
   "ref_type",

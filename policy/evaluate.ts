@@ -40,8 +40,6 @@ export type DenialReason =
   | "scope_not_in_environment"
   | "scope_not_allowed_by_rule";
 
-export type { Denial } from "../protocol/denial";
-
 export type Decision =
   | {
       readonly allowed: true;

@@ -18,7 +18,6 @@ import { generateIssuerKey, githubClaims, signGithubToken } from "../../scripts/
 import { type LocalService, startLocalService } from "../../scripts/local-service.mjs";
 import { STAGING_AUDIENCE, stagingPolicy } from "../support/e2e-policy";
 
-const STAGING = STAGING_AUDIENCE;
 const API = "https://deploy.acme.dev/deploy";
 const insecure = { [oauth.allowInsecureRequests]: true }; // the service is on http://127.0.0.1
 let github: Awaited<ReturnType<typeof generateIssuerKey>>;
@@ -86,8 +85,13 @@ describe("oauth4webapi", () => {
     const result = await exchange(as, service().url);
     expect(result.token_type).toBe("bearer");
     const request = new Request(API, { headers: { authorization: `Bearer ${result.access_token}` } });
-    const claims = await oauth.validateJwtAccessToken(as, request, STAGING, insecure);
-    expect(claims).toMatchObject({ iss: service().url, aud: STAGING, client_id: "acme/web", scope: "deploy:write" });
+    const claims = await oauth.validateJwtAccessToken(as, request, STAGING_AUDIENCE, insecure);
+    expect(claims).toMatchObject({
+      iss: service().url,
+      aud: STAGING_AUDIENCE,
+      client_id: "acme/web",
+      scope: "deploy:write",
+    });
   });
 
   it.each(["ES256", "Ed25519"])(
@@ -102,14 +106,14 @@ describe("oauth4webapi", () => {
         method: "POST",
         headers: { authorization: `DPoP ${result.access_token}`, dpop: proof },
       });
-      const claims = await oauth.validateJwtAccessToken(as, request, STAGING, insecure);
+      const claims = await oauth.validateJwtAccessToken(as, request, STAGING_AUDIENCE, insecure);
       expect((claims.cnf as { jkt: string }).jkt).toBe(await dpopPackage.calculateThumbprint(keyPair.publicKey));
     },
   );
 
   it("asks by RFC 8707 resource, and is refused another environment's", async () => {
     const as = await discover(service().url);
-    const ok = await exchange(as, service().url, { parameters: { resource: STAGING, scope: "" } });
+    const ok = await exchange(as, service().url, { parameters: { resource: STAGING_AUDIENCE, scope: "" } });
     expect(ok.scope).toBe("deploy:write");
     await expect(
       exchange(as, service().url, { parameters: { resource: "https://deploy.acme.dev/production" } }),
@@ -154,7 +158,12 @@ describe("fast-jwt, verifying minted tokens against the served JWKS", () => {
           .export({ type: "spki", format: "pem" })
           .toString();
       };
-      const verify = createVerifier({ key, algorithms: [alg], allowedIss: service(alg).url, allowedAud: STAGING });
+      const verify = createVerifier({
+        key,
+        algorithms: [alg],
+        allowedIss: service(alg).url,
+        allowedAud: STAGING_AUDIENCE,
+      });
       const payload = await verify(access_token);
       expect(payload).toMatchObject({ environment: "staging", repository: "acme/web" });
       const wrongAudience = createVerifier({
@@ -174,7 +183,11 @@ describe("the dpop package's proofs at downscope/verify", () => {
       const as = await discover(service().url);
       const keyPair = await dpopPackage.generateKeyPair(alg);
       const { access_token } = await exchange(as, service().url, { DPoP: oauth.DPoP(client, keyPair) });
-      const verifier = createAccessTokenVerifier({ issuer: service().url, audience: STAGING, environment: "staging" });
+      const verifier = createAccessTokenVerifier({
+        issuer: service().url,
+        audience: STAGING_AUDIENCE,
+        environment: "staging",
+      });
       const context = (proof: string) => ({ scheme: "DPoP", method: "POST", url: API, dpop: proof });
       const proof = await dpopPackage.generateProof(keyPair, API, "POST", undefined, access_token);
       expect((await verifier.verify(access_token, context(proof))).tokenType).toBe("DPoP");
