@@ -10,6 +10,7 @@ import autocannon from "autocannon";
 import { build } from "esbuild";
 import { exportJWK, generateKeyPair } from "jose";
 import { parse as parseYaml } from "yaml";
+import { requireShim, yamlWithoutEnvLookups } from "../scripts/bundle-options.mjs";
 import { GITHUB_ISSUER, generateIssuerKey, githubClaims, signGithubToken } from "../scripts/fake-github.mjs";
 import { largePolicyClaims, largePolicyText } from "../scripts/large-policy.mjs";
 import { bundleWorker, postTokenExchange, serveWorker, startLocalService } from "../scripts/local-service.mjs";
@@ -48,9 +49,9 @@ async function bundle() {
     entryPoints: ["bench/node-bench.ts"],
     outfile: ".build/bench/node-bench.mjs",
     platform: "node",
-    banner: {
-      js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);',
-    },
+    // As dist/cli.js is built: the figures are the CLI's.
+    plugins: [yamlWithoutEnvLookups],
+    banner: { js: requireShim },
   });
 }
 

@@ -86,6 +86,8 @@ export function policyExplain(io: CliIo, file: string, options: ExplainOptions):
                 rule: decision.rule.label,
                 scopes: decision.scopes,
                 ttl: decision.ttl,
+                dpop: decision.environment.dpop,
+                narrowing: decision.environment.narrowing,
               }
             : {
                 allowed: false,
@@ -144,6 +146,12 @@ export function policyExplain(io: CliIo, file: string, options: ExplainOptions):
   io.out(
     `Decision: ${decision.allowed ? paint("green", describeDecision(decision)) : paint("red", describeDecision(decision))}`,
   );
+  if (decision.allowed) {
+    const { dpop, narrowing } = decision.environment;
+    io.out(
+      `The token: DPoP ${dpop}; narrowing ${narrowing} (${narrowing === "allowed" ? "its holder may exchange it for a narrower token for a sub-task" : "it cannot be exchanged for a narrower token"})`,
+    );
+  }
   return decision.allowed ? 0 : 1;
 }
 

@@ -402,6 +402,7 @@ function compileEnvironment(
   if (ttl > maxTtl) check.error(join(path, "ttl"), "must not exceed max_ttl");
   const audience = field<string>("audience") ?? name;
   const dpop = field<"optional" | "required">("dpop") ?? "optional";
+  const narrowing = field<"denied" | "allowed">("narrowing") ?? "denied";
   const environmentIssuers = field<string[]>("issuer");
   if (environmentIssuers) checkTrusted(check, environmentIssuers, join(path, "issuer"), trusted);
   // What a rule inherits: its environment's issuers, else GitHub.com's (SPEC §3).
@@ -419,7 +420,7 @@ function compileEnvironment(
     return undefined;
   }
   const limits: RuleContext = { scopes, maxTtl, ...inherited };
-  const settings = { name, audience, scopes, defaultScopes, ttl, maxTtl, dpop, ruleCount: rawRules.length };
+  const settings = { name, audience, scopes, defaultScopes, ttl, maxTtl, dpop, narrowing, ruleCount: rawRules.length };
   if (!prevalidated) {
     const rules = compileRules(check, rawRules, rulesPath, limits);
     if (rules.length !== rawRules.length) return undefined;

@@ -3,7 +3,7 @@
  * removed and changed, each with its effect — widens (someone can get something they could not),
  * narrows, changes (both), or label only — and the reason in words, with an example value where
  * a pattern grew. Pattern containment is decided exactly (glob-containment.ts); scopes,
- * lifetimes, DPoP, issuers and audiences by their sets and numbers. Works on validated policy
+ * lifetimes, DPoP, narrowing, issuers and audiences by their sets and numbers. Works on validated policy
  * values (the CLI checks both sides first); `undefined` as the base means "no policy".
  */
 import { parseDuration } from "../protocol/duration";
@@ -152,16 +152,26 @@ function effectOf(directions: readonly Direction[]): { effect: Effect; reasons: 
 
 /** Rules paired by name where both sides name them once, the rest by order. */
 function pairRules(base: Fields[], head: Fields[]) {
-  const key = (rule: Fields, rules: Fields[]) =>
-    typeof rule.name === "string" && rules.filter((other) => other.name === rule.name).length === 1
-      ? rule.name
-      : undefined;
+  // Names that stand once on a side, with their position: one pass each, not a search per rule.
+  const uniqueNames = (rules: Fields[]) => {
+    const positions = new Map<string, number>();
+    const repeated = new Set<string>();
+    rules.forEach((rule, index) => {
+      if (typeof rule.name !== "string") return;
+      if (positions.has(rule.name)) repeated.add(rule.name);
+      else positions.set(rule.name, index);
+    });
+    for (const name of repeated) positions.delete(name);
+    return positions;
+  };
+  const baseNames = uniqueNames(base);
+  const headNames = uniqueNames(head);
   const pairs: [Fields | undefined, Fields | undefined, string][] = [];
   const headLeft = new Set(head.map((_, index) => index));
   const baseLeft: number[] = [];
   base.forEach((rule, index) => {
-    const name = key(rule, base);
-    const match = name === undefined ? -1 : head.findIndex((other, j) => headLeft.has(j) && key(other, head) === name);
+    const name = typeof rule.name === "string" && baseNames.has(rule.name) ? rule.name : undefined;
+    const match = name === undefined ? -1 : (headNames.get(name) ?? -1);
     if (match >= 0) {
       headLeft.delete(match);
       pairs.push([rule, head[match], name as string]);
@@ -225,15 +235,21 @@ export function diffPolicies(base: Fields | undefined, head: Fields): PolicyDiff
       });
       continue;
     }
-    const dpop = (env: Fields) => (env.dpop === "required" ? ["required"] : ["optional"]);
+    const dpop = (env: Fields) => (env.dpop === "required" ? "required" : "optional");
+    const narrowing = (env: Fields) => (env.narrowing === "allowed" ? "allowed" : "denied");
     add(path, [
       compareSets("scopes", list(before.scopes), list(environment.scopes)),
       compareNumbers("max_ttl", environmentMaxTtl(before), environmentMaxTtl(environment)),
-      dpop(before)[0] === dpop(environment)[0]
+      dpop(before) === dpop(environment)
         ? {}
-        : dpop(environment)[0] === "optional"
+        : dpop(environment) === "optional"
           ? { wider: "dpop: required → optional: bearer tokens again" }
           : { narrower: "dpop: optional → required" },
+      narrowing(before) === narrowing(environment)
+        ? {}
+        : narrowing(environment) === "allowed"
+          ? { wider: "narrowing: denied → allowed: holders may mint narrower tokens for sub-tasks" }
+          : { narrower: "narrowing: allowed → denied: holders can no longer mint tokens for sub-tasks" },
       before.audience === environment.audience
         ? {}
         : {

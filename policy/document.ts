@@ -57,7 +57,8 @@ export function readPolicyDocument(text: string): DocumentResult {
   const directive = text.search(/^%/m);
   if (directive >= 0) return fail("YAML directives (%YAML, %TAG) are not allowed", directive);
 
-  const positions = new Map<string, Position>();
+  // Offsets, turned into lines and columns only when a problem asks: most keys are never located.
+  const offsets = new Map<string, number>();
   let aliasedNodes = 0;
 
   const build = (node: unknown, path: string, depth: number, viaAlias: boolean): unknown => {
@@ -76,7 +77,7 @@ export function readPolicyDocument(text: string): DocumentResult {
     if (isSeq(node)) {
       return node.items.map((item, index) => {
         const itemPath = `${path}[${index}]`;
-        remember(positions, itemPath, item, at);
+        remember(offsets, itemPath, item);
         return build(item, itemPath, depth + 1, viaAlias);
       });
     }
@@ -90,7 +91,7 @@ export function readPolicyDocument(text: string): DocumentResult {
         const name = String(key.value);
         const keyPath = path === "" ? name : `${path}.${name}`;
         if (RESERVED_KEYS.has(name)) throw new DocumentError(`"${name}" is a reserved key`, key, keyPath);
-        remember(positions, keyPath, key, at);
+        remember(offsets, keyPath, key);
         out[name] = build(pair.value, keyPath, depth + 1, viaAlias);
       }
       return out;
@@ -101,7 +102,11 @@ export function readPolicyDocument(text: string): DocumentResult {
 
   try {
     const value = build(doc.contents, "", 0, false);
-    return { ok: true, document: { value, locate: (path) => positions.get(path) } };
+    const locate = (path: string) => {
+      const offset = offsets.get(path);
+      return offset === undefined ? undefined : at(offset);
+    };
+    return { ok: true, document: { value, locate } };
   } catch (error) {
     if (!(error instanceof DocumentError)) throw error;
     const offset = (error.node as { range?: [number, number, number] } | null)?.range?.[0];
@@ -119,14 +124,9 @@ class DocumentError extends Error {
   }
 }
 
-function remember(
-  positions: Map<string, Position>,
-  path: string,
-  node: unknown,
-  at: (offset: number) => Position,
-): void {
+function remember(offsets: Map<string, number>, path: string, node: unknown): void {
   const range = (node as Node | null)?.range;
-  if (range) positions.set(path, at(range[0]));
+  if (range) offsets.set(path, range[0]);
 }
 
 /** The yaml library's messages end with a source excerpt; the position is reported separately. */

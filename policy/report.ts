@@ -1,7 +1,7 @@
 /**
  * Who can obtain what (issue 18, `policy report`): per environment, each rule's admitted
  * identities (issuer, repository by id and name, refs, GitHub environment, workflow, events,
- * runner, other claims) and what they get (scopes, lifetime, DPoP), with the lint warnings that
+ * runner, other claims) and what they get (scopes, lifetime, DPoP, narrowing), with the lint warnings that
  * concern the rule beside it. Reads a validated policy value; pure.
  */
 import { formatDuration, parseDuration } from "../protocol/duration";
@@ -13,7 +13,13 @@ type Fields = Record<string, unknown>;
 export interface RuleReport {
   readonly rule: string;
   readonly admits: Readonly<Record<string, readonly string[]>>;
-  readonly grants: { readonly scopes: readonly string[]; readonly max_ttl: string; readonly dpop: string };
+  readonly grants: {
+    readonly scopes: readonly string[];
+    readonly max_ttl: string;
+    readonly dpop: string;
+    /** Whether the holder may mint narrower tokens from it for sub-tasks (SPEC §7). */
+    readonly narrowing: string;
+  };
   readonly warnings: readonly string[];
 }
 
@@ -74,6 +80,7 @@ export function reportPolicy(policy: Fields, warnings: readonly Problem[]): Envi
             scopes: list(rule.scopes ?? environment.scopes),
             max_ttl: formatDuration(Math.min(ruleMaxTtl, maxTtl)),
             dpop: environment.dpop === "required" ? "required" : "optional",
+            narrowing: environment.narrowing === "allowed" ? "allowed" : "denied",
           },
           warnings: under(`${path}.rules[${index}]`),
         };

@@ -102,6 +102,11 @@ export const ENVIRONMENT: ObjectDefinition = {
       kind: { type: "enum", values: ["optional", "required"] },
       description: "Whether tokens must be sender-constrained (RFC 9449).",
     },
+    narrowing: {
+      kind: { type: "enum", values: ["denied", "allowed"] },
+      description:
+        "allowed: a holder may exchange its token for a narrower one for a sub-task (SPEC §7). Default denied.",
+    },
     rules: {
       kind: { type: "list", of: RULE },
       required: true,

@@ -4,6 +4,7 @@ import type { Glob } from "./glob";
 import type { RuleIndex } from "./rule-index";
 
 export type DpopMode = "optional" | "required";
+export type NarrowingMode = "denied" | "allowed";
 
 export interface TrustedIssuer {
   readonly issuer: string;
@@ -33,6 +34,8 @@ export interface CompiledEnvironment {
   readonly ttl: number;
   readonly maxTtl: number;
   readonly dpop: DpopMode;
+  /** Whether holders may exchange this environment's tokens for narrower ones (SPEC §7). */
+  readonly narrowing: NarrowingMode;
   readonly ruleCount: number;
   /** The rule at a position in `rules` (compiled on first use when the policy was pre-validated). */
   rule(position: number): CompiledRule;

@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { build } from "esbuild";
+import { requireShim, yamlWithoutEnvLookups } from "./bundle-options.mjs";
 
 const check = process.argv.includes("--check");
 const outdir = check ? mkdtempSync(join(tmpdir(), "downscope-dist-")) : "dist";
@@ -24,10 +25,6 @@ const shared = {
   legalComments: "none",
   logLevel: "warning",
 };
-
-// yaml's Node build is CommonJS and require()s Node built-ins, which an ESM bundle must provide.
-const requireShim =
-  'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);';
 
 // @actions/core imports an HTTP client (and undici) for getIDToken, which the action does not
 // call: marked free of side effects, the bundler drops what is unused (~900 KB, and start-up).
@@ -60,6 +57,7 @@ await build({
 await build({
   ...shared,
   entryPoints: { cli: "cli/index.ts" },
+  plugins: [yamlWithoutEnvLookups],
   outdir,
   banner: { js: requireShim },
 });

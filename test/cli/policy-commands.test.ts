@@ -167,6 +167,7 @@ describe("policy explain", () => {
         "(1 other rule of this environment concerns other repositories)",
         "",
         'Decision: ALLOW by rule "web deploys from main": scopes deploy:write logs:read, lifetime 10m (600 s)',
+        "The token: DPoP optional; narrowing denied (it cannot be exchanged for a narrower token)",
         "",
       ].join("\n"),
     );

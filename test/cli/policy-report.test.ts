@@ -36,7 +36,7 @@ environments:
       environment: ["any GitHub environment, or none"],
       runner: ["self-hosted"],
     });
-    expect(rule.grants).toEqual({ scopes: ["x"], max_ttl: "10m", dpop: "optional" });
+    expect(rule.grants).toEqual({ scopes: ["x"], max_ttl: "10m", dpop: "optional", narrowing: "denied" });
     expect(rule.warnings).toEqual(
       expect.arrayContaining([
         expect.stringContaining("no ref condition"),

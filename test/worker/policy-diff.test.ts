@@ -159,6 +159,22 @@ environments:
     expect(effect(policy(RULE), longer)).toEqual(["widens"]);
   });
 
+  it("treats allowing narrowing as a widening, and denying it again as a narrowing (SPEC §7)", () => {
+    const allowed = policy(RULE, "    narrowing: allowed\n");
+    const widened = diffPolicies(policy(RULE), allowed);
+    expect(widened.changes).toEqual([
+      {
+        path: "environments.staging",
+        effect: "widens",
+        reasons: ["narrowing: denied → allowed: holders may mint narrower tokens for sub-tasks"],
+      },
+    ]);
+    expect(widened.widens).toBe(true);
+    expect(effect(allowed, policy(RULE))).toEqual(["narrows"]);
+    // Writing the default out changes nothing.
+    expect(effect(policy(RULE), policy(RULE, "    narrowing: denied\n"))).toEqual([]);
+  });
+
   it("treats trusting GitHub.com again as a widening, and no base as no policy", () => {
     expect(effect(policy(RULE, "", "github_com: false\n"), policy(RULE))).toContain("widens");
     const fromNothing = diffPolicies(undefined, policy(RULE));

@@ -45,6 +45,24 @@ describe("policy validation", () => {
     expect(errors(text)).toEqual([]);
   });
 
+  it("reads narrowing: allowed or denied, default denied, and refuses anything else", () => {
+    const narrowing = (text: string) => {
+      const result = compilePolicy(text);
+      return result.ok ? result.policy.environments.get("staging")?.narrowing : undefined;
+    };
+    expect(narrowing(policy(""))).toBe("denied");
+    expect(narrowing(policy("", "    narrowing: allowed\n"))).toBe("allowed");
+    expect(narrowing(policy("", "    narrowing: denied\n"))).toBe("denied");
+    for (const bad of ["yes", "true", "Allowed", "[allowed]"]) {
+      expect(errors(policy("", `    narrowing: ${bad}\n`))).toEqual([
+        'environments.staging.narrowing: must be one of "denied", "allowed"',
+      ]);
+    }
+    expect(errors(policy("        narrowing: allowed\n"))).toEqual([
+      "environments.staging.rules[0].narrowing: unknown key",
+    ]);
+  });
+
   it("names unknown keys with their path and a suggestion", () => {
     expect(errors(policy("        refs: refs/heads/main\n"))).toEqual([
       'environments.staging.rules[0].refs: unknown key, did you mean "ref"?',
