@@ -1,12 +1,12 @@
 // The layers (README "Layout"): each folder depends only on those below it.
-//   protocol ← policy ← worker, cli;   protocol ← action, verify
+//   protocol ← policy ← worker, cli ← policy-review;   protocol ← action, verify
 // `npm test` runs this; a forbidden import fails with the rule's name and comment.
 const layer = (name, allowed, comment) => ({
   name,
   comment,
   severity: "error",
   from: { path: `^${name.split("-")[0]}/` },
-  to: { path: `^(protocol|policy|worker|action|cli|verify)/`, pathNot: `^(${allowed.join("|")})/` },
+  to: { path: `^(protocol|policy|worker|action|cli|verify|policy-review)/`, pathNot: `^(${allowed.join("|")})/` },
 });
 
 module.exports = {
@@ -31,6 +31,16 @@ module.exports = {
       ["cli", "policy", "protocol"],
       "cli/ is the admins' command: policy/ and protocol/ only",
     ),
+    {
+      name: "policy-review-imports-only-cli-policy-and-protocol",
+      comment: "policy-review/ runs the admins' commands in a pull request: cli/, policy/ and protocol/ only",
+      severity: "error",
+      from: { path: "^policy-review/" },
+      to: {
+        path: "^(protocol|policy|worker|action|cli|verify|policy-review)/",
+        pathNot: "^(policy-review|cli|policy|protocol)/",
+      },
+    },
     layer("action-imports-only-protocol", ["action", "protocol"], "action/ is what workflows run: protocol/ only"),
     layer(
       "verify-imports-only-protocol",

@@ -49,6 +49,7 @@ export default defineConfig({
           include: [
             "test/action/**/*.test.ts",
             "test/cli/**/*.test.ts",
+            "test/policy-review/**/*.test.ts",
             "test/verify/**/*.test.ts",
             "test/e2e/**/*.test.ts",
           ],

@@ -12227,54 +12227,72 @@ function diffPolicies(base, head) {
 }
 
 // cli/policy-diff.ts
-function policyDiff(io, baseFile, headFile, options) {
-  const head = compilePolicy(readInput(io, headFile, "the head policy"));
-  if (!head.ok) {
+function comparePolicyTexts(base, head) {
+  const after = head.compiled ?? compilePolicy(head.text);
+  if (!after.ok) {
     throw new CliError(
-      `the head policy ${headFile} is invalid (run \`downscope policy check ${headFile}\`):
-${head.problems.map(formatProblem).map(shown).join("\n")}`,
+      `the head policy ${head.name} is invalid (run \`downscope policy check ${head.name}\`):
+${after.problems.map(formatProblem).map(shown).join("\n")}`,
       1
     );
   }
-  const base = compilePolicy(readInput(io, baseFile, "the base policy"));
-  const notes = base.ok ? [] : [
-    `the base policy ${baseFile} is invalid (${base.problems.length} problem${base.problems.length === 1 ? "" : "s"}, first: ${base.problems.slice(0, 1).map(formatProblem).join("")}): comparing with no policy`
+  const before = base.text === void 0 ? void 0 : compilePolicy(base.text);
+  const notes = before === void 0 ? [`there is no base policy ${base.name}: comparing with no policy`] : before.ok ? [] : [
+    `the base policy ${base.name} is invalid (${before.problems.length} problem${before.problems.length === 1 ? "" : "s"}, first: ${before.problems.slice(0, 1).map(formatProblem).join("")}): comparing with no policy`
   ];
   const diff = diffPolicies(
-    base.ok ? base.value : void 0,
-    head.value
+    before?.ok ? before.value : void 0,
+    after.value
+  );
+  return { diff, notes };
+}
+function policyDiff(io, baseFile, headFile, options) {
+  const headText = readInput(io, headFile, "the head policy");
+  const { diff, notes } = comparePolicyTexts(
+    { name: baseFile, text: readInput(io, baseFile, "the base policy") },
+    { name: headFile, text: headText }
   );
   if (options.json) io.out(JSON.stringify({ base: baseFile, head: headFile, notes, ...diff }, null, 2));
-  else if (options.markdown) io.out(markdown(diff, notes));
-  else {
-    const paint = painter(io);
-    for (const note of notes) io.out(paint("yellow", `note: ${shown(note)}`));
-    for (const change of diff.changes) {
-      const color = change.effect === "narrows" || change.effect === "label only" ? "green" : "red";
-      io.out(`${paint(color, change.effect.toUpperCase().padEnd(10))} ${paint("bold", shown(change.path))}`);
-      for (const reason of change.reasons) io.out(`           ${shown(reason)}`);
-    }
-    io.out(summary2(diff));
-  }
+  else if (options.markdown) io.out(diffMarkdown(diff, notes));
+  else for (const line of diffText(diff, notes, painter(io))) io.out(line);
   return options.failOnWidening && diff.widens ? 1 : 0;
 }
-function summary2(diff) {
+function diffText(diff, notes, paint = (_, text) => text) {
+  const lines = notes.map((note) => paint("yellow", `note: ${shown(note)}`));
+  for (const change of diff.changes) {
+    const color = change.effect === "narrows" || change.effect === "label only" ? "green" : "red";
+    lines.push(`${paint(color, change.effect.toUpperCase().padEnd(10))} ${paint("bold", shown(change.path))}`);
+    for (const reason of change.reasons) lines.push(`           ${shown(reason)}`);
+  }
+  lines.push(diffSummary(diff));
+  return lines;
+}
+function diffSummary(diff) {
   if (diff.changes.length === 0) return "No change to what the policy grants.";
   const count = (effect) => diff.changes.filter((change) => change.effect === effect).length;
   return `${diff.changes.length} change${diff.changes.length === 1 ? "" : "s"}: ${count("widens")} widen, ${count("narrows")} narrow, ${count("changes")} both, ${count("label only")} label only.`;
 }
-function markdown(diff, notes) {
-  const cell = (text) => shown(text).replace(/[\\`*_{}[\]<>|#]/g, (ch) => `\\${ch}`);
+var markdownText = (text) => shown(text).replace(/[\\`*_{}[\]<>|#!~&]/g, (ch) => `\\${ch}`);
+function diffMarkdown(diff, notes, maxLength = Number.POSITIVE_INFINITY) {
   const icon = { widens: "\u{1F513} widens", narrows: "\u{1F512} narrows", changes: "\u26A0\uFE0F changes", "label only": "\u{1F3F7}\uFE0F label only" };
-  const lines = ["### downscope policy diff", "", summary2(diff), ""];
-  for (const note of notes) lines.push(`> ${cell(note)}`, "");
-  if (diff.changes.length > 0) {
-    lines.push("| effect | where | why |", "|---|---|---|");
-    for (const change of diff.changes) {
-      lines.push(`| ${icon[change.effect]} | ${cell(change.path)} | ${change.reasons.map(cell).join("<br>")} |`);
-    }
-  }
-  return lines.join("\n");
+  const lines = ["### downscope policy diff", "", diffSummary(diff), ""];
+  for (const note of notes) lines.push(`> ${markdownText(note)}`, "");
+  if (diff.changes.length === 0) return lines.join("\n");
+  lines.push("| effect | where | why |", "|---|---|---|");
+  const rank = { widens: 0, changes: 1, narrows: 2, "label only": 3 };
+  const ordered = [...diff.changes].sort((a, b) => rank[a.effect] - rank[b.effect]);
+  const rows = ordered.map(
+    (change) => `| ${icon[change.effect]} | ${markdownText(change.path)} | ${change.reasons.map(markdownText).join("<br>")} |`
+  );
+  const omitted = (n) => `
+
+\u2026 and ${n} more change${n === 1 ? "" : "s"} not shown here: run \`downscope policy diff\` for all of them.`;
+  const whole = [...lines, ...rows].join("\n");
+  if (whole.length <= maxLength) return whole;
+  let length = lines.join("\n").length + omitted(999999).length;
+  let kept = 0;
+  while (kept < rows.length && length + 1 + rows[kept].length <= maxLength) length += 1 + rows[kept++].length;
+  return [...lines, ...rows.slice(0, kept)].join("\n") + omitted(rows.length - kept);
 }
 
 // policy/claims.ts

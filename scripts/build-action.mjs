@@ -1,5 +1,6 @@
-// Bundles the action into dist/ (what `uses: <org>/downscope@v1` runs), the `downscope`
-// command into dist/cli.js (the package's bin) and the verifier into dist/verify/ (what
+// Bundles the action into dist/ (what `uses: <org>/downscope@v1` runs), the policy-review
+// action into dist/policy-review/, the `downscope` command into dist/cli.js (the package's bin)
+// and the verifier into dist/verify/ (what
 // `downscope/verify` exports; jose and hono stay imports), or, with --check,
 // builds into a temporary folder and fails when dist/ differs: dist/ is committed and must
 // always be exactly what its sources build to.
@@ -59,6 +60,16 @@ await build({
   entryPoints: { cli: "cli/index.ts" },
   plugins: [yamlWithoutEnvLookups],
   outdir,
+  banner: { js: requireShim },
+});
+
+// The policy-review action (policy-review/action.yml): the CLI's commands, @actions/core and
+// @actions/github (Octokit over undici, which honours the runner's proxy settings).
+await build({
+  ...shared,
+  entryPoints: { index: "policy-review/main.ts" },
+  plugins: [yamlWithoutEnvLookups],
+  outdir: join(outdir, "policy-review"),
   banner: { js: requireShim },
 });
 

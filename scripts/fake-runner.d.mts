@@ -23,7 +23,7 @@ export interface StepResult {
   summary: string;
 }
 export declare function runActionStep(
-  step: "main" | "post",
+  step: "main" | "post" | "policy-review/index",
   options?: {
     inputs?: Record<string, string>;
     state?: Record<string, string>;
