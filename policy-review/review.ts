@@ -5,7 +5,7 @@
  * commands do each part, so the review says exactly what `downscope policy …` says locally.
  */
 import { posix } from "node:path";
-import { CliError, type CliIo, readInput } from "../cli/io";
+import { CliError, type CliIo, readInput, shown } from "../cli/io";
 import { reportCheck } from "../cli/policy-check";
 import { comparePolicyTexts, diffMarkdown, diffText, markdownText, type PolicyComparison } from "../cli/policy-diff";
 import { policyTest } from "../cli/policy-test";
@@ -89,7 +89,7 @@ async function review({ core, github: connect, context, io, workspace }: ReviewD
       lines.push(error.message);
       code = 1;
     }
-    for (const line of lines) core.info(line);
+    for (const line of lines) core.info(shown(line));
     tests = { passed: code === 0, lines };
     if (code !== 0) failures.push(`the cases in ${testsPath} fail`);
   }

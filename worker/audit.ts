@@ -8,6 +8,8 @@ import { sha256Hex } from "../protocol/digest";
 import type { Logger } from "./log";
 
 export interface ExchangeAudit {
+  /** `narrowing` when the subject was a token of this service (SPEC §7); absent for a GitHub token. */
+  grant?: "narrowing";
   decision?: "allowed" | "denied";
   status?: number;
   reason?: string;
@@ -21,6 +23,9 @@ export interface ExchangeAudit {
   subject_jti_sha256?: string;
   jti?: string;
   kid?: string;
+  /** For a narrowing: the token narrowed, and how deep the new one is (1 to 3). */
+  parent_jti?: string;
+  depth?: number;
 }
 
 export async function recordSubject(audit: ExchangeAudit, claims: Claims): Promise<void> {

@@ -1,5 +1,6 @@
 /**
- * `POST /token`: the token exchange (SPEC §3–§5). Each step refuses with its own fixed reason;
+ * `POST /token`: the token exchange (SPEC §3–§5), or, for a token of this service, narrowing it
+ * (SPEC §7, narrow.ts). Each step refuses with its own fixed reason;
  * the order matters: cheap checks and size limits first, then the issuer allowlist, then
  * cryptography, then policy, then minting.
  */
@@ -7,7 +8,7 @@
 import { PolicyArtifactError } from "../policy/compile";
 import { type Decision, evaluatePolicy } from "../policy/evaluate";
 import type { Claims } from "../policy/types";
-import { DpopProofRejected, MAX_DPOP_PROOF_BYTES, verifyDpopProof } from "../protocol/dpop-proof";
+import { MAX_DPOP_PROOF_BYTES } from "../protocol/dpop-proof";
 import { type ExchangeAudit, recordSubject } from "./audit";
 import type { ServiceConfig } from "./config";
 import { invalidRequest, OAuthError, unavailable } from "./http/errors";
@@ -15,10 +16,12 @@ import { readForm } from "./http/form";
 import { ACCESS_TOKEN_TYPE, parseTokenRequest, type TokenRequest } from "./http/token-request";
 import type { Logger } from "./log";
 import { mintAccessToken } from "./mint/access-token";
+import { narrowToken } from "./narrow";
 import type { JwksCache } from "./oidc/jwks-cache";
 import { CLOCK_SKEW_SECONDS, SubjectTokenRejected, verifySubjectToken } from "./oidc/verify-subject-token";
 import { enforceRateLimit } from "./rate-limit";
 import { StateUnavailable, type TokenLedger } from "./state/ledger";
+import { verifyTokenRequestProof } from "./token-request-proof";
 
 export interface ExchangeContext {
   readonly config: ServiceConfig;
@@ -52,6 +55,7 @@ export async function exchangeToken(request: Request, context: ExchangeContext):
   const form = await readForm(request);
   refuseClientCredentials(request, form);
   const params = parseTokenRequest(form);
+  if (params.subjectKind === "access_token") return narrowToken(params, proofs, context);
 
   let subject: Awaited<ReturnType<typeof verifySubjectToken>>;
   try {
@@ -90,19 +94,7 @@ export async function exchangeToken(request: Request, context: ExchangeContext):
   // gets a bearer one. `htu` is checked against our configured URL, never the request's own.
   let jkt: string | undefined;
   if (proofs !== null) {
-    jkt = await verifyDpopProof(proofs, {
-      method: "POST",
-      url: `${config.issuer}/token`,
-      now: context.now,
-      claimJti: (key, jti, until) => context.ledger.claimProofJti(key, jti, until),
-    }).then(
-      (proof) => proof.jkt,
-      (error: unknown) => {
-        if (error instanceof DpopProofRejected) throw new OAuthError(400, "invalid_dpop_proof", error.problem);
-        if (error instanceof StateUnavailable) throw unavailable("state_unavailable");
-        throw error;
-      },
-    );
+    jkt = await verifyTokenRequestProof(proofs, context);
   } else if (decision.environment.dpop === "required") {
     throw new OAuthError(400, "invalid_dpop_proof", "dpop_required");
   }

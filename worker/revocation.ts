@@ -2,6 +2,8 @@
  * `POST /revoke` (RFC 7009) and `POST /introspect` (RFC 7662), over the token ledger. Both take
  * a token this service minted; anything else is answered as RFC 7009/7662 say (200, or
  * `{"active": false}`) without saying why, so neither endpoint is an oracle about other tokens.
+ * Revoking a token revokes only its own id; its narrowed descendants carry that id among their
+ * ancestors, so introspecting any of them finds it.
  */
 import type { ServiceConfig } from "./config";
 import { invalidRequest, unavailable } from "./http/errors";
@@ -44,7 +46,8 @@ export async function introspectToken(request: Request, context: RevocationConte
   const token = await tokenParameter(request);
   const own = await verifyOwnToken(token, context.config, context.now);
   if (!own) return { active: false };
-  const revoked = await context.ledger.isRevoked(own.claims.jti).catch(storeFailure);
+  // A narrowed token is inactive once it or any token it was narrowed from is revoked (SPEC §7).
+  const revoked = await context.ledger.anyRevoked([own.claims.jti, ...own.lineage.ancestorJtis]).catch(storeFailure);
   if (revoked) return { active: false };
   return { active: true, ...own.claims, token_type: own.claims.cnf ? "DPoP" : "Bearer" };
 }

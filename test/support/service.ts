@@ -129,3 +129,22 @@ export async function errorOf(
 ): Promise<Record<string, unknown> & { error: string; error_description: string }> {
   return (await response.json()) as Record<string, unknown> & { error: string; error_description: string };
 }
+
+/** POST a form to any path of the app (revoke, introspect, token). */
+export async function postForm(
+  app: ReturnType<typeof createApp>,
+  path: string,
+  params: Record<string, string>,
+  env = serviceEnv(),
+  headers: Record<string, string> = {},
+): Promise<Response> {
+  return app.request(
+    path,
+    {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", ...headers },
+      body: tokenForm(params),
+    },
+    env,
+  );
+}

@@ -9,28 +9,15 @@ import {
   githubToken,
   POLICY,
   policyJson,
+  postForm,
   serviceEnv,
   signingJwk,
   testApp,
   testBindings,
-  tokenForm,
 } from "../support/service";
 
 type Granted = { access_token: string };
 const namespace = testBindings.DOWNSCOPE_STATE as DurableObjectNamespace<TokenState>;
-
-async function post(
-  app: ReturnType<typeof testApp>["app"],
-  path: string,
-  params: Record<string, string>,
-  env = serviceEnv(),
-) {
-  return app.request(
-    path,
-    { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: tokenForm(params) },
-    env,
-  );
-}
 
 async function mint(app = testApp().app): Promise<string> {
   const response = await exchange(app, await githubToken());
@@ -150,7 +137,7 @@ describe("revocation and introspection", () => {
   it("introspects a live token as active with its claims, then inactive once revoked", async () => {
     const { app, logs } = testApp();
     const token = await mint(app);
-    const before = await post(app, "/introspect", { token });
+    const before = await postForm(app, "/introspect", { token });
     expect(before.status).toBe(200);
     expect(before.headers.get("cache-control")).toBe("no-store");
     const claims = (await before.json()) as Record<string, unknown>;
@@ -162,12 +149,12 @@ describe("revocation and introspection", () => {
       client_id: "acme/web",
     });
 
-    const revoked = await post(app, "/revoke", { token, token_type_hint: "access_token" });
+    const revoked = await postForm(app, "/revoke", { token, token_type_hint: "access_token" });
     expect(revoked.status).toBe(200);
     expect(await revoked.text()).toBe("");
-    expect(await (await post(app, "/introspect", { token })).json()).toEqual({ active: false });
+    expect(await (await postForm(app, "/introspect", { token })).json()).toEqual({ active: false });
     // Idempotent.
-    expect((await post(app, "/revoke", { token })).status).toBe(200);
+    expect((await postForm(app, "/revoke", { token })).status).toBe(200);
     expect(logs).toContainEqual({ level: "info", event: "token_revocation", revoked: true, jti: claims.jti });
     expect(JSON.stringify(logs)).not.toContain(token);
   });
@@ -187,20 +174,22 @@ describe("revocation and introspection", () => {
       ["x".repeat(9000), app],
     ];
     for (const [candidate, on] of cases) {
-      const introspected = await post(on, "/introspect", { token: candidate });
+      const introspected = await postForm(on, "/introspect", { token: candidate });
       expect(introspected.status).toBe(200);
       expect(await introspected.json()).toEqual({ active: false });
-      expect((await post(on, "/revoke", { token: candidate })).status).toBe(200);
+      expect((await postForm(on, "/revoke", { token: candidate })).status).toBe(200);
     }
     // A token signed by a key the service no longer has is not active either.
     const otherKeys = serviceEnv({ DOWNSCOPE_SIGNING_KEYS: JSON.stringify([{ ...signingJwk, kid: "renamed" }]) });
-    expect(await (await post(testApp().app, "/introspect", { token }, otherKeys)).json()).toEqual({ active: false });
+    expect(await (await postForm(testApp().app, "/introspect", { token }, otherKeys)).json()).toEqual({
+      active: false,
+    });
   });
 
   it("refuses malformed revocation and introspection requests", async () => {
     const { app } = testApp();
     for (const path of ["/revoke", "/introspect"]) {
-      expect(await errorOf(await post(app, path, {}))).toMatchObject({
+      expect(await errorOf(await postForm(app, path, {}))).toMatchObject({
         error: "invalid_request",
         error_description: ERROR_DESCRIPTIONS.missing_parameter,
       });
@@ -221,8 +210,8 @@ describe("revocation and introspection", () => {
 
   it("keeps a revoked token inactive in every isolate", async () => {
     const token = await mint();
-    await post(testApp().app, "/revoke", { token });
-    expect(await (await post(testApp().app, "/introspect", { token })).json()).toEqual({ active: false });
+    await postForm(testApp().app, "/revoke", { token });
+    expect(await (await postForm(testApp().app, "/introspect", { token })).json()).toEqual({ active: false });
   });
 });
 
@@ -261,7 +250,7 @@ describe("rate limits", () => {
       { env, headers: { "cf-connecting-ip": "198.51.100.7" } },
     );
     expect(other.status).toBe(200);
-    const revoke = await post(app, "/revoke", { token: "x" }, env);
+    const revoke = await postForm(app, "/revoke", { token: "x" }, env);
     expect(revoke.status).toBe(200);
   });
 

@@ -19,7 +19,8 @@ export const ERROR_DESCRIPTIONS = {
     "This service uses no client credentials: send none (the subject token identifies the caller).",
   repeated_parameter: "A parameter was given more than once.",
   unsupported_grant_type: "Only the token-exchange grant type is supported.",
-  unsupported_subject_token_type: "The subject_token_type must be id_token or jwt.",
+  unsupported_subject_token_type:
+    "The subject_token_type must be id_token or jwt (a GitHub token), or access_token (a token of this service, to narrow).",
   unsupported_requested_token_type: "Only access tokens can be requested.",
   actor_token_not_supported: "Actor tokens are not accepted.",
   malformed_scope: "The scope parameter is malformed.",
@@ -31,7 +32,8 @@ export const ERROR_DESCRIPTIONS = {
   subject_token_header_rejected: "The subject token's header is not acceptable.",
   subject_token_alg_not_allowed: "The subject token's signing algorithm is not allowed.",
   subject_token_untrusted_issuer: "The subject token's issuer is not trusted.",
-  subject_token_self_issued: "The subject token was issued by this service and cannot be exchanged.",
+  subject_token_self_issued:
+    "The subject token was issued by this service: to narrow it, send subject_token_type urn:ietf:params:oauth:token-type:access_token.",
   subject_token_unknown_key: "The subject token is signed by a key its issuer does not publish.",
   subject_token_bad_signature: "The subject token's signature is invalid.",
   subject_token_wrong_audience: "The subject token's audience is not this service.",
@@ -40,6 +42,15 @@ export const ERROR_DESCRIPTIONS = {
   subject_token_too_old: "The subject token was issued too long ago.",
   subject_token_claims_invalid: "The subject token lacks a required claim or has one of the wrong type.",
   subject_token_replayed: "The subject token has already been exchanged.",
+  // Narrowing refusals (SPEC §7): the subject token is a token of this service.
+  parent_token_invalid: "The subject token is not an access token of this service.",
+  parent_token_expired: "The subject access token has expired.",
+  parent_token_revoked: "The subject access token, or one it was narrowed from, has been revoked.",
+  parent_token_too_deep: "The subject access token was already narrowed 3 times: it cannot be narrowed further.",
+  narrowing_denied: "The environment does not allow narrowing its tokens.",
+  environment_mismatch: "The requested environment is not the subject access token's.",
+  parent_audience_stale: "The subject access token's audience is no longer its environment's audience.",
+  scope_not_in_parent: "A requested scope is not in the subject access token.",
   // Policy refusals.
   no_target: "No target environment was requested and the subject token names none.",
   unknown_environment: "The requested environment is not known.",
@@ -51,6 +62,7 @@ export const ERROR_DESCRIPTIONS = {
   scope_not_in_environment: "A requested scope is not offered by the environment.",
   scope_not_allowed_by_rule: "A requested scope is not allowed by the matching rule.",
   dpop_required: "This environment requires a DPoP proof.",
+  dpop_parent_bound: "The subject access token is DPoP-bound: send a DPoP proof made with its key.",
   dpop_multiple_proofs: "Exactly one DPoP proof is allowed.",
   dpop_malformed: "The DPoP proof is not a well-formed JWT.",
   dpop_wrong_type: "The DPoP proof's typ must be dpop+jwt.",

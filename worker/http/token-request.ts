@@ -4,6 +4,7 @@ import { invalidRequest, OAuthError } from "./errors";
 
 export const TOKEN_EXCHANGE_GRANT = "urn:ietf:params:oauth:grant-type:token-exchange";
 export const ACCESS_TOKEN_TYPE = "urn:ietf:params:oauth:token-type:access_token";
+/** A GitHub OIDC token, exchanged under the policy's rules (SPEC §3). */
 export const SUBJECT_TOKEN_TYPES = [
   "urn:ietf:params:oauth:token-type:id_token",
   "urn:ietf:params:oauth:token-type:jwt",
@@ -16,6 +17,8 @@ const PRINTABLE = /^[\x21-\x7E]{1,512}$/;
 
 export interface TokenRequest {
   readonly subjectToken: string;
+  /** `github`: a GitHub OIDC token (SPEC §3); `access_token`: a token of this service, to narrow (SPEC §7). */
+  readonly subjectKind: "github" | "access_token";
   readonly environment?: string;
   readonly scopes?: readonly string[];
   readonly expiresIn?: number;
@@ -34,9 +37,11 @@ export function parseTokenRequest(form: ReadonlyMap<string, string>): TokenReque
   if (new TextEncoder().encode(subjectToken).byteLength > MAX_SUBJECT_TOKEN_BYTES) {
     throw invalidRequest("subject_token_too_large", 413);
   }
-  if (!SUBJECT_TOKEN_TYPES.includes(required(form, "subject_token_type"))) {
-    throw invalidRequest("unsupported_subject_token_type");
-  }
+  const subjectTokenType = required(form, "subject_token_type");
+  let subjectKind: TokenRequest["subjectKind"];
+  if (SUBJECT_TOKEN_TYPES.includes(subjectTokenType)) subjectKind = "github";
+  else if (subjectTokenType === ACCESS_TOKEN_TYPE) subjectKind = "access_token";
+  else throw invalidRequest("unsupported_subject_token_type");
   const requestedType = optional(form, "requested_token_type");
   if (requestedType !== undefined && requestedType !== ACCESS_TOKEN_TYPE) {
     throw invalidRequest("unsupported_requested_token_type");
@@ -61,6 +66,7 @@ export function parseTokenRequest(form: ReadonlyMap<string, string>): TokenReque
 
   return {
     subjectToken,
+    subjectKind,
     ...(environment !== undefined ? { environment } : {}),
     ...(scopes !== undefined ? { scopes } : {}),
     ...(expires !== undefined ? { expiresIn: Number(expires) } : {}),

@@ -65,6 +65,51 @@ export async function mintAccessToken(input: MintInput): Promise<MintedToken> {
   return { token, claims };
 }
 
+export interface NarrowInput {
+  readonly key: SigningKey;
+  /** The verified claims of the token being narrowed (minted by this service). */
+  readonly parent: Readonly<Record<string, unknown>> & { readonly jti: string };
+  /** Its ancestors' ids, root first (SPEC §7). */
+  readonly ancestorJtis: readonly string[];
+  readonly scopes: readonly string[];
+  readonly ttl: number;
+  /** Seconds since the epoch. */
+  readonly now: number;
+  readonly jti: string;
+  readonly jkt?: string;
+}
+
+/**
+ * A narrowed token (SPEC §7): the parent's identity, environment and audience, fewer or equal
+ * scopes, a lifetime within the parent's; `act` one level deeper, with the parent's subject
+ * inside (RFC 8693 §4.1), and its lineage for revocation. Nothing else is copied.
+ */
+export async function mintNarrowedToken(input: NarrowInput): Promise<MintedToken> {
+  const { parent } = input;
+  const claims: Record<string, unknown> = {
+    iss: parent.iss,
+    sub: parent.sub,
+    aud: parent.aud,
+    iat: input.now,
+    nbf: input.now,
+    exp: input.now + input.ttl,
+    jti: input.jti,
+    client_id: parent.client_id,
+    scope: input.scopes.join(" "),
+    environment: parent.environment,
+  };
+  for (const name of COPIED_CLAIMS) {
+    if (typeof parent[name] === "string") claims[name] = parent[name];
+  }
+  claims.act = { iss: parent.iss, sub: parent.sub, ...(parent.act !== undefined ? { act: parent.act } : {}) };
+  claims.parent_jti = parent.jti;
+  claims.ancestor_jtis = [...input.ancestorJtis, parent.jti];
+  if (input.jkt !== undefined) claims.cnf = { jkt: input.jkt };
+
+  const token = await signCompactJws({ alg: input.key.alg, kid: input.key.kid, typ: "at+jwt" }, claims, input.key);
+  return { token, claims };
+}
+
 /** WebCrypto's parameters for each signing algorithm; each yields the JWS signature format as is. */
 const SIGN_PARAMS: Record<SigningAlgorithm, Parameters<SubtleCrypto["sign"]>[0]> = {
   ES256: { name: "ECDSA", hash: "SHA-256" },

@@ -46,9 +46,11 @@ export async function verifySubjectToken(token: string, context: SubjectTokenCon
   const decoded = decodeCompactJwt(token) ?? reject("subject_token_malformed");
   const { header, payload } = decoded;
 
+  // Only picks the message (nothing is trusted yet): our own token sent on this path is a client
+  // that meant to narrow it (SPEC §7), and should be told how.
+  if (typeof payload.iss === "string" && payload.iss === context.selfIssuer) reject("subject_token_self_issued");
   if (header.alg !== "RS256") reject("subject_token_alg_not_allowed");
   if (FORBIDDEN_HEADERS.some((name) => name in header)) reject("subject_token_header_rejected");
-  if (typeof payload.iss === "string" && payload.iss === context.selfIssuer) reject("subject_token_self_issued");
   // GitHub always sends `typ: JWT`; an access token (`at+jwt`) is ours or another server's output.
   if (typeof header.typ !== "string" || header.typ.toUpperCase() !== "JWT") {
     reject(isAccessTokenType(header.typ) ? "subject_token_self_issued" : "subject_token_header_rejected");

@@ -24,6 +24,8 @@ export interface TokenLedger {
   claimProofJti(jkt: string, jti: string, until: number): Promise<boolean>;
   revoke(jti: string, expiresAt: number): Promise<void>;
   isRevoked(jti: string): Promise<boolean>;
+  /** Whether any of these tokens (a token and its ancestors) is revoked; one read per id, at once. */
+  anyRevoked(jtis: readonly string[]): Promise<boolean>;
 }
 
 export function tokenLedger(namespace: DurableObjectNamespace<TokenState>): TokenLedger {
@@ -41,12 +43,14 @@ export function tokenLedger(namespace: DurableObjectNamespace<TokenState>): Toke
       throw new StateUnavailable(error instanceof Error ? error.message : "state store failed");
     }
   };
+  const isRevoked = (jti: string) => call("revoked", [jti], (stub, key) => stub.has(key) as Promise<boolean>);
   return {
     claimSubjectToken: (issuer, jti, expiresAt) =>
       call("subject", [issuer, jti], (stub, key) => stub.claim(key, expiresAt) as Promise<boolean>),
     claimProofJti: (jkt, jti, until) =>
       call("dpop", [jkt, jti], (stub, key) => stub.claim(key, until) as Promise<boolean>),
     revoke: (jti, expiresAt) => call("revoked", [jti], async (stub, key) => void (await stub.claim(key, expiresAt))),
-    isRevoked: (jti) => call("revoked", [jti], (stub, key) => stub.has(key) as Promise<boolean>),
+    isRevoked,
+    anyRevoked: async (jtis) => (await Promise.all(jtis.map(isRevoked))).includes(true),
   };
 }
