@@ -49,6 +49,8 @@ export interface StepDependencies {
 export interface SecretFiles {
   /** Writes `content` to a new file only the job's user can read; returns its path. */
   write(name: string, content: string): string;
+  /** Reads a small secret file an earlier step wrote (a DPoP key); throws when it cannot. */
+  read(path: string): string;
   remove(path: string): void;
 }
 

@@ -23,15 +23,32 @@ export async function runExchangeStep(
   const { core, clock } = deps;
   let minted: { token: string; url: string } | undefined;
   try {
+    // Narrowing a token (SPEC §7) needs no OIDC token, so no id-token permission: masked first.
+    const narrowFrom = core.getInput("narrow-from").trim() || undefined;
+    if (narrowFrom) core.setSecret(narrowFrom);
     // Permissions first: without them nothing else can work, and the fix is one line.
-    const endpoint = idTokenEndpoint(deps.env);
+    const endpoint = narrowFrom ? undefined : idTokenEndpoint(deps.env);
     const inputs = readInputs(core);
-    core.debug(`downscope: url ${inputs.url}, audience ${inputs.audience}, up to ${inputs.retries} attempts`);
-    // The job's own key for a sender-constrained token: masked before anything could print it.
-    // Loaded only when asked for: jose is most of the bundle, and start-up time is the job's time.
-    const dpop = inputs.dpop ? await import("../protocol/dpop-key") : undefined;
-    const dpopKey: DpopKey | undefined = dpop ? await dpop.generateDpopKey() : undefined;
-    if (dpopKey) {
+    core.debug(
+      narrowFrom
+        ? `downscope: url ${inputs.url}, narrowing the token in narrow-from, up to ${inputs.retries} attempts`
+        : `downscope: url ${inputs.url}, audience ${inputs.audience}, up to ${inputs.retries} attempts`,
+    );
+    const boundTo = narrowFrom ? boundKeyOf(narrowFrom) : undefined;
+    if (narrowFrom && boundTo === undefined && inputs.narrowFromKeyFile) {
+      throw new ActionError(
+        'Input "narrow-from-key-file" is for a DPoP-bound narrow-from token, and this one is a bearer token: leave it out (or set dpop: true to bind the new token to a key of its own).',
+      );
+    }
+    // The key: the one the parent is bound to (read from its file), else, with dpop: true, the
+    // job's own new one; masked before anything could print it. jose is loaded only when a key
+    // is needed: it is most of the bundle, and start-up time is the job's time.
+    const dpop = inputs.dpop || boundTo !== undefined ? await import("../protocol/dpop-key") : undefined;
+    let dpopKey: DpopKey | undefined;
+    if (dpop && boundTo !== undefined) {
+      dpopKey = await readParentKey(deps, inputs.narrowFromKeyFile, boundTo, dpop.dpopKeyFromJwk);
+    } else if (dpop) {
+      dpopKey = await dpop.generateDpopKey();
       core.setSecret(JSON.stringify(dpopKey.privateJwk));
       core.setSecret(String(dpopKey.privateJwk.d));
     }
@@ -40,7 +57,11 @@ export async function runExchangeStep(
     const outcome = await withRetries<ExchangeOutcome>(
       async (attempt) => {
         const started = clock.now();
-        const idToken = await requestIdToken(deps.fetch, endpoint, inputs.audience, clock.now());
+        // The same parent for every attempt (narrowing spends nothing); a fresh GitHub token otherwise.
+        const idToken =
+          endpoint === undefined
+            ? { ok: narrowFrom as string }
+            : await requestIdToken(deps.fetch, endpoint, inputs.audience, clock.now());
         core.debug(
           `downscope: attempt ${attempt}: OIDC token ${"ok" in idToken ? "received" : "not received"} in ${clock.now() - started} ms`,
         );
@@ -55,7 +76,8 @@ export async function runExchangeStep(
             })
           : undefined;
         const exchangeStarted = clock.now();
-        const exchanged = await exchangeSubjectToken(deps.fetch, inputs, idToken.ok, clock.now(), proof);
+        const subject = { token: idToken.ok, kind: narrowFrom ? "access_token" : "github" } as const;
+        const exchanged = await exchangeSubjectToken(deps.fetch, inputs, subject, clock.now(), proof);
         const result =
           "ok" in exchanged
             ? "granted" in exchanged.ok
@@ -74,7 +96,9 @@ export async function runExchangeStep(
         core.info(`${reason}; retrying in ${(delayMs / 1000).toFixed(1)}s (attempt ${next} of ${inputs.retries})`),
     );
 
-    if ("refused" in outcome) throw new ActionError(renderRefusal(outcome.status, outcome.refused, lastSubjectToken));
+    if ("refused" in outcome) {
+      throw new ActionError(renderRefusal(outcome.status, outcome.refused, lastSubjectToken, narrowFrom !== undefined));
+    }
 
     const granted = outcome.granted;
     core.setSecret(granted.access_token);
@@ -104,7 +128,9 @@ export async function runExchangeStep(
     if (dpopKey) {
       const key = JSON.stringify(dpopKey.privateJwk);
       core.setOutput("dpop-key", key);
-      if (deps.secretFiles) {
+      // The parent's key file stays the earlier step's: named again, never removed here.
+      if (inputs.narrowFromKeyFile && boundTo !== undefined) core.setOutput("dpop-key-file", inputs.narrowFromKeyFile);
+      else if (deps.secretFiles) {
         const path = deps.secretFiles.write("dpop-key.jwk", key);
         core.setOutput("dpop-key-file", path);
         core.saveState(STATE.dpopKeyFile, path);
@@ -112,9 +138,10 @@ export async function runExchangeStep(
     }
 
     const tokenId = typeof claims?.jti === "string" ? claims.jti : undefined;
+    const narrowed = typeof claims?.parent_jti === "string" ? `, narrowed from ${claims.parent_jti}` : "";
     core.info(
       shown(
-        `downscope issued a ${granted.token_type} token for "${granted.environment}" (scopes: ${granted.scope || "none"}; expires ${expiresAt}; id ${tokenId ?? "unknown"}).`,
+        `downscope issued a ${granted.token_type} token for "${granted.environment}" (scopes: ${granted.scope || "none"}; expires ${expiresAt}; id ${tokenId ?? "unknown"}${narrowed}).`,
       ),
     );
     minted = undefined;
@@ -145,4 +172,49 @@ export async function runExchangeStep(
           : "\nThe token it had issued could not be revoked: it expires on its own.";
     core.setFailed(`${message}${after}`);
   }
+}
+
+/** The thumbprint a downscope token is bound to (`cnf.jkt`), read without verifying it. */
+function boundKeyOf(token: string): string | undefined {
+  const cnf = decodeCompactJwt(token)?.payload.cnf as { jkt?: unknown } | undefined;
+  return typeof cnf?.jkt === "string" ? cnf.jkt : undefined;
+}
+
+/** The private key a DPoP-bound parent is bound to, from the file an earlier step wrote. */
+async function readParentKey(
+  deps: StepDependencies,
+  path: string | undefined,
+  jkt: string,
+  fromJwk: typeof import("../protocol/dpop-key").dpopKeyFromJwk,
+): Promise<DpopKey> {
+  if (!path) {
+    throw new ActionError(
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a workflow expression, shown as written
+      'The token in narrow-from is DPoP-bound: only its key can narrow it. Pass the key\'s file as input "narrow-from-key-file", e.g. ${{ steps.<id>.outputs.dpop-key-file }} of the step that got the token.',
+    );
+  }
+  let text: string;
+  try {
+    if (!deps.secretFiles) throw new Error("no file access");
+    text = deps.secretFiles.read(path);
+  } catch (error) {
+    throw new ActionError(`Input "narrow-from-key-file": cannot read ${shown(path)} (${shown(String(error))}).`);
+  }
+  deps.core.setSecret(text.trim());
+  let key: DpopKey;
+  try {
+    const jwk = JSON.parse(text);
+    if (typeof jwk?.d === "string") deps.core.setSecret(jwk.d);
+    key = await fromJwk(jwk);
+  } catch {
+    throw new ActionError(
+      `Input "narrow-from-key-file": ${shown(path)} does not hold a private JWK (the dpop-key-file output of the step that got the token).`,
+    );
+  }
+  if (key.jkt !== jkt) {
+    throw new ActionError(
+      `Input "narrow-from-key-file": ${shown(path)} holds another key than the one the narrow-from token is bound to.`,
+    );
+  }
+  return key;
 }

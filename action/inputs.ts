@@ -1,6 +1,7 @@
 /** The action's inputs (SPEC §6), validated with messages that quote the input and say what to do. */
 import { HARD_MAX_TTL_SECONDS, parseDuration } from "../protocol/duration";
 import { ENVIRONMENT_NAME, SCOPE_TOKEN } from "../protocol/names";
+import { parseServiceUrl } from "../protocol/service-url";
 import { type ActionCore, ActionError } from "./core";
 
 export interface ActionInputs {
@@ -19,17 +20,22 @@ export interface ActionInputs {
   readonly retries: number;
   /** Write the job summary. */
   readonly summary: boolean;
+  /** A downscope token to narrow instead of exchanging the job's OIDC token (SPEC §7). */
+  readonly narrowFrom?: string;
+  /** The private JWK file of the key `narrowFrom` is bound to. */
+  readonly narrowFromKeyFile?: string;
 }
 
 export const MAX_ATTEMPTS = 10;
 
-const LOOPBACK = /^(localhost|127(?:\.[0-9]{1,3}){3}|\[::1\])$/;
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
+const COMPACT_JWT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
+const MAX_TOKEN_LENGTH = 8 * 1024;
 const RESERVED_ENV = /^(GITHUB_|RUNNER_|ACTIONS_|INPUT_|STATE_)|^(PATH|HOME|NODE_OPTIONS|CI)$/;
 
 export function readInputs(core: Pick<ActionCore, "getInput">): ActionInputs {
   const input = (name: string) => core.getInput(name).trim();
-  const url = parseServiceUrl(input("url"));
+  const url = serviceUrl(input("url"));
   const environment = input("environment") || undefined;
   if (environment !== undefined && !ENVIRONMENT_NAME.test(environment)) {
     throw new ActionError(
@@ -51,6 +57,17 @@ export function readInputs(core: Pick<ActionCore, "getInput">): ActionInputs {
       `Input "export-env" must be an environment variable name of your own (not PATH, GITHUB_*, RUNNER_* …), got "${exportEnv}".`,
     );
   }
+  const narrowFrom = input("narrow-from") || undefined;
+  if (narrowFrom !== undefined && (narrowFrom.length > MAX_TOKEN_LENGTH || !COMPACT_JWT.test(narrowFrom))) {
+    // Never quote it: it is meant to be a token.
+    throw new ActionError(
+      'Input "narrow-from" must be a downscope token (a JWT of at most 8 KiB), such as an earlier step\'s "token" output.',
+    );
+  }
+  const narrowFromKeyFile = input("narrow-from-key-file") || undefined;
+  if (narrowFromKeyFile !== undefined && narrowFrom === undefined) {
+    throw new ActionError('Input "narrow-from-key-file" goes with "narrow-from": the key of the token to narrow.');
+  }
   return {
     url,
     environment,
@@ -62,25 +79,22 @@ export function readInputs(core: Pick<ActionCore, "getInput">): ActionInputs {
     exportEnv,
     retries: parseAttempts(input("retries")),
     summary: parseBoolean("summary", input("summary"), true),
+    ...(narrowFrom !== undefined ? { narrowFrom } : {}),
+    ...(narrowFromKeyFile !== undefined ? { narrowFromKeyFile } : {}),
   };
 }
 
-function parseServiceUrl(value: string): string {
+function serviceUrl(value: string): string {
   if (value === "") throw new ActionError('Input "url" is required: the base URL of your downscope service.');
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new ActionError(`Input "url" must be a URL such as https://downscope.example.com, got "${value}".`);
-  }
-  const secure = url.protocol === "https:" || (url.protocol === "http:" && LOOPBACK.test(url.hostname));
-  if (!secure) {
-    throw new ActionError(`Input "url" must use https (http only for localhost), got "${value}".`);
-  }
-  if (url.username || url.password || url.search || url.hash) {
-    throw new ActionError(`Input "url" must not carry credentials, a query or a fragment, got "${value}".`);
-  }
-  return url.href.replace(/\/+$/, "");
+  const parsed = parseServiceUrl(value);
+  if (parsed.ok) return parsed.url;
+  throw new ActionError(
+    {
+      not_a_url: `Input "url" must be a URL such as https://downscope.example.com, got "${value}".`,
+      insecure: `Input "url" must use https (http only for localhost), got "${value}".`,
+      extras: `Input "url" must not carry credentials, a query or a fragment, got "${value}".`,
+    }[parsed.problem],
+  );
 }
 
 function parseTtl(value: string): number | undefined {

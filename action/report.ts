@@ -27,7 +27,13 @@ const IDENTITY: readonly [label: string, render: (c: Record<string, unknown>) =>
   ["run", (c) => join(c.run_id, c.run_attempt && `attempt ${c.run_attempt}`)],
 ];
 
-export function renderRefusal(status: number, body: RefusalBody, subjectToken: string | undefined): string {
+/** `narrowing`: the subject was a downscope token the step meant to narrow, not the job's GitHub token. */
+export function renderRefusal(
+  status: number,
+  body: RefusalBody,
+  subjectToken: string | undefined,
+  narrowing = false,
+): string {
   const lines = [
     `downscope refused the token (HTTP ${status} ${body.error}): ${body.error_description ?? "no description"}`,
   ];
@@ -37,7 +43,10 @@ export function renderRefusal(status: number, body: RefusalBody, subjectToken: s
   }
   const identity = subjectToken ? renderIdentity(subjectToken) : [];
   if (identity.length > 0) {
-    lines.push("", "The job's identity, from its GitHub OIDC token (claims only, not the token):", ...identity);
+    const source = narrowing
+      ? "The identity of the token in narrow-from (claims only, not the token):"
+      : "The job's identity, from its GitHub OIDC token (claims only, not the token):";
+    lines.push("", source, ...identity);
   }
   // Every line holds text the service or the token chose: none may repaint the log or issue a command.
   return lines.map(shown).join("\n");

@@ -1,5 +1,5 @@
-/** Owner-only files in the runner's temporary folder, for secrets later steps read (the DPoP key). */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+/** Owner-only files in the runner's temporary folder, for secrets later steps read (the DPoP key), and reading them back. */
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { SecretFiles } from "./core";
@@ -12,6 +12,11 @@ export function runnerSecretFiles(env: NodeJS.ProcessEnv = process.env): SecretF
       const path = join(dir, name);
       writeFileSync(path, content, { mode: 0o600, flag: "wx" });
       return path;
+    },
+    read(path) {
+      // A JWK is well under 1 KiB: anything much larger is not the file meant.
+      if (statSync(path).size > 16 * 1024) throw new Error("larger than 16 KiB");
+      return readFileSync(path, "utf8");
     },
     remove(path) {
       rmSync(join(path, ".."), { recursive: true, force: true });

@@ -33,18 +33,23 @@ export type ExchangeOutcome =
 const TIMEOUT_MS = 30_000;
 const TOKEN_EXCHANGE = "urn:ietf:params:oauth:grant-type:token-exchange";
 const ID_TOKEN_TYPE = "urn:ietf:params:oauth:token-type:id_token";
+const ACCESS_TOKEN_TYPE = "urn:ietf:params:oauth:token-type:access_token";
 
+/**
+ * One POST /token. `subject` is the job's GitHub OIDC token, or, to narrow it (SPEC §7), a
+ * token of the service.
+ */
 export async function exchangeSubjectToken(
   fetcher: typeof fetch,
   request: Pick<ActionInputs, "url" | "environment" | "scopes" | "ttl">,
-  subjectToken: string,
+  subject: { readonly token: string; readonly kind: "github" | "access_token" },
   now: number,
   dpopProof?: string,
 ): Promise<Attempt<ExchangeOutcome>> {
   const form = new URLSearchParams({
     grant_type: TOKEN_EXCHANGE,
-    subject_token_type: ID_TOKEN_TYPE,
-    subject_token: subjectToken,
+    subject_token_type: subject.kind === "github" ? ID_TOKEN_TYPE : ACCESS_TOKEN_TYPE,
+    subject_token: subject.token,
   });
   if (request.environment) form.set("environment", request.environment);
   if (request.scopes) form.set("scope", request.scopes.join(" "));

@@ -3,7 +3,7 @@
  * exported (`dpop-key-file` or `dpop-key`), for workflow steps calling a DPoP-protected API.
  */
 import type { JWK } from "jose";
-import { createDpopProof, dpopKeyFromJwk } from "../protocol/dpop-key";
+import { createDpopProof, type DpopKey, dpopKeyFromJwk } from "../protocol/dpop-key";
 import { CliError, type CliIo, readInput } from "./io";
 
 export interface ProofOptions {
@@ -14,7 +14,13 @@ export interface ProofOptions {
   readonly token?: string;
 }
 
-export async function dpopProof(io: CliIo, options: ProofOptions): Promise<number> {
+/** The private key from `--key FILE` (or `-`) or `--key-env NAME`; undefined when neither is given and `optional`. */
+export async function loadDpopKey(
+  io: CliIo,
+  options: { readonly key?: string; readonly keyEnv?: string },
+  optional = false,
+): Promise<DpopKey | undefined> {
+  if (optional && options.key === undefined && options.keyEnv === undefined) return undefined;
   const text =
     options.keyEnv !== undefined
       ? io.env[options.keyEnv]
@@ -31,9 +37,13 @@ export async function dpopProof(io: CliIo, options: ProofOptions): Promise<numbe
   } catch {
     throw new CliError("the DPoP key is not JSON: pass the action's dpop-key output or dpop-key-file");
   }
-  const key = await dpopKeyFromJwk(jwk).catch((error: unknown) => {
+  return dpopKeyFromJwk(jwk).catch((error: unknown) => {
     throw new CliError(error instanceof Error ? error.message : "not a DPoP key");
   });
+}
+
+export async function dpopProof(io: CliIo, options: ProofOptions): Promise<number> {
+  const key = (await loadDpopKey(io, options)) as DpopKey;
   try {
     new URL(options.url);
   } catch {

@@ -17,6 +17,8 @@ export interface CliIo {
   readonly color: boolean;
   /** Milliseconds since the epoch. */
   now(): number;
+  /** For the commands that call a service (`token narrow`). */
+  readonly fetch: typeof fetch;
 }
 
 export function processIo(): CliIo {
@@ -32,6 +34,7 @@ export function processIo(): CliIo {
     env: process.env,
     color: process.stdout.isTTY === true && !process.env.NO_COLOR,
     now: () => Date.now(),
+    fetch: (input, init) => fetch(input, init),
   };
 }
 

@@ -12,6 +12,7 @@ import { policyExplain } from "./policy-explain";
 import { policyReport } from "./policy-report";
 import { policyTest } from "./policy-test";
 import { tokenDecode } from "./token-decode";
+import { tokenNarrow } from "./token-narrow";
 
 /** Runs the command line; resolves to the exit code (0 ok, 1 a failed check, 2 a usage error). */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
@@ -162,9 +163,31 @@ with env: KEY_FILE: \${{ steps.downscope.outputs.dpop-key-file }}, TOKEN: \${{ s
       code = await dpopProof(io, options);
     });
 
-  program
-    .command("token")
-    .description("Tokens.")
+  const token = program.command("token").description("Tokens.");
+  token
+    .command("narrow")
+    .description(
+      "Exchange a downscope token for a narrower one for a sub-task (fewer scopes, a shorter life); prints the new token.",
+    )
+    .requiredOption("--url <url>", "the downscope service's base URL")
+    .option("--token-env <name>", "an environment variable holding the token to narrow")
+    .option("--token <->", "- to read the token from stdin (never the token itself: arguments are visible to all)")
+    .option("--key <file>", "for a DPoP-bound token: its private JWK (the action's dpop-key-file), or - for stdin")
+    .option("--key-env <name>", "or an environment variable holding that JWK")
+    .option("--scope <scopes>", "space-separated scopes, within the token's (default: all of them)")
+    .option("--ttl <duration>", "lifetime, e.g. 2m (default: the environment's ttl, never past the token's expiry)")
+    .option("--json", "print the whole answer (token_type, expires_in, scope, environment) as JSON")
+    .addHelpText(
+      "after",
+      `
+The environment's policy must say narrowing: allowed. For example, to hand a test step a token
+that can only read logs for two minutes:
+  child=$(DEPLOY_TOKEN=... npx downscope token narrow --url https://downscope.acme.dev --token-env DEPLOY_TOKEN --scope logs:read --ttl 2m)`,
+    )
+    .action(async (options) => {
+      code = await tokenNarrow(io, options);
+    });
+  token
     .command("decode")
     .description("Show a JWT's header and claims and when it expires. Never verifies it.")
     .argument("<token>", "the token, or - for stdin")

@@ -33,7 +33,8 @@ function processIo() {
     },
     env: process.env,
     color: process.stdout.isTTY === true && !process.env.NO_COLOR,
-    now: () => Date.now()
+    now: () => Date.now(),
+    fetch: (input, init) => fetch(input, init)
   };
 }
 function painter(io) {
@@ -4214,7 +4215,8 @@ async function createDpopProof(key2, request) {
 }
 
 // cli/dpop.ts
-async function dpopProof(io, options) {
+async function loadDpopKey(io, options, optional = false) {
+  if (optional && options.key === void 0 && options.keyEnv === void 0) return void 0;
   const text = options.keyEnv !== void 0 ? io.env[options.keyEnv] : options.key !== void 0 ? readInput(io, options.key, "the DPoP key") : void 0;
   if (!text)
     throw new CliError(
@@ -4226,9 +4228,12 @@ async function dpopProof(io, options) {
   } catch {
     throw new CliError("the DPoP key is not JSON: pass the action's dpop-key output or dpop-key-file");
   }
-  const key2 = await dpopKeyFromJwk(jwk).catch((error) => {
+  return dpopKeyFromJwk(jwk).catch((error) => {
     throw new CliError(error instanceof Error ? error.message : "not a DPoP key");
   });
+}
+async function dpopProof(io, options) {
+  const key2 = await loadDpopKey(io, options);
   try {
     new URL(options.url);
   } catch {
@@ -12836,6 +12841,116 @@ function human(seconds2) {
   return `${Math.round(seconds2 / 86400)} days`;
 }
 
+// protocol/service-url.ts
+var LOOPBACK = /^(localhost|127(?:\.[0-9]{1,3}){3}|\[::1\])$/;
+function parseServiceUrl(value) {
+  let url;
+  try {
+    url = new URL(value);
+  } catch {
+    return { ok: false, problem: "not_a_url" };
+  }
+  const secure = url.protocol === "https:" || url.protocol === "http:" && LOOPBACK.test(url.hostname);
+  if (!secure) return { ok: false, problem: "insecure" };
+  if (url.username || url.password || url.search || url.hash) return { ok: false, problem: "extras" };
+  return { ok: true, url: url.href.replace(/\/+$/, "") };
+}
+
+// cli/token-narrow.ts
+var TIMEOUT_MS = 3e4;
+var MAX_ANSWER_BYTES = 1024 * 1024;
+var COMPACT_JWT2 = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
+async function tokenNarrow(io, options) {
+  const service = parseServiceUrl(options.url);
+  if (!service.ok) {
+    throw new CliError(
+      `--url must be the service's base URL, https (http only on localhost), without credentials, query or fragment; got "${shown(options.url)}"`
+    );
+  }
+  const token = readToken(io, options);
+  const scopes = options.scope === void 0 ? void 0 : options.scope.trim().split(/\s+/);
+  const badScope = scopes?.find((scope) => !SCOPE_TOKEN.test(scope));
+  if (badScope !== void 0)
+    throw new CliError(`--scope must be space-separated scopes, and "${shown(badScope)}" is not one`);
+  const ttl = options.ttl === void 0 ? void 0 : parseDuration(options.ttl);
+  if (options.ttl !== void 0 && (ttl === void 0 || ttl > HARD_MAX_TTL_SECONDS)) {
+    throw new CliError(`--ttl must be a duration up to 1h, such as 90s, 5m or 600; got "${shown(options.ttl)}"`);
+  }
+  const key2 = await loadDpopKey(io, options, true);
+  const endpoint = `${service.url}/token`;
+  const form = new URLSearchParams({
+    grant_type: "urn:ietf:params:oauth:grant-type:token-exchange",
+    subject_token_type: "urn:ietf:params:oauth:token-type:access_token",
+    subject_token: token
+  });
+  if (scopes) form.set("scope", scopes.join(" "));
+  if (ttl !== void 0) form.set("expires_in", String(ttl));
+  const headers = {
+    "content-type": "application/x-www-form-urlencoded",
+    accept: "application/json"
+  };
+  if (key2)
+    headers.dpop = await createDpopProof(key2, { method: "POST", url: endpoint, now: Math.floor(io.now() / 1e3) });
+  let response;
+  try {
+    response = await io.fetch(endpoint, {
+      method: "POST",
+      headers,
+      body: form,
+      redirect: "manual",
+      signal: AbortSignal.timeout(TIMEOUT_MS)
+    });
+  } catch (error) {
+    throw new CliError(
+      `${endpoint} could not be reached (${shown(error instanceof Error ? error.message : String(error))})`
+    );
+  }
+  const text = await response.text();
+  let body;
+  try {
+    const parsed = text.length <= MAX_ANSWER_BYTES ? JSON.parse(text) : void 0;
+    if (parsed !== null && typeof parsed === "object" && !Array.isArray(parsed)) body = parsed;
+  } catch {
+  }
+  if (response.ok && typeof body?.access_token === "string") {
+    io.out(options.json ? JSON.stringify(body, null, 2) : body.access_token);
+    return 0;
+  }
+  if (!response.ok && typeof body?.error === "string") {
+    const refused = Array.isArray(body.refused_scopes) ? ` (refused scopes: ${body.refused_scopes.join(" ")})` : "";
+    throw new CliError(
+      shown(
+        `the service refused (HTTP ${response.status} ${body.error}): ${String(body.error_description ?? "")}${refused}`
+      ),
+      1
+    );
+  }
+  const contentType = response.headers.get("content-type") ?? "(none)";
+  const location = response.headers.get("location");
+  throw new CliError(
+    shown(
+      `--url does not point at a downscope service: ${endpoint} answered HTTP ${response.status}, content-type ${contentType}${location ? `, Location ${location}` : ""}`
+    )
+  );
+}
+function readToken(io, options) {
+  if (options.token === void 0 === (options.tokenEnv === void 0)) {
+    throw new CliError("give the token to narrow with --token-env NAME (an environment variable) or --token - (stdin)");
+  }
+  const value = (options.tokenEnv !== void 0 ? io.env[options.tokenEnv] : readTokenArgument(io, options.token ?? ""))?.trim();
+  if (!value)
+    throw new CliError(
+      options.tokenEnv ? `environment variable ${options.tokenEnv} is empty` : "no token on standard input"
+    );
+  if (value.length > 8 * 1024 || !COMPACT_JWT2.test(value))
+    throw new CliError("the token to narrow is not a JWT (a downscope token)");
+  return value;
+}
+function readTokenArgument(io, token) {
+  if (token !== "-") throw new CliError("--token takes - (read the token from stdin); or use --token-env NAME");
+  return io.readStdin();
+}
+
 // cli/program.ts
 async function runCli(argv, io) {
   let code = 0;
@@ -12906,8 +13021,20 @@ with env: KEY_FILE: \${{ steps.downscope.outputs.dpop-key-file }}, TOKEN: \${{ s
   ).action(async (options) => {
     code = await dpopProof(io, options);
   });
-  program2.command("token").description("Tokens.").command("decode").description("Show a JWT's header and claims and when it expires. Never verifies it.").argument("<token>", "the token, or - for stdin").option("--json", "print as JSON").action((token, options) => {
-    code = tokenDecode(io, token, options);
+  const token = program2.command("token").description("Tokens.");
+  token.command("narrow").description(
+    "Exchange a downscope token for a narrower one for a sub-task (fewer scopes, a shorter life); prints the new token."
+  ).requiredOption("--url <url>", "the downscope service's base URL").option("--token-env <name>", "an environment variable holding the token to narrow").option("--token <->", "- to read the token from stdin (never the token itself: arguments are visible to all)").option("--key <file>", "for a DPoP-bound token: its private JWK (the action's dpop-key-file), or - for stdin").option("--key-env <name>", "or an environment variable holding that JWK").option("--scope <scopes>", "space-separated scopes, within the token's (default: all of them)").option("--ttl <duration>", "lifetime, e.g. 2m (default: the environment's ttl, never past the token's expiry)").option("--json", "print the whole answer (token_type, expires_in, scope, environment) as JSON").addHelpText(
+    "after",
+    `
+The environment's policy must say narrowing: allowed. For example, to hand a test step a token
+that can only read logs for two minutes:
+  child=$(DEPLOY_TOKEN=... npx downscope token narrow --url https://downscope.acme.dev --token-env DEPLOY_TOKEN --scope logs:read --ttl 2m)`
+  ).action(async (options) => {
+    code = await tokenNarrow(io, options);
+  });
+  token.command("decode").description("Show a JWT's header and claims and when it expires. Never verifies it.").argument("<token>", "the token, or - for stdin").option("--json", "print as JSON").action((token2, options) => {
+    code = tokenDecode(io, token2, options);
   });
   try {
     await program2.parseAsync([...argv], { from: "user" });

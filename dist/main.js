@@ -14,7 +14,7 @@ import {
   shown,
   systemClock,
   withRetries
-} from "./chunks/chunk-I2QELWMU.js";
+} from "./chunks/chunk-H5ZNCWOT.js";
 import "./chunks/chunk-WSFCRVEQ.js";
 
 // protocol/compact-jwt.ts
@@ -69,14 +69,30 @@ function parseDuration(value) {
 var SCOPE_TOKEN = /^[\x21\x23-\x5B\x5D-\x7E]{1,128}$/;
 var ENVIRONMENT_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
+// protocol/service-url.ts
+var LOOPBACK = /^(localhost|127(?:\.[0-9]{1,3}){3}|\[::1\])$/;
+function parseServiceUrl(value) {
+  let url;
+  try {
+    url = new URL(value);
+  } catch {
+    return { ok: false, problem: "not_a_url" };
+  }
+  const secure = url.protocol === "https:" || url.protocol === "http:" && LOOPBACK.test(url.hostname);
+  if (!secure) return { ok: false, problem: "insecure" };
+  if (url.username || url.password || url.search || url.hash) return { ok: false, problem: "extras" };
+  return { ok: true, url: url.href.replace(/\/+$/, "") };
+}
+
 // action/inputs.ts
 var MAX_ATTEMPTS = 10;
-var LOOPBACK = /^(localhost|127(?:\.[0-9]{1,3}){3}|\[::1\])$/;
 var ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
+var COMPACT_JWT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
+var MAX_TOKEN_LENGTH = 8 * 1024;
 var RESERVED_ENV = /^(GITHUB_|RUNNER_|ACTIONS_|INPUT_|STATE_)|^(PATH|HOME|NODE_OPTIONS|CI)$/;
 function readInputs(core) {
   const input = (name) => core.getInput(name).trim();
-  const url = parseServiceUrl(input("url"));
+  const url = serviceUrl(input("url"));
   const environment = input("environment") || void 0;
   if (environment !== void 0 && !ENVIRONMENT_NAME.test(environment)) {
     throw new ActionError(
@@ -98,6 +114,16 @@ function readInputs(core) {
       `Input "export-env" must be an environment variable name of your own (not PATH, GITHUB_*, RUNNER_* \u2026), got "${exportEnv}".`
     );
   }
+  const narrowFrom = input("narrow-from") || void 0;
+  if (narrowFrom !== void 0 && (narrowFrom.length > MAX_TOKEN_LENGTH || !COMPACT_JWT.test(narrowFrom))) {
+    throw new ActionError(
+      `Input "narrow-from" must be a downscope token (a JWT of at most 8 KiB), such as an earlier step's "token" output.`
+    );
+  }
+  const narrowFromKeyFile = input("narrow-from-key-file") || void 0;
+  if (narrowFromKeyFile !== void 0 && narrowFrom === void 0) {
+    throw new ActionError('Input "narrow-from-key-file" goes with "narrow-from": the key of the token to narrow.');
+  }
   return {
     url,
     environment,
@@ -108,25 +134,22 @@ function readInputs(core) {
     revoke: parseBoolean("revoke", input("revoke"), true),
     exportEnv,
     retries: parseAttempts(input("retries")),
-    summary: parseBoolean("summary", input("summary"), true)
+    summary: parseBoolean("summary", input("summary"), true),
+    ...narrowFrom !== void 0 ? { narrowFrom } : {},
+    ...narrowFromKeyFile !== void 0 ? { narrowFromKeyFile } : {}
   };
 }
-function parseServiceUrl(value) {
+function serviceUrl(value) {
   if (value === "") throw new ActionError('Input "url" is required: the base URL of your downscope service.');
-  let url;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new ActionError(`Input "url" must be a URL such as https://downscope.example.com, got "${value}".`);
-  }
-  const secure = url.protocol === "https:" || url.protocol === "http:" && LOOPBACK.test(url.hostname);
-  if (!secure) {
-    throw new ActionError(`Input "url" must use https (http only for localhost), got "${value}".`);
-  }
-  if (url.username || url.password || url.search || url.hash) {
-    throw new ActionError(`Input "url" must not carry credentials, a query or a fragment, got "${value}".`);
-  }
-  return url.href.replace(/\/+$/, "");
+  const parsed = parseServiceUrl(value);
+  if (parsed.ok) return parsed.url;
+  throw new ActionError(
+    {
+      not_a_url: `Input "url" must be a URL such as https://downscope.example.com, got "${value}".`,
+      insecure: `Input "url" must use https (http only for localhost), got "${value}".`,
+      extras: `Input "url" must not carry credentials, a query or a fragment, got "${value}".`
+    }[parsed.problem]
+  );
 }
 function parseTtl(value) {
   if (value === "") return void 0;
@@ -173,7 +196,7 @@ var IDENTITY = [
   ["actor", (c) => text(c.actor)],
   ["run", (c) => join(c.run_id, c.run_attempt && `attempt ${c.run_attempt}`)]
 ];
-function renderRefusal(status, body, subjectToken) {
+function renderRefusal(status, body, subjectToken, narrowing = false) {
   const lines = [
     `downscope refused the token (HTTP ${status} ${body.error}): ${body.error_description ?? "no description"}`
   ];
@@ -183,7 +206,8 @@ function renderRefusal(status, body, subjectToken) {
   }
   const identity = subjectToken ? renderIdentity(subjectToken) : [];
   if (identity.length > 0) {
-    lines.push("", "The job's identity, from its GitHub OIDC token (claims only, not the token):", ...identity);
+    const source = narrowing ? "The identity of the token in narrow-from (claims only, not the token):" : "The job's identity, from its GitHub OIDC token (claims only, not the token):";
+    lines.push("", source, ...identity);
   }
   return lines.map(shown).join("\n");
 }
@@ -252,11 +276,12 @@ function escapeCell(value) {
 var TIMEOUT_MS = 3e4;
 var TOKEN_EXCHANGE = "urn:ietf:params:oauth:grant-type:token-exchange";
 var ID_TOKEN_TYPE = "urn:ietf:params:oauth:token-type:id_token";
-async function exchangeSubjectToken(fetcher, request, subjectToken, now, dpopProof) {
+var ACCESS_TOKEN_TYPE = "urn:ietf:params:oauth:token-type:access_token";
+async function exchangeSubjectToken(fetcher, request, subject, now, dpopProof) {
   const form = new URLSearchParams({
     grant_type: TOKEN_EXCHANGE,
-    subject_token_type: ID_TOKEN_TYPE,
-    subject_token: subjectToken
+    subject_token_type: subject.kind === "github" ? ID_TOKEN_TYPE : ACCESS_TOKEN_TYPE,
+    subject_token: subject.token
   });
   if (request.environment) form.set("environment", request.environment);
   if (request.scopes) form.set("scope", request.scopes.join(" "));
@@ -329,12 +354,25 @@ async function runExchangeStep(deps, policy = DEFAULT_RETRY_POLICY) {
   const { core, clock } = deps;
   let minted;
   try {
-    const endpoint = idTokenEndpoint(deps.env);
+    const narrowFrom = core.getInput("narrow-from").trim() || void 0;
+    if (narrowFrom) core.setSecret(narrowFrom);
+    const endpoint = narrowFrom ? void 0 : idTokenEndpoint(deps.env);
     const inputs = readInputs(core);
-    core.debug(`downscope: url ${inputs.url}, audience ${inputs.audience}, up to ${inputs.retries} attempts`);
-    const dpop = inputs.dpop ? await import("./chunks/dpop-key-V4DY5IZT.js") : void 0;
-    const dpopKey = dpop ? await dpop.generateDpopKey() : void 0;
-    if (dpopKey) {
+    core.debug(
+      narrowFrom ? `downscope: url ${inputs.url}, narrowing the token in narrow-from, up to ${inputs.retries} attempts` : `downscope: url ${inputs.url}, audience ${inputs.audience}, up to ${inputs.retries} attempts`
+    );
+    const boundTo = narrowFrom ? boundKeyOf(narrowFrom) : void 0;
+    if (narrowFrom && boundTo === void 0 && inputs.narrowFromKeyFile) {
+      throw new ActionError(
+        'Input "narrow-from-key-file" is for a DPoP-bound narrow-from token, and this one is a bearer token: leave it out (or set dpop: true to bind the new token to a key of its own).'
+      );
+    }
+    const dpop = inputs.dpop || boundTo !== void 0 ? await import("./chunks/dpop-key-V4DY5IZT.js") : void 0;
+    let dpopKey;
+    if (dpop && boundTo !== void 0) {
+      dpopKey = await readParentKey(deps, inputs.narrowFromKeyFile, boundTo, dpop.dpopKeyFromJwk);
+    } else if (dpop) {
+      dpopKey = await dpop.generateDpopKey();
       core.setSecret(JSON.stringify(dpopKey.privateJwk));
       core.setSecret(String(dpopKey.privateJwk.d));
     }
@@ -342,7 +380,7 @@ async function runExchangeStep(deps, policy = DEFAULT_RETRY_POLICY) {
     const outcome = await withRetries(
       async (attempt) => {
         const started = clock.now();
-        const idToken = await requestIdToken(deps.fetch, endpoint, inputs.audience, clock.now());
+        const idToken = endpoint === void 0 ? { ok: narrowFrom } : await requestIdToken(deps.fetch, endpoint, inputs.audience, clock.now());
         core.debug(
           `downscope: attempt ${attempt}: OIDC token ${"ok" in idToken ? "received" : "not received"} in ${clock.now() - started} ms`
         );
@@ -355,7 +393,8 @@ async function runExchangeStep(deps, policy = DEFAULT_RETRY_POLICY) {
           now: Math.floor(clock.now() / 1e3)
         }) : void 0;
         const exchangeStarted = clock.now();
-        const exchanged = await exchangeSubjectToken(deps.fetch, inputs, idToken.ok, clock.now(), proof);
+        const subject = { token: idToken.ok, kind: narrowFrom ? "access_token" : "github" };
+        const exchanged = await exchangeSubjectToken(deps.fetch, inputs, subject, clock.now(), proof);
         const result = "ok" in exchanged ? "granted" in exchanged.ok ? "granted" : `refused (HTTP ${exchanged.ok.status})` : "transient failure";
         core.debug(
           `downscope: attempt ${attempt}: POST ${inputs.url}/token ${result} in ${clock.now() - exchangeStarted} ms`
@@ -367,7 +406,9 @@ async function runExchangeStep(deps, policy = DEFAULT_RETRY_POLICY) {
       // Retries are routine: a log line, not an annotation (the step's failure, if any, is one).
       (reason, delayMs, next) => core.info(`${reason}; retrying in ${(delayMs / 1e3).toFixed(1)}s (attempt ${next} of ${inputs.retries})`)
     );
-    if ("refused" in outcome) throw new ActionError(renderRefusal(outcome.status, outcome.refused, lastSubjectToken));
+    if ("refused" in outcome) {
+      throw new ActionError(renderRefusal(outcome.status, outcome.refused, lastSubjectToken, narrowFrom !== void 0));
+    }
     const granted = outcome.granted;
     core.setSecret(granted.access_token);
     minted = { token: granted.access_token, url: inputs.url };
@@ -393,16 +434,18 @@ async function runExchangeStep(deps, policy = DEFAULT_RETRY_POLICY) {
     if (dpopKey) {
       const key = JSON.stringify(dpopKey.privateJwk);
       core.setOutput("dpop-key", key);
-      if (deps.secretFiles) {
+      if (inputs.narrowFromKeyFile && boundTo !== void 0) core.setOutput("dpop-key-file", inputs.narrowFromKeyFile);
+      else if (deps.secretFiles) {
         const path = deps.secretFiles.write("dpop-key.jwk", key);
         core.setOutput("dpop-key-file", path);
         core.saveState(STATE.dpopKeyFile, path);
       }
     }
     const tokenId = typeof claims?.jti === "string" ? claims.jti : void 0;
+    const narrowed = typeof claims?.parent_jti === "string" ? `, narrowed from ${claims.parent_jti}` : "";
     core.info(
       shown(
-        `downscope issued a ${granted.token_type} token for "${granted.environment}" (scopes: ${granted.scope || "none"}; expires ${expiresAt}; id ${tokenId ?? "unknown"}).`
+        `downscope issued a ${granted.token_type} token for "${granted.environment}" (scopes: ${granted.scope || "none"}; expires ${expiresAt}; id ${tokenId ?? "unknown"}${narrowed}).`
       )
     );
     minted = void 0;
@@ -424,6 +467,42 @@ async function runExchangeStep(deps, policy = DEFAULT_RETRY_POLICY) {
     const after = revoked === void 0 ? "" : revoked ? "\nThe token it had issued was revoked." : "\nThe token it had issued could not be revoked: it expires on its own.";
     core.setFailed(`${message}${after}`);
   }
+}
+function boundKeyOf(token) {
+  const cnf = decodeCompactJwt(token)?.payload.cnf;
+  return typeof cnf?.jkt === "string" ? cnf.jkt : void 0;
+}
+async function readParentKey(deps, path, jkt, fromJwk) {
+  if (!path) {
+    throw new ActionError(
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a workflow expression, shown as written
+      'The token in narrow-from is DPoP-bound: only its key can narrow it. Pass the key\'s file as input "narrow-from-key-file", e.g. ${{ steps.<id>.outputs.dpop-key-file }} of the step that got the token.'
+    );
+  }
+  let text2;
+  try {
+    if (!deps.secretFiles) throw new Error("no file access");
+    text2 = deps.secretFiles.read(path);
+  } catch (error) {
+    throw new ActionError(`Input "narrow-from-key-file": cannot read ${shown(path)} (${shown(String(error))}).`);
+  }
+  deps.core.setSecret(text2.trim());
+  let key;
+  try {
+    const jwk = JSON.parse(text2);
+    if (typeof jwk?.d === "string") deps.core.setSecret(jwk.d);
+    key = await fromJwk(jwk);
+  } catch {
+    throw new ActionError(
+      `Input "narrow-from-key-file": ${shown(path)} does not hold a private JWK (the dpop-key-file output of the step that got the token).`
+    );
+  }
+  if (key.jkt !== jkt) {
+    throw new ActionError(
+      `Input "narrow-from-key-file": ${shown(path)} holds another key than the one the narrow-from token is bound to.`
+    );
+  }
+  return key;
 }
 
 // action/main.ts

@@ -4,7 +4,7 @@ import {
   runRevokeStep,
   runnerSecretFiles,
   systemClock
-} from "./chunks/chunk-I2QELWMU.js";
+} from "./chunks/chunk-H5ZNCWOT.js";
 import "./chunks/chunk-WSFCRVEQ.js";
 
 // action/post.ts

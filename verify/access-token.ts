@@ -2,7 +2,8 @@
  * Verifying a downscope access token in a downstream service: signature against the service's
  * published keys (cached, refetched on rotation), issuer, your audience, `typ: at+jwt`, times,
  * the environment and scopes you require; for a sender-constrained token, its DPoP proof; and,
- * if you ask, whether it was revoked (through `/introspect`, briefly cached).
+ * if you ask, whether it, or a token it was narrowed from, was revoked (through `/introspect`,
+ * briefly cached). A narrowed token says where it comes from (`depth`, `parentJti`).
  *
  * @example
  * const verifier = createAccessTokenVerifier({
@@ -15,6 +16,7 @@
  */
 import { createRemoteJWKSet, customFetch, errors, type JWTPayload, type JWTVerifyGetKey, jwtVerify } from "jose";
 import { type DpopProblem, DpopProofRejected, verifyDpopProof } from "../protocol/dpop-proof";
+import { MAX_NARROWING_DEPTH, readLineage } from "../protocol/token-lineage";
 
 export type VerifyErrorCode =
   | "ERR_TOKEN_MISSING"
@@ -27,6 +29,7 @@ export type VerifyErrorCode =
   | "ERR_TOKEN_TYPE"
   | "ERR_TOKEN_ENVIRONMENT"
   | "ERR_INSUFFICIENT_SCOPE"
+  | "ERR_TOKEN_TOO_DEEP"
   | "ERR_TOKEN_REVOKED"
   | "ERR_DPOP_REQUIRED"
   | "ERR_DPOP_NOT_BOUND"
@@ -70,6 +73,11 @@ export interface VerifierOptions {
   /** Scopes every request needs; `verify` can ask for more. */
   readonly scopes?: readonly string[];
   /**
+   * The most times a token may have been narrowed for a sub-task (SPEC §7): 0 accepts only a
+   * job's own tokens. Default: any depth the service mints (up to 3).
+   */
+  readonly maxDepth?: number;
+  /**
    * Seconds of clock skew allowed on the token's `exp`, `nbf` and `iat` (default 30), and, when
    * set, how far a DPoP proof's `iat` may be from now (default 60).
    */
@@ -107,6 +115,12 @@ export interface VerifiedAccessToken {
   readonly tokenType: "Bearer" | "DPoP";
   /** The bound key's thumbprint, for a DPoP token. */
   readonly jkt?: string;
+  /** How many times the token was narrowed from a job's own token (0: it is one). */
+  readonly depth: number;
+  /** The token it was narrowed from, if it was. */
+  readonly parentJti?: string;
+  /** Every token above it, the job's own first; with introspection, revoking any of them revokes this one. */
+  readonly ancestorJtis: readonly string[];
 }
 
 export interface AccessTokenVerifier {
@@ -187,6 +201,11 @@ export function createAccessTokenVerifier(options: VerifierOptions): AccessToken
       if (options.environment !== undefined && claims.environment.toLowerCase() !== options.environment.toLowerCase()) {
         throw new AccessTokenError("ERR_TOKEN_ENVIRONMENT", `token is for environment "${claims.environment}"`);
       }
+      const lineage = readLineage(claims);
+      if (!lineage) throw new AccessTokenError("ERR_TOKEN_MALFORMED", "parent_jti and ancestor_jtis do not agree");
+      if (lineage.depth > (options.maxDepth ?? MAX_NARROWING_DEPTH)) {
+        throw new AccessTokenError("ERR_TOKEN_TOO_DEEP", `the token was narrowed ${lineage.depth} times`);
+      }
       const scopes = claims.scope === "" ? [] : claims.scope.split(" ");
       const missing = [...(options.scopes ?? []), ...(request.scopes ?? [])].filter((scope) => !scopes.includes(scope));
       if (missing.length > 0)
@@ -230,6 +249,9 @@ export function createAccessTokenVerifier(options: VerifierOptions): AccessToken
         repository: claims.repository as string,
         tokenType: jkt === undefined ? "Bearer" : "DPoP",
         ...(jkt !== undefined ? { jkt } : {}),
+        depth: lineage.depth,
+        ...(lineage.parentJti !== undefined ? { parentJti: lineage.parentJti } : {}),
+        ancestorJtis: lineage.ancestorJtis,
       };
     },
   };
@@ -351,6 +373,10 @@ function checkVerifierOptions(options: VerifierOptions): void {
     (!Array.isArray(options.scopes) || options.scopes.some((s) => typeof s !== "string" || s === ""))
   ) {
     fail("scopes", "must be a list of scope strings");
+  }
+  const depth = options.maxDepth;
+  if (depth !== undefined && (!Number.isInteger(depth) || depth < 0 || depth > MAX_NARROWING_DEPTH)) {
+    fail("maxDepth", `must be a whole number from 0 to ${MAX_NARROWING_DEPTH}`);
   }
   const tolerance = options.clockToleranceSeconds;
   if (tolerance !== undefined && (!Number.isFinite(tolerance) || tolerance < 0 || tolerance > 300)) {

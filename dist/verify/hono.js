@@ -2,7 +2,7 @@ import {
   AccessTokenError,
   DPOP_ALGORITHMS,
   createAccessTokenVerifier
-} from "./chunks/chunk-TJARTWMQ.js";
+} from "./chunks/chunk-KDSAHQVG.js";
 
 // verify/hono.ts
 var STATUS = {

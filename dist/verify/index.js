@@ -4,7 +4,7 @@ import {
   createAccessTokenVerifier,
   normalizeHtu,
   verifyAccessToken
-} from "./chunks/chunk-TJARTWMQ.js";
+} from "./chunks/chunk-KDSAHQVG.js";
 export {
   AccessTokenError,
   accessTokenHash,

@@ -20,7 +20,19 @@ export function deployApi({
   publicOrigin,
 }) {
   const app = new Hono();
-  app.use("/deploy", downscopeAuth({ issuer, audience, environment, scopes: [scope], introspection, publicOrigin }));
+  const auth = (scopes) => downscopeAuth({ issuer, audience, environment, scopes, introspection, publicOrigin });
+  app.use("/deploy", auth([scope]));
+  // Reading logs needs only logs:read: what a job hands to a step it trusts less (a narrowed token).
+  app.use("/logs", auth(["logs:read"]));
+  app.get("/logs", (c) => {
+    const { claims, tokenType, depth } = c.get("downscope");
+    return c.json({
+      logs: [`${environment}: last deploy of ${claims.repository}`],
+      token_id: claims.jti,
+      token_type: tokenType,
+      narrowed: depth,
+    });
+  });
   app.post("/deploy", (c) => {
     const { claims, tokenType } = c.get("downscope");
     return c.json({

@@ -319,6 +319,9 @@ describe("the main step with dpop: true", () => {
           written.push([name, content]);
           return `/tmp/x/${name}`;
         },
+        read: () => {
+          throw new Error("not read in this test");
+        },
         remove: () => {},
       },
     });
@@ -407,5 +410,124 @@ describe("the post step", () => {
     const expired = await post({ ...alive, "expires-at": "2026-11-24T09:59:59.000Z" }, () => new Response(null));
     expect(expired.requests).toEqual([]);
     expect(expired.of("info")).toEqual([["The token has already expired: nothing to revoke."]]);
+  });
+});
+
+describe("the main step, narrowing a token (narrow-from, SPEC §7)", () => {
+  const PARENT = `${encodePart({ alg: "ES256", typ: "at+jwt" })}.${encodePart({ jti: "parent-1", repository: "acme/web", environment: "staging", scope: "deploy:write logs:read" })}.c2ln`;
+
+  it("sends the token to narrow as an access token, asks the runner for nothing, and masks it first", async () => {
+    const { core, calls, of } = fakeCore({
+      url: "https://downscope.acme.dev",
+      "narrow-from": PARENT,
+      scope: "logs:read",
+    });
+    // No id-token permission is needed: the runner's variables are absent.
+    const network = fakeNetwork([granted]);
+    await runExchangeStep({ core, fetch: network.fetch, env: {}, clock: instantClock() });
+    expect(of("setFailed")).toEqual([]);
+    expect(calls[0]).toEqual(["setSecret", PARENT]);
+    expect(network.requests.map((request) => request.url)).toEqual(["https://downscope.acme.dev/token"]);
+    const form = new URLSearchParams(String(network.requests[0].init?.body));
+    expect(Object.fromEntries(form)).toEqual({
+      grant_type: "urn:ietf:params:oauth:grant-type:token-exchange",
+      subject_token_type: "urn:ietf:params:oauth:token-type:access_token",
+      subject_token: PARENT,
+      scope: "logs:read",
+    });
+    expect(of("saveState")).toContainEqual(["token", ACCESS_TOKEN]);
+  });
+
+  it("explains a refusal with the parent's claims, labelled as such", async () => {
+    const { core, of } = fakeCore({ url: "https://downscope.acme.dev", "narrow-from": PARENT });
+    const refusal = () =>
+      Response.json(
+        { error: "invalid_target", error_description: "The environment does not allow narrowing its tokens." },
+        { status: 400 },
+      );
+    await runExchangeStep({ core, fetch: fakeNetwork([refusal]).fetch, env: {}, clock: instantClock() });
+    const [message] = of("setFailed")[0] as [string];
+    expect(message).toContain(
+      "downscope refused the token (HTTP 400 invalid_target): The environment does not allow narrowing its tokens.",
+    );
+    expect(message).toContain("The identity of the token in narrow-from (claims only, not the token):");
+    expect(message).not.toContain(PARENT);
+  });
+
+  it("refuses a malformed narrow-from without quoting it, and a key file without narrow-from or for a bearer token", async () => {
+    const failure = async (inputs: Record<string, string>) => {
+      const { core, of } = fakeCore({ url: "https://downscope.acme.dev", ...inputs });
+      const network = fakeNetwork([granted]);
+      await runExchangeStep({ core, fetch: network.fetch, env: RUNNER_ENV, clock: instantClock() });
+      expect(network.requests).toEqual([]);
+      return (of("setFailed")[0] as [string])[0];
+    };
+    const secret = "ghp_not-a-jwt-but-a-secret";
+    const malformed = await failure({ "narrow-from": secret });
+    expect(malformed).toBe(
+      'Input "narrow-from" must be a downscope token (a JWT of at most 8 KiB), such as an earlier step\'s "token" output.',
+    );
+    expect(await failure({ "narrow-from-key-file": "/tmp/k.jwk" })).toBe(
+      'Input "narrow-from-key-file" goes with "narrow-from": the key of the token to narrow.',
+    );
+    expect(await failure({ "narrow-from": PARENT, "narrow-from-key-file": "/tmp/k.jwk" })).toMatch(
+      /^Input "narrow-from-key-file" is for a DPoP-bound narrow-from token, and this one is a bearer token/,
+    );
+  });
+
+  it("needs the key of a bound parent, and that very key", async () => {
+    const { generateDpopKey } = await import("../../protocol/dpop-key");
+    const key = await generateDpopKey();
+    const other = await generateDpopKey();
+    const bound = `${encodePart({ alg: "ES256", typ: "at+jwt" })}.${encodePart({ jti: "parent-2", cnf: { jkt: key.jkt } })}.c2ln`;
+    const files: Record<string, string> = {
+      "/keys/right.jwk": JSON.stringify(key.privateJwk),
+      "/keys/wrong.jwk": JSON.stringify(other.privateJwk),
+      "/keys/junk.jwk": "not json",
+    };
+    const run = async (keyFile?: string) => {
+      const { core, of } = fakeCore({
+        url: "https://downscope.acme.dev",
+        "narrow-from": bound,
+        ...(keyFile ? { "narrow-from-key-file": keyFile } : {}),
+      });
+      const network = fakeNetwork([
+        () =>
+          Response.json({
+            access_token: ACCESS_TOKEN,
+            token_type: "DPoP",
+            expires_in: 60,
+            scope: "logs:read",
+            environment: "staging",
+          }),
+      ]);
+      const secretFiles = {
+        write: () => "/unused",
+        remove: () => {},
+        read: (path: string) => {
+          if (!(path in files)) throw Object.assign(new Error("ENOENT: no such file"), { code: "ENOENT" });
+          return files[path];
+        },
+      };
+      await runExchangeStep({ core, fetch: network.fetch, env: {}, clock: instantClock(), secretFiles });
+      return { of, network, failed: (of("setFailed")[0] as [string] | undefined)?.[0] };
+    };
+    expect((await run()).failed).toMatch(/^The token in narrow-from is DPoP-bound: only its key can narrow it/);
+    expect((await run("/keys/missing.jwk")).failed).toMatch(
+      /^Input "narrow-from-key-file": cannot read \/keys\/missing\.jwk/,
+    );
+    expect((await run("/keys/junk.jwk")).failed).toMatch(/does not hold a private JWK/);
+    expect((await run("/keys/wrong.jwk")).failed).toBe(
+      'Input "narrow-from-key-file": /keys/wrong.jwk holds another key than the one the narrow-from token is bound to.',
+    );
+    const good = await run("/keys/right.jwk");
+    expect(good.failed).toBeUndefined();
+    // The proof is made with the parent's key, and the key stays the earlier step's file.
+    const proof = new Headers(good.network.requests[0].init?.headers as Record<string, string>).get("dpop") ?? "";
+    const header = JSON.parse(Buffer.from(proof.split(".")[0], "base64url").toString());
+    expect(header.jwk).toEqual(key.publicJwk);
+    expect(good.of("setSecret")).toContainEqual([key.privateJwk.d]);
+    expect(good.of("setOutput")).toContainEqual(["dpop-key-file", "/keys/right.jwk"]);
+    expect(good.of("saveState").some(([name]) => name === "dpop-key-file")).toBe(false);
   });
 });

@@ -6,7 +6,14 @@ import { runCli } from "../../cli/program";
 export async function cli(
   args: string[],
   files: Record<string, string> = {},
-  options: { env?: Record<string, string>; stdin?: string; color?: boolean; written?: Record<string, string> } = {},
+  options: {
+    env?: Record<string, string>;
+    stdin?: string;
+    color?: boolean;
+    written?: Record<string, string>;
+    /** The network, for commands that call a service; by default every request fails. */
+    fetch?: typeof fetch;
+  } = {},
 ) {
   let out = "";
   let err = "";
@@ -32,6 +39,11 @@ export async function cli(
     env: options.env ?? {},
     color: options.color ?? false,
     now: () => Date.parse("2026-11-24T10:00:00Z"),
+    fetch:
+      options.fetch ??
+      (async (input) => {
+        throw new TypeError(`no network in tests: ${String(input)}`);
+      }),
   };
   const code = await runCli(args, io);
   return { code, out, err };

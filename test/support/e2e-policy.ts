@@ -6,7 +6,8 @@ import { GITHUB_ISSUER } from "../../scripts/fake-github.mjs";
 
 export const STAGING_AUDIENCE = "https://deploy.acme.dev/staging";
 
-export const stagingPolicy = (jwks: unknown) => `
+/** `narrowing`: whether staging's tokens may be narrowed for sub-tasks (SPEC §7); default the policy's default. */
+export const stagingPolicy = (jwks: unknown, options: { narrowing?: "allowed" | "denied" } = {}) => `
 version: 1
 issuers:
   - issuer: ${GITHUB_ISSUER}
@@ -16,7 +17,7 @@ environments:
     audience: ${STAGING_AUDIENCE}
     scopes: [deploy:write, logs:read]
     default_scopes: [deploy:write]
-    rules:
+${options.narrowing ? `    narrowing: ${options.narrowing}\n` : ""}    rules:
       - name: web deploys from main
         repository: acme/web
         repository_id: 123456

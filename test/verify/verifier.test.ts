@@ -200,6 +200,46 @@ describe("DPoP at the resource", () => {
   });
 });
 
+describe("narrowed tokens (SPEC §7)", () => {
+  it("says where a token comes from: depth, parent and ancestors", async () => {
+    const verifier = createAccessTokenVerifier(options);
+    const own = await verifier.verify(await accessToken());
+    expect(own).toMatchObject({ depth: 0, ancestorJtis: [] });
+    expect(own.parentJti).toBeUndefined();
+    const narrowed = await verifier.verify(
+      await accessToken({ parent_jti: "child-1", ancestor_jtis: ["root", "child-1"] }),
+    );
+    expect(narrowed).toMatchObject({ depth: 2, parentJti: "child-1", ancestorJtis: ["root", "child-1"] });
+  });
+
+  it("refuses a lineage that does not add up, and tokens deeper than maxDepth", async () => {
+    const verifier = createAccessTokenVerifier(options);
+    for (const lineage of [
+      { parent_jti: "p" },
+      { ancestor_jtis: ["p"] },
+      { parent_jti: "p", ancestor_jtis: ["root", "other"] },
+      { parent_jti: "p", ancestor_jtis: [] },
+      { parent_jti: "p", ancestor_jtis: ["a", "b", "c", "p"] },
+      { parent_jti: 7, ancestor_jtis: [7] },
+      { parent_jti: "p", ancestor_jtis: "p" },
+    ]) {
+      expect(await codeOf(verifier.verify(await accessToken(lineage))), JSON.stringify(lineage)).toBe(
+        "ERR_TOKEN_MALFORMED",
+      );
+    }
+    const jobTokensOnly = createAccessTokenVerifier({ ...options, maxDepth: 0 });
+    expect(await codeOf(jobTokensOnly.verify(await accessToken()))).toBe("accepted");
+    expect(await codeOf(jobTokensOnly.verify(await accessToken({ parent_jti: "r", ancestor_jtis: ["r"] })))).toBe(
+      "ERR_TOKEN_TOO_DEEP",
+    );
+    for (const maxDepth of [-1, 4, 1.5, Number.NaN]) {
+      expect(() => createAccessTokenVerifier({ ...options, maxDepth })).toThrow(
+        "createAccessTokenVerifier: options.maxDepth must be a whole number from 0 to 3",
+      );
+    }
+  });
+});
+
 describe("revocation through introspection", () => {
   it("refuses a revoked token, caches answers briefly, and fails closed when the service cannot answer", async () => {
     let calls = 0;

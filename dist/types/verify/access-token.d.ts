@@ -2,7 +2,8 @@
  * Verifying a downscope access token in a downstream service: signature against the service's
  * published keys (cached, refetched on rotation), issuer, your audience, `typ: at+jwt`, times,
  * the environment and scopes you require; for a sender-constrained token, its DPoP proof; and,
- * if you ask, whether it was revoked (through `/introspect`, briefly cached).
+ * if you ask, whether it, or a token it was narrowed from, was revoked (through `/introspect`,
+ * briefly cached). A narrowed token says where it comes from (`depth`, `parentJti`).
  *
  * @example
  * const verifier = createAccessTokenVerifier({
@@ -15,7 +16,7 @@
  */
 import { type JWTPayload, type JWTVerifyGetKey } from "jose";
 import { type DpopProblem } from "../protocol/dpop-proof";
-export type VerifyErrorCode = "ERR_TOKEN_MISSING" | "ERR_TOKEN_MALFORMED" | "ERR_TOKEN_SIGNATURE" | "ERR_TOKEN_EXPIRED" | "ERR_TOKEN_NOT_YET_VALID" | "ERR_TOKEN_ISSUER" | "ERR_TOKEN_AUDIENCE" | "ERR_TOKEN_TYPE" | "ERR_TOKEN_ENVIRONMENT" | "ERR_INSUFFICIENT_SCOPE" | "ERR_TOKEN_REVOKED" | "ERR_DPOP_REQUIRED" | "ERR_DPOP_NOT_BOUND" | "ERR_DPOP_INVALID" | "ERR_KEYS_UNAVAILABLE" | "ERR_INTROSPECTION_UNAVAILABLE";
+export type VerifyErrorCode = "ERR_TOKEN_MISSING" | "ERR_TOKEN_MALFORMED" | "ERR_TOKEN_SIGNATURE" | "ERR_TOKEN_EXPIRED" | "ERR_TOKEN_NOT_YET_VALID" | "ERR_TOKEN_ISSUER" | "ERR_TOKEN_AUDIENCE" | "ERR_TOKEN_TYPE" | "ERR_TOKEN_ENVIRONMENT" | "ERR_INSUFFICIENT_SCOPE" | "ERR_TOKEN_TOO_DEEP" | "ERR_TOKEN_REVOKED" | "ERR_DPOP_REQUIRED" | "ERR_DPOP_NOT_BOUND" | "ERR_DPOP_INVALID" | "ERR_KEYS_UNAVAILABLE" | "ERR_INTROSPECTION_UNAVAILABLE";
 /** A refusal with a stable `code` to branch on; `dpopProblem` says which DPoP check failed. */
 export declare class AccessTokenError extends Error {
     readonly code: VerifyErrorCode;
@@ -45,6 +46,11 @@ export interface VerifierOptions {
     readonly environment?: string;
     /** Scopes every request needs; `verify` can ask for more. */
     readonly scopes?: readonly string[];
+    /**
+     * The most times a token may have been narrowed for a sub-task (SPEC §7): 0 accepts only a
+     * job's own tokens. Default: any depth the service mints (up to 3).
+     */
+    readonly maxDepth?: number;
     /**
      * Seconds of clock skew allowed on the token's `exp`, `nbf` and `iat` (default 30), and, when
      * set, how far a DPoP proof's `iat` may be from now (default 60).
@@ -83,6 +89,12 @@ export interface VerifiedAccessToken {
     readonly tokenType: "Bearer" | "DPoP";
     /** The bound key's thumbprint, for a DPoP token. */
     readonly jkt?: string;
+    /** How many times the token was narrowed from a job's own token (0: it is one). */
+    readonly depth: number;
+    /** The token it was narrowed from, if it was. */
+    readonly parentJti?: string;
+    /** Every token above it, the job's own first; with introspection, revoking any of them revokes this one. */
+    readonly ancestorJtis: readonly string[];
 }
 export interface AccessTokenVerifier {
     verify(token: string | null | undefined, request?: RequestContext): Promise<VerifiedAccessToken>;
