@@ -1,7 +1,8 @@
 /**
  * The in-process benchmark, inside workerd: the crypto floor (RS256 verify of a GitHub token +
  * ES256 sign of a minted token, with keys imported once, as the service does) next to the full
- * `POST /token` through the app's fetch handler, N iterations per request. Timed from outside,
+ * `POST /token` through the app's fetch handler, N iterations per request; and narrowing a
+ * token (SPEC §7) next to its own floor. Timed from outside,
  * since workerd's clock does not move while code runs without I/O (see shared/MEASURING.md).
  */
 import { importJWK, type JWK, jwtVerify, SignJWT } from "jose";
@@ -114,13 +115,62 @@ function claimOnce(bindings: Env, token: string): Promise<boolean> {
 }
 
 /** A token request as one arrives from the network: with its Content-Length, as every client sends it. */
-function exchangeRequest(issuer: string, token: string): Request {
-  const body = `grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Atoken-exchange&subject_token_type=urn%3Aietf%3Aparams%3Aoauth%3Atoken-type%3Aid_token&subject_token=${token}`;
+function exchangeRequest(issuer: string, token: string, type = "id_token", extra = ""): Request {
+  const body = `grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Atoken-exchange&subject_token_type=urn%3Aietf%3Aparams%3Aoauth%3Atoken-type%3A${type}&subject_token=${token}${extra}`;
   return new Request(`${issuer}/token`, {
     method: "POST",
     headers: { "content-type": "application/x-www-form-urlencoded", "content-length": String(body.length) },
     body,
   });
+}
+
+/**
+ * Narrowing (SPEC §7): one parent, minted through the app for an hour and narrowed again and
+ * again (narrowing spends nothing), next to its floor: verify the parent (ES256), one read of the
+ * revocation state in a Durable Object, sign the child.
+ */
+let parent: { token: string; jti: string; exp: number } | undefined;
+let parentVerifyKey: CryptoKey | undefined;
+
+async function parentToken(bindings: Env, issuer: string): Promise<string> {
+  if (parent && parent.exp - Date.now() / 1000 > 300) return parent.token;
+  const github = await new SignJWT(githubClaims({ aud: issuer }))
+    .setProtectedHeader({ alg: "RS256", typ: "JWT", kid: setup?.githubPrivateJwk.kid })
+    .sign(githubKey as CryptoKey);
+  const response = await app.fetch(
+    exchangeRequest(issuer, github, "id_token", "&scope=deploy%3Awrite+logs%3Aread&expires_in=3600"),
+    env(bindings),
+  );
+  const { access_token: token } = (await response.json()) as { access_token: string };
+  const claims = JSON.parse(atob(token.split(".")[1].replace(/-/g, "+").replace(/_/g, "/")));
+  parent = { token, jti: claims.jti, exp: claims.exp };
+  return token;
+}
+
+async function narrowFloor(bindings: Env, token: string, keys: { sign: CryptoKey }, issuer: string): Promise<boolean> {
+  const { payload } = await jwtVerify(token, parentVerifyKey as CryptoKey, {
+    algorithms: ["ES256"],
+    issuer,
+    typ: "at+jwt",
+    requiredClaims: ["jti", "exp", "iat"],
+  });
+  const ledger = tokenLedger(bindings.DOWNSCOPE_STATE as NonNullable<Env["DOWNSCOPE_STATE"]>);
+  if (await ledger.isRevoked(payload.jti as string)) return false;
+  const now = Math.floor(Date.now() / 1000);
+  await new SignJWT({
+    ...payload,
+    iat: now,
+    nbf: now,
+    exp: Math.min(now + 600, payload.exp as number),
+    jti: crypto.randomUUID(),
+    scope: "logs:read",
+    act: { iss: payload.iss, sub: payload.sub, act: payload.act },
+    parent_jti: payload.jti,
+    ancestor_jtis: [payload.jti],
+  })
+    .setProtectedHeader({ alg: "ES256", kid: "bench", typ: "at+jwt" })
+    .sign(keys.sign);
+  return true;
 }
 
 export default {
@@ -132,6 +182,9 @@ export default {
         verify: (await importJWK(setup.githubPublicJwk, "RS256")) as CryptoKey,
         sign: (await importJWK(setup.signingJwk, "ES256")) as CryptoKey,
       };
+      const { d: _, ...publicJwk } = setup.signingJwk;
+      parentVerifyKey = (await importJWK(publicJwk, "ES256")) as CryptoKey;
+      githubKey ??= (await importJWK(setup.githubPrivateJwk, "RS256")) as CryptoKey;
       return new Response("ok");
     }
     if (!setup || !floorKeys) return new Response("POST /setup first", { status: 409 });
@@ -153,6 +206,23 @@ export default {
       return url.searchParams.get("keep") === "1"
         ? Response.json({ stored: tokens.length - used })
         : Response.json(made);
+    }
+    if (url.pathname === "/loop" && (url.searchParams.get("mode") ?? "").startsWith("narrow")) {
+      // Narrowing modes need no GitHub tokens: one parent, narrowed n times.
+      const n = Number(url.searchParams.get("n") ?? "0");
+      const token = await parentToken(bindings, setup.issuer);
+      let failures = 0;
+      for (let i = 0; i < n; i++) {
+        if (url.searchParams.get("mode") === "narrow-floor") {
+          if (!(await narrowFloor(bindings, token, floorKeys, setup.issuer))) failures++;
+        } else {
+          const request = exchangeRequest(setup.issuer, token, "access_token", "&scope=logs%3Aread");
+          const response = await app.fetch(request, env(bindings));
+          if (response.status !== 200) failures++;
+          await response.arrayBuffer();
+        }
+      }
+      return Response.json({ n, failures });
     }
     if (url.pathname === "/loop") {
       const n = Number(url.searchParams.get("n") ?? "0");

@@ -150,12 +150,14 @@ async function startBenchWorker(github, signingJwk) {
 
 /** 1. The floor and the full exchange, interleaved, inside one workerd isolate. */
 async function inProcess(bench) {
-  const modes = ["floor", "floor-do", "app", "app-memory", "framing"];
+  const modes = ["floor", "floor-do", "app", "app-memory", "framing", "narrow", "narrow-floor"];
+  // The narrowing modes spend no GitHub token.
+  const spending = modes.filter((mode) => !mode.startsWith("narrow"));
   log("in-process: signing GitHub tokens for the runs");
-  await bench.stock(1000 + ROUNDS * modes.length * (LOOP + 40));
+  await bench.stock(1000 + ROUNDS * spending.length * (LOOP + 40));
   for (const mode of modes) await timed(`${bench.url}/loop?mode=${mode}&n=200`);
   const perOp = Object.fromEntries(modes.map((mode) => [mode, []]));
-  const ratios = { app: [], memory: [], state: [], handled: [] };
+  const ratios = { app: [], memory: [], state: [], handled: [], narrow: [], narrowHandled: [] };
   for (let round = 0; round < ROUNDS; round++) {
     const this_ = {};
     for (const mode of round % 2 === 0 ? modes : [...modes].reverse()) {
@@ -168,6 +170,8 @@ async function inProcess(bench) {
     ratios.memory.push(this_["app-memory"] / this_.floor);
     ratios.state.push(this_.app / this_["floor-do"]);
     ratios.handled.push(this_["app-memory"] / (this_.floor + this_.framing));
+    ratios.narrow.push(this_.narrow / this_["narrow-floor"]);
+    ratios.narrowHandled.push(this_.narrow / (this_["narrow-floor"] + this_.framing));
   }
   const section = "1. in-process";
   const perExchange = (mode, detail = "") => [
@@ -200,6 +204,18 @@ async function inProcess(bench) {
     "ratio downscope (records in memory) / (floor + request and response handling)",
     ratios.handled,
     ": what the code adds over any handler that verifies and signs",
+  );
+  record(
+    section,
+    "narrowing floor (ES256 verify of the parent + one Durable Object read + ES256 sign)",
+    ...perExchange("narrow-floor"),
+  );
+  record(section, "downscope POST /token narrowing a token (SPEC §7)", ...perExchange("narrow"));
+  ratio("ratio narrowing / (its floor: verify + one Durable Object read + sign)", ratios.narrow);
+  ratio(
+    "ratio narrowing / (its floor + request and response handling)",
+    ratios.narrowHandled,
+    ": what the code adds over any handler that reads a form, verifies, reads the state, signs and answers",
   );
 }
 

@@ -5,11 +5,14 @@
  * else as simply "not ours", without saying why; narrowing says whether it had expired.
  */
 import { errors, jwtVerify } from "jose";
-import { decodeCompactJwt } from "../protocol/compact-jwt";
+import { SIGNING_ALGORITHMS } from "../protocol/signing-keys";
 import { readLineage, type TokenLineage } from "../protocol/token-lineage";
 import type { ServiceConfig } from "./config";
 
 export const MAX_OWN_TOKEN_BYTES = 8 * 1024;
+const ALGORITHMS = [...SIGNING_ALGORITHMS];
+
+class NotOurKey extends Error {}
 
 export interface OwnToken {
   readonly claims: Readonly<Record<string, unknown>> & { readonly jti: string; readonly exp: number };
@@ -24,17 +27,23 @@ export type OwnTokenResult =
 export async function readOwnToken(token: string, config: ServiceConfig, now: number): Promise<OwnTokenResult> {
   const invalid = { ok: false, reason: "parent_token_invalid" } as const;
   if (token.length > MAX_OWN_TOKEN_BYTES) return invalid;
-  const header = decodeCompactJwt(token)?.header;
-  const key = config.keys.all.find((candidate) => candidate.kid === header?.kid);
-  if (!key || header?.alg !== key.alg) return invalid;
   try {
-    const { payload } = await jwtVerify(token, key.publicKey, {
-      issuer: config.issuer,
-      algorithms: [key.alg],
-      typ: "at+jwt",
-      requiredClaims: ["jti", "exp", "iat"],
-      currentDate: new Date(now * 1000),
-    });
+    // The key by the header's kid, and only with that key's own algorithm (jose decodes once).
+    const { payload } = await jwtVerify(
+      token,
+      (header) => {
+        const key = config.keys.all.find((candidate) => candidate.kid === header.kid);
+        if (!key || header.alg !== key.alg) throw new NotOurKey();
+        return key.publicKey;
+      },
+      {
+        issuer: config.issuer,
+        algorithms: ALGORITHMS,
+        typ: "at+jwt",
+        requiredClaims: ["jti", "exp", "iat"],
+        currentDate: new Date(now * 1000),
+      },
+    );
     const lineage = readLineage(payload);
     if (typeof payload.jti !== "string" || typeof payload.exp !== "number" || !lineage) return invalid;
     return { ok: true, token: { claims: payload as OwnToken["claims"], lineage } };
