@@ -13,7 +13,7 @@ import { type ExchangeAudit, recordSubject } from "./audit";
 import type { ServiceConfig } from "./config";
 import { invalidRequest, OAuthError, unavailable } from "./http/errors";
 import { readForm } from "./http/form";
-import { ACCESS_TOKEN_TYPE, parseTokenRequest, type TokenRequest } from "./http/token-request";
+import { parseTokenRequest, type TokenRequest } from "./http/token-request";
 import type { Logger } from "./log";
 import { mintAccessToken } from "./mint/access-token";
 import { narrowToken } from "./narrow";
@@ -22,6 +22,7 @@ import { CLOCK_SKEW_SECONDS, SubjectTokenRejected, verifySubjectToken } from "./
 import { enforceRateLimit } from "./rate-limit";
 import { StateUnavailable, type TokenLedger } from "./state/ledger";
 import { verifyTokenRequestProof } from "./token-request-proof";
+import { type TokenResponse, tokenResponse } from "./token-response";
 
 export interface ExchangeContext {
   readonly config: ServiceConfig;
@@ -35,15 +36,6 @@ export interface ExchangeContext {
   readonly newJti: () => string;
   /** Filled in as the exchange proceeds; written once by the caller, whatever the outcome. */
   readonly audit: ExchangeAudit;
-}
-
-export interface TokenResponse {
-  readonly access_token: string;
-  readonly issued_token_type: typeof ACCESS_TOKEN_TYPE;
-  readonly token_type: "Bearer" | "DPoP";
-  readonly expires_in: number;
-  readonly scope: string;
-  readonly environment: string;
 }
 
 export async function exchangeToken(request: Request, context: ExchangeContext): Promise<TokenResponse> {
@@ -126,14 +118,7 @@ export async function exchangeToken(request: Request, context: ExchangeContext):
   });
   audit.jti = jti;
   audit.kid = key.kid;
-  return {
-    access_token: minted.token,
-    issued_token_type: ACCESS_TOKEN_TYPE,
-    token_type: jkt === undefined ? "Bearer" : "DPoP",
-    expires_in: decision.ttl,
-    scope: decision.scopes.join(" "),
-    environment: decision.environment.name,
-  };
+  return tokenResponse(minted.token, jkt, decision);
 }
 
 /** The policy's decision; a bundled rule this version cannot compile fails closed, and says so. */

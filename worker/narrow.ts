@@ -7,14 +7,15 @@
  */
 import { decideNarrowing } from "../policy/narrowing";
 import type { ExchangeAudit } from "./audit";
-import type { ExchangeContext, TokenResponse } from "./exchange";
+import type { ExchangeContext } from "./exchange";
 import { OAuthError, unavailable } from "./http/errors";
-import { ACCESS_TOKEN_TYPE, type TokenRequest } from "./http/token-request";
+import type { TokenRequest } from "./http/token-request";
 import { mintNarrowedToken } from "./mint/access-token";
 import { readOwnToken } from "./own-token";
 import { enforceRateLimit } from "./rate-limit";
 import { StateUnavailable } from "./state/ledger";
 import { verifyTokenRequestProof } from "./token-request-proof";
+import { type TokenResponse, tokenResponse } from "./token-response";
 
 export async function narrowToken(
   params: TokenRequest,
@@ -88,14 +89,7 @@ export async function narrowToken(
   });
   audit.jti = jti;
   audit.kid = key.kid;
-  return {
-    access_token: minted.token,
-    issued_token_type: ACCESS_TOKEN_TYPE,
-    token_type: jkt === undefined ? "Bearer" : "DPoP",
-    expires_in: decision.ttl,
-    scope: decision.scopes.join(" "),
-    environment: decision.environment.name,
-  };
+  return tokenResponse(minted.token, jkt, decision);
 }
 
 /** The issuer of the job's GitHub token, at the bottom of the `act` chain. */
