@@ -185,6 +185,17 @@ describe("the policy-review action", () => {
       `there is no base policy downscope/policy.yml at ${BASE_SHA}: comparing with no policy`,
     );
     expect(api.requests.some((request) => request.method !== "GET")).toBe(false);
+
+    // A base that does not validate (the head fixes it): reported with its first problem, then
+    // compared as no policy, which can only show more widening.
+    api.files = { [BASE_SHA]: { "downscope/policy.yml": EXAMPLE.replace("ref_type: branch", "ref_type: twig") } };
+    const fixed = await review({ comment: "false" });
+    expect(fixed.code).toBe(0);
+    expect(fixed.outputs.widens).toBe("true");
+    expect(fixed.stdout).toContain(
+      `note: the base policy downscope/policy.yml at ${BASE_SHA} is invalid (1 problem, first: 19:9: error: environments.staging.rules[0].ref_type: must be one of "branch", "tag"): comparing with no policy`,
+    );
+    expect(fixed.summary).toContain(`> the base policy downscope/policy.yml at ${BASE_SHA} is invalid (1 problem`);
   });
 
   it("fails when the cases fail, and shows their output", async () => {
