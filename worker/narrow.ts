@@ -58,8 +58,6 @@ export async function narrowToken(
     const extra = decision.refusedScopes ? { refused_scopes: decision.refusedScopes } : {};
     throw new OAuthError(400, decision.error, decision.reason, extra);
   }
-  audit.environment = decision.environment.name;
-
   const revoked = await context.ledger.anyRevoked([parent.jti, ...lineage.ancestorJtis]).catch((error: unknown) => {
     if (error instanceof StateUnavailable) throw unavailable("state_unavailable");
     throw error;
@@ -105,6 +103,7 @@ function recordParent(audit: ExchangeAudit, parent: Readonly<Record<string, unkn
   audit.repository_id = text("repository_id");
   audit.run_id = text("run_id");
   audit.ref = text("ref");
+  audit.environment = text("environment");
   audit.parent_jti = text("jti");
   audit.depth = depth + 1;
 }

@@ -171,7 +171,13 @@ describe("narrowing a token (SPEC §7)", () => {
     const { app, audits } = testApp();
     const parentToken = await jobToken(app);
     await refused(await narrow(app, parentToken, {}, { env: serviceEnv() }), "invalid_target", "narrowing_denied");
-    expect(audits().at(-1)).toMatchObject({ grant: "narrowing", decision: "denied", reason: "narrowing_denied" });
+    expect(audits().at(-1)).toMatchObject({
+      grant: "narrowing",
+      decision: "denied",
+      reason: "narrowing_denied",
+      environment: "staging",
+      parent_jti: decodeJwt(parentToken).jti,
+    });
     await refused(
       await narrow(app, parentToken, { environment: "production" }),
       "invalid_target",
