@@ -3,7 +3,7 @@
  * Durable Objects: the child is never wider than its parent, every refusal has its own reason,
  * DPoP-bound parents need their key, depth is bounded, and revoking a parent cascades.
  */
-import { createLocalJWKSet, decodeJwt, jwtVerify } from "jose";
+import { createLocalJWKSet, decodeJwt, importJWK, jwtVerify, SignJWT } from "jose";
 import { describe, expect, it } from "vitest";
 import { createDpopProof, type DpopKey, generateDpopKey } from "../../protocol/dpop-key";
 import { ERROR_DESCRIPTIONS, type ErrorReason } from "../../worker/http/errors";
@@ -234,6 +234,27 @@ describe("narrowing a token (SPEC §7)", () => {
     // A downscope token sent as a GitHub token is still refused on that path.
     await refused(await exchange(app, parentToken, {}, { env }), "invalid_request", "subject_token_self_issued");
     expect(signingJwk.kid).toBe("test-key-1");
+  });
+
+  it("refuses, and introspects as inactive, a token of ours whose lineage does not add up", async () => {
+    const { app } = testApp();
+    const claims = decodeJwt(await jobToken(app));
+    const key = await importJWK(signingJwk, "ES256");
+    const sign = (extra: Record<string, unknown>) =>
+      new SignJWT({ ...claims, ...extra })
+        .setProtectedHeader({ alg: "ES256", kid: signingJwk.kid as string, typ: "at+jwt" })
+        .sign(key);
+    for (const lineage of [
+      { parent_jti: "p" },
+      { parent_jti: "p", ancestor_jtis: ["q"] },
+      { parent_jti: "d", ancestor_jtis: ["a", "b", "c", "d"] },
+    ]) {
+      const token = await sign(lineage);
+      await refused(await narrow(app, token), "invalid_request", "parent_token_invalid");
+      expect(await introspect(app, token), JSON.stringify(lineage)).toBe(false);
+    }
+    // The same signature over a consistent lineage is a live token: the check is the lineage.
+    expect(await introspect(app, await sign({ parent_jti: "p", ancestor_jtis: ["p"] }))).toBe(true);
   });
 
   it("refuses a revoked parent, and revoking a parent cascades to every descendant", async () => {
