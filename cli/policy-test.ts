@@ -5,6 +5,7 @@
 import { readPolicyDocument } from "../policy/document";
 import { type Decision, evaluatePolicy } from "../policy/evaluate";
 import { formatProblem } from "../policy/problems";
+import type { CompiledPolicy } from "../policy/types";
 import { parseDuration } from "../protocol/duration";
 import { withIssuer } from "./claims-input";
 import { CliError, type CliIo, painter, readInput, shown } from "./io";
@@ -32,8 +33,14 @@ const CASE_KEYS = ["name", "claims", "request", "expect"];
 const EXPECT_KEYS = ["decision", "rule", "scopes", "ttl", "error", "reason", "failed"];
 const REQUEST_KEYS = ["environment", "scope", "ttl"];
 
-export function policyTest(io: CliIo, file: string, casesFile: string, options: { json?: boolean }): number {
-  const policy = loadPolicy(io, file);
+/** `policy` spares compiling `file` again when the caller (the policy-review action) already has. */
+export function policyTest(
+  io: CliIo,
+  file: string,
+  casesFile: string,
+  options: { json?: boolean },
+  policy: CompiledPolicy = loadPolicy(io, file),
+): number {
   const cases = readCases(io, casesFile);
   const results = cases.map((testCase, index) => {
     const request = accessRequest(testCase.request, `cases[${index}].request`);

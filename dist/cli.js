@@ -12700,8 +12700,7 @@ ${result2.problems.map(formatProblem).map(shown).join("\n")}`,
 var CASE_KEYS = ["name", "claims", "request", "expect"];
 var EXPECT_KEYS = ["decision", "rule", "scopes", "ttl", "error", "reason", "failed"];
 var REQUEST_KEYS = ["environment", "scope", "ttl"];
-function policyTest(io, file, casesFile, options) {
-  const policy = loadPolicy(io, file);
+function policyTest(io, file, casesFile, options, policy = loadPolicy(io, file)) {
   const cases = readCases(io, casesFile);
   const results = cases.map((testCase, index) => {
     const request = accessRequest(testCase.request, `cases[${index}].request`);

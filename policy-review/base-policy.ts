@@ -5,6 +5,7 @@
  */
 import type { GitHubClient, Repository } from "./github-client";
 import { httpStatus } from "./github-client";
+import { ReviewError } from "./review-error";
 
 export type BasePolicy = { readonly found: true; readonly text: string } | { readonly found: false };
 
@@ -38,9 +39,4 @@ export async function readBasePolicy(
       `cannot read ${path} at the base ${ref}${status ? ` (HTTP ${status})` : ""}: ${error instanceof Error ? error.message : "unknown error"}`,
     );
   }
-}
-
-/** A failure of the review that the workflow's author can fix; its message says how. */
-export class ReviewError extends Error {
-  override name = "ReviewError";
 }

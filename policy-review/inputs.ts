@@ -2,7 +2,7 @@
 import { posix } from "node:path";
 import { shown } from "../cli/io";
 import { CONTROL_CHARACTER } from "../protocol/printable";
-import { ReviewError } from "./base-policy";
+import { ReviewError } from "./review-error";
 
 export interface ReviewInputs {
   /** Relative to the repository's root, as the checkout and the contents API both name it. */

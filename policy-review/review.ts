@@ -10,10 +10,11 @@ import { reportCheck } from "../cli/policy-check";
 import { comparePolicyTexts, diffMarkdown, diffText, markdownText, type PolicyComparison } from "../cli/policy-diff";
 import { policyTest } from "../cli/policy-test";
 import { compilePolicy } from "../policy/policy-text";
-import { ReviewError, readBasePolicy } from "./base-policy";
+import { readBasePolicy } from "./base-policy";
 import type { GitHubClient, Repository } from "./github-client";
 import { type InputSource, readReviewInputs } from "./inputs";
 import { MAX_COMMENT_LENGTH, reviewMarker, upsertReviewComment } from "./pull-request-comment";
+import { ReviewError } from "./review-error";
 
 /** What the review uses of @actions/core. */
 export interface ReviewCore extends InputSource {
@@ -83,7 +84,8 @@ async function review({ core, github: connect, context, io, workspace }: ReviewD
     const lines: string[] = [];
     let code: number;
     try {
-      code = policyTest({ ...files, out: (text) => void lines.push(text), color: false }, policyPath, testsPath, {});
+      const recording = { ...files, out: (text: string) => void lines.push(text), color: false };
+      code = policyTest(recording, policyPath, testsPath, {}, compiled.policy);
     } catch (error) {
       if (!(error instanceof CliError)) throw error;
       lines.push(error.message);

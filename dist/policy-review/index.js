@@ -53133,8 +53133,7 @@ function describeDecision(decision) {
 var CASE_KEYS = ["name", "claims", "request", "expect"];
 var EXPECT_KEYS = ["decision", "rule", "scopes", "ttl", "error", "reason", "failed"];
 var REQUEST_KEYS = ["environment", "scope", "ttl"];
-function policyTest(io, file, casesFile, options) {
-  const policy = loadPolicy(io, file);
+function policyTest(io, file, casesFile, options, policy = loadPolicy(io, file)) {
   const cases = readCases(io, casesFile);
   const results = cases.map((testCase, index) => {
     const request2 = accessRequest(testCase.request, `cases[${index}].request`);
@@ -53250,6 +53249,11 @@ function httpStatus(error2) {
   return typeof status === "number" ? status : void 0;
 }
 
+// policy-review/review-error.ts
+var ReviewError = class extends Error {
+  name = "ReviewError";
+};
+
 // policy-review/base-policy.ts
 async function readBasePolicy(github, repository, path6, ref) {
   try {
@@ -53277,9 +53281,6 @@ async function readBasePolicy(github, repository, path6, ref) {
     );
   }
 }
-var ReviewError = class extends Error {
-  name = "ReviewError";
-};
 
 // policy-review/inputs.ts
 import { posix } from "node:path";
@@ -53402,7 +53403,8 @@ async function review({ core, github: connect, context: context3, io, workspace 
     const lines = [];
     let code;
     try {
-      code = policyTest({ ...files, out: (text) => void lines.push(text), color: false }, policyPath, testsPath, {});
+      const recording = { ...files, out: (text) => void lines.push(text), color: false };
+      code = policyTest(recording, policyPath, testsPath, {}, compiled.policy);
     } catch (error2) {
       if (!(error2 instanceof CliError)) throw error2;
       lines.push(error2.message);

@@ -6,20 +6,12 @@ import { base64url } from "jose";
 import type { Claims } from "../../policy/types";
 import type { SigningAlgorithm, SigningKey } from "../../protocol/signing-keys";
 
-export interface MintInput {
-  readonly key: SigningKey;
+export interface MintInput extends Grant {
   /** DOWNSCOPE_ISSUER. */
   readonly issuer: string;
   readonly subject: { readonly issuer: string; readonly claims: Claims };
   readonly environment: string;
   readonly audience: string;
-  readonly scopes: readonly string[];
-  readonly ttl: number;
-  /** Seconds since the epoch. */
-  readonly now: number;
-  readonly jti: string;
-  /** RFC 7638 thumbprint of the holder's DPoP key, when the token is sender-constrained. */
-  readonly jkt?: string;
 }
 
 export interface MintedToken {
@@ -42,41 +34,30 @@ const COPIED_CLAIMS = [
 
 export async function mintAccessToken(input: MintInput): Promise<MintedToken> {
   const { claims: subject } = input.subject;
-  const claims: Record<string, unknown> = {
-    iss: input.issuer,
-    sub: `repo:${subject.repository}:environment:${input.environment}`,
-    aud: input.audience,
-    iat: input.now,
-    nbf: input.now,
-    exp: input.now + input.ttl,
-    jti: input.jti,
-    client_id: subject.repository,
-    scope: input.scopes.join(" "),
-    environment: input.environment,
-  };
-  for (const name of COPIED_CLAIMS) {
-    if (typeof subject[name] === "string") claims[name] = subject[name];
-  }
-  claims.act =
-    typeof subject.sub === "string" ? { iss: input.subject.issuer, sub: subject.sub } : { iss: input.subject.issuer };
-  if (input.jkt !== undefined) claims.cnf = { jkt: input.jkt };
-
-  const token = await signCompactJws({ alg: input.key.alg, kid: input.key.kid, typ: "at+jwt" }, claims, input.key);
-  return { token, claims };
+  return signAccessToken(
+    input,
+    {
+      iss: input.issuer,
+      sub: `repo:${subject.repository}:environment:${input.environment}`,
+      aud: input.audience,
+      client_id: subject.repository,
+      environment: input.environment,
+    },
+    subject,
+    {
+      act:
+        typeof subject.sub === "string"
+          ? { iss: input.subject.issuer, sub: subject.sub }
+          : { iss: input.subject.issuer },
+    },
+  );
 }
 
-export interface NarrowInput {
-  readonly key: SigningKey;
+export interface NarrowInput extends Grant {
   /** The verified claims of the token being narrowed (minted by this service). */
   readonly parent: Readonly<Record<string, unknown>> & { readonly jti: string };
   /** Its ancestors' ids, root first (SPEC §7). */
   readonly ancestorJtis: readonly string[];
-  readonly scopes: readonly string[];
-  readonly ttl: number;
-  /** Seconds since the epoch. */
-  readonly now: number;
-  readonly jti: string;
-  readonly jkt?: string;
 }
 
 /**
@@ -86,27 +67,63 @@ export interface NarrowInput {
  */
 export async function mintNarrowedToken(input: NarrowInput): Promise<MintedToken> {
   const { parent } = input;
-  const claims: Record<string, unknown> = {
+  const identity = {
     iss: parent.iss,
     sub: parent.sub,
     aud: parent.aud,
-    iat: input.now,
-    nbf: input.now,
-    exp: input.now + input.ttl,
-    jti: input.jti,
     client_id: parent.client_id,
-    scope: input.scopes.join(" "),
     environment: parent.environment,
   };
-  for (const name of COPIED_CLAIMS) {
-    if (typeof parent[name] === "string") claims[name] = parent[name];
-  }
-  claims.act = { iss: parent.iss, sub: parent.sub, ...(parent.act !== undefined ? { act: parent.act } : {}) };
-  claims.parent_jti = parent.jti;
-  claims.ancestor_jtis = [...input.ancestorJtis, parent.jti];
-  if (input.jkt !== undefined) claims.cnf = { jkt: input.jkt };
+  return signAccessToken(input, identity, parent, {
+    act: { iss: parent.iss, sub: parent.sub, ...(parent.act !== undefined ? { act: parent.act } : {}) },
+    parent_jti: parent.jti,
+    ancestor_jtis: [...input.ancestorJtis, parent.jti],
+  });
+}
 
-  const token = await signCompactJws({ alg: input.key.alg, kid: input.key.kid, typ: "at+jwt" }, claims, input.key);
+/** What every minted token is given: key, scopes, lifetime, id, and the holder's key if bound. */
+interface Grant {
+  readonly key: SigningKey;
+  readonly scopes: readonly string[];
+  readonly ttl: number;
+  /** Seconds since the epoch. */
+  readonly now: number;
+  readonly jti: string;
+  /** RFC 7638 thumbprint of the holder's DPoP key, when the token is sender-constrained. */
+  readonly jkt?: string;
+}
+
+/** The claims in SPEC §5's order: identity, times and grant, what `source` states of the job, then `extra`. */
+async function signAccessToken(
+  grant: Grant,
+  identity: {
+    readonly iss: unknown;
+    readonly sub: unknown;
+    readonly aud: unknown;
+    readonly client_id: unknown;
+    readonly environment: unknown;
+  },
+  source: Readonly<Record<string, unknown>>,
+  extra: Readonly<Record<string, unknown>>,
+): Promise<MintedToken> {
+  const claims: Record<string, unknown> = {
+    iss: identity.iss,
+    sub: identity.sub,
+    aud: identity.aud,
+    iat: grant.now,
+    nbf: grant.now,
+    exp: grant.now + grant.ttl,
+    jti: grant.jti,
+    client_id: identity.client_id,
+    scope: grant.scopes.join(" "),
+    environment: identity.environment,
+  };
+  for (const name of COPIED_CLAIMS) {
+    if (typeof source[name] === "string") claims[name] = source[name];
+  }
+  Object.assign(claims, extra);
+  if (grant.jkt !== undefined) claims.cnf = { jkt: grant.jkt };
+  const token = await signCompactJws({ alg: grant.key.alg, kid: grant.key.kid, typ: "at+jwt" }, claims, grant.key);
   return { token, claims };
 }
 
