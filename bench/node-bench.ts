@@ -7,6 +7,7 @@ import { importJWK, SignJWT } from "jose";
 import { diffPolicies } from "../policy/diff";
 import { evaluatePolicy } from "../policy/evaluate";
 import { compilePolicy } from "../policy/policy-text";
+import { diffBudget } from "../policy/work-budget";
 import { generateIssuerKey, githubClaims } from "../scripts/fake-github.mjs";
 import { largePolicyClaims, largePolicyText } from "../scripts/large-policy.mjs";
 import { trustedIssuers } from "../worker/oidc/issuers";
@@ -97,6 +98,16 @@ export function policyDiffScale(rules: number) {
   const read = performance.now() - started;
   if (!before.ok || !after.ok) throw new Error("the generated policies do not validate");
   const diffStarted = performance.now();
-  const diff = diffPolicies(before.value as Record<string, unknown>, after.value as Record<string, unknown>);
-  return { rules, readMs: read, diffMs: performance.now() - diffStarted, changes: diff.changes.length };
+  const budget = diffBudget(rules * 2);
+  const diff = diffPolicies(before.value as Record<string, unknown>, after.value as Record<string, unknown>, {
+    budget,
+    compiled: { base: before.policy, head: after.policy },
+  });
+  return {
+    rules,
+    readMs: read,
+    diffMs: performance.now() - diffStarted,
+    changes: diff.changes.length,
+    budgetShare: budget.used / budget.limit,
+  };
 }

@@ -4,7 +4,7 @@
  * invalid base is reported, then the head is compared with "no policy". The policy-review
  * action compares the same way and posts the same Markdown.
  */
-import { diffPolicies, type PolicyDiff } from "../policy/diff";
+import { diffPolicies, type PolicyDiff, WIDENING_EFFECTS } from "../policy/diff";
 import { compilePolicy } from "../policy/policy-text";
 import { formatProblem } from "../policy/problems";
 import { CliError, type CliIo, painter, readInput, shown } from "./io";
@@ -49,6 +49,7 @@ export function comparePolicyTexts(
   const diff = diffPolicies(
     before?.ok ? (before.value as Record<string, unknown>) : undefined,
     after.value as Record<string, unknown>,
+    { compiled: { base: before?.ok ? before.policy : undefined, head: after.policy } },
   );
   return { diff, notes };
 }
@@ -74,7 +75,7 @@ export function diffText(
 ): string[] {
   const lines = notes.map((note) => paint("yellow", `note: ${shown(note)}`));
   for (const change of diff.changes) {
-    const color = change.effect === "narrows" || change.effect === "label only" ? "green" : "red";
+    const color = WIDENING_EFFECTS.has(change.effect) ? "red" : "green";
     lines.push(`${paint(color, change.effect.toUpperCase().padEnd(10))} ${paint("bold", shown(change.path))}`);
     for (const reason of change.reasons) lines.push(`           ${shown(reason)}`);
   }
@@ -85,7 +86,8 @@ export function diffText(
 export function diffSummary(diff: PolicyDiff): string {
   if (diff.changes.length === 0) return "No change to what the policy grants.";
   const count = (effect: string) => diff.changes.filter((change) => change.effect === effect).length;
-  return `${diff.changes.length} change${diff.changes.length === 1 ? "" : "s"}: ${count("widens")} widen, ${count("narrows")} narrow, ${count("changes")} both, ${count("label only")} label only.`;
+  const undecided = count("undecided");
+  return `${diff.changes.length} change${diff.changes.length === 1 ? "" : "s"}: ${count("widens")} widen, ${count("narrows")} narrow, ${count("changes")} both, ${count("label only")} label only${undecided > 0 ? `, ${undecided} undecided (counted as widening)` : ""}.`;
 }
 
 /** Policy text in Markdown and HTML: escaped, so a rule name can neither format nor inject. */
@@ -97,12 +99,18 @@ export const markdownText = (text: string) => shown(text).replace(/[\\`*_{}[\]<>
  * (GitHub refuses a comment over 65,536 characters).
  */
 export function diffMarkdown(diff: PolicyDiff, notes: readonly string[], maxLength = Number.POSITIVE_INFINITY): string {
-  const icon = { widens: "🔓 widens", narrows: "🔒 narrows", changes: "⚠️ changes", "label only": "🏷️ label only" };
+  const icon = {
+    widens: "🔓 widens",
+    narrows: "🔒 narrows",
+    changes: "⚠️ changes",
+    "label only": "🏷️ label only",
+    undecided: "❓ undecided",
+  };
   const lines = ["### downscope policy diff", "", diffSummary(diff), ""];
   for (const note of notes) lines.push(`> ${markdownText(note)}`, "");
   if (diff.changes.length === 0) return lines.join("\n");
   lines.push("| effect | where | why |", "|---|---|---|");
-  const rank = { widens: 0, changes: 1, narrows: 2, "label only": 3 };
+  const rank = { widens: 0, undecided: 1, changes: 2, narrows: 3, "label only": 4 };
   const ordered = [...diff.changes].sort((a, b) => rank[a.effect] - rank[b.effect]);
   const rows = ordered.map(
     (change) =>

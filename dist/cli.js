@@ -3621,14 +3621,14 @@ async function prepareKey(entry, key2, usage) {
   const { alg, secret } = entry, requiresPrivateKey = usage === "decrypt" || usage === "sign";
   if (secret && key2 instanceof Uint8Array)
     return key2;
-  let normalized, keyObject;
+  let normalized2, keyObject;
   if (isObject(key2)) {
-    if (normalized = normalizeJwk(key2), typeof normalized.kty != "string")
+    if (normalized2 = normalizeJwk(key2), typeof normalized2.kty != "string")
       throw invalidKeyType(alg, key2, secret);
-    if (!(secret ? normalized.kty === "oct" && typeof normalized.k == "string" : normalized.kty !== "oct" && (requiresPrivateKey ? normalized.kty === "AKP" && typeof normalized.priv == "string" || typeof normalized.d == "string" : normalized.d === void 0 && normalized.priv === void 0)))
+    if (!(secret ? normalized2.kty === "oct" && typeof normalized2.k == "string" : normalized2.kty !== "oct" && (requiresPrivateKey ? normalized2.kty === "AKP" && typeof normalized2.priv == "string" || typeof normalized2.d == "string" : normalized2.d === void 0 && normalized2.priv === void 0)))
       throw new TypeError(secret ? 'JSON Web Key for symmetric algorithms must have JWK "kty" (Key Type) equal to "oct" and the JWK "k" (Key Value) present' : `JSON Web Key for this operation must be a ${requiresPrivateKey ? "private" : "public"} JWK`);
-    if (jwkMatchesOp(entry, normalized, usage), normalized.kty === "oct")
-      return decode(normalized.k);
+    if (jwkMatchesOp(entry, normalized2, usage), normalized2.kty === "oct")
+      return decode(normalized2.k);
     if (!Object.isFrozen(key2)) {
       const { key_ops } = key2;
       Array.isArray(key_ops) && Object.freeze(key_ops), Object.freeze(key2);
@@ -3653,7 +3653,7 @@ async function prepareKey(entry, key2, usage) {
     const isPublic = keyObject.type === "public", crv = nist[keyObject.asymmetricKeyDetails?.namedCurve], params = entry.resolve?.({ crv, asymmetricKeyType: keyObject.asymmetricKeyType }) ?? entry.subtle;
     return cached[alg] = keyObject.toCryptoKey(params, isPublic, entry.usages[isPublic ? 0 : 1]);
   }
-  return normalized ??= keyObject.export({ format: "jwk" }), normalized.alg = alg, cached[alg] = await jwkToKey(entry, normalized);
+  return normalized2 ??= keyObject.export({ format: "jwk" }), normalized2.alg = alg, cached[alg] = await jwkToKey(entry, normalized2);
 }
 var cache;
 var nist = {
@@ -3711,16 +3711,16 @@ function snapshotJwk(jwk) {
   return { __proto__: null, ...jwk };
 }
 function normalizeJwk(jwk) {
-  const normalized = snapshotJwk(jwk);
-  if (normalized.ext !== void 0 && typeof normalized.ext != "boolean")
+  const normalized2 = snapshotJwk(jwk);
+  if (normalized2.ext !== void 0 && typeof normalized2.ext != "boolean")
     throw new TypeError('"ext" (Extractable) Parameter must be a boolean');
-  if (normalized.key_ops !== void 0) {
-    const value = normalized.key_ops, keyOps = Array.isArray(value) ? [...value] : void 0;
+  if (normalized2.key_ops !== void 0) {
+    const value = normalized2.key_ops, keyOps = Array.isArray(value) ? [...value] : void 0;
     if (!keyOps || keyOps.some((operation) => typeof operation != "string") || new Set(keyOps).size !== keyOps.length)
       throw new TypeError('"key_ops" (Key Operations) Parameter must be an array of unique strings');
-    normalized.key_ops = keyOps;
+    normalized2.key_ops = keyOps;
   }
-  return normalized;
+  return normalized2;
 }
 function validateExtractableOption(extractable) {
   if (extractable !== void 0 && typeof extractable != "boolean")
@@ -4000,8 +4000,8 @@ var JWTClaimsBuilder = class {
 async function createSignature(input, key2, rejectUnencoded) {
   let [payload, protectedHeader, unprotectedHeader, crit] = input, encodedProtectedHeader = "";
   if (protectedHeader !== void 0) {
-    const normalized = serializeJoseHeader(JWSInvalid, protectedHeader);
-    protectedHeader = normalized[0], encodedProtectedHeader = encode2(normalized[1]);
+    const normalized2 = serializeJoseHeader(JWSInvalid, protectedHeader);
+    protectedHeader = normalized2[0], encodedProtectedHeader = encode2(normalized2[1]);
   }
   if (unprotectedHeader !== void 0 && (unprotectedHeader = serializeJoseHeader(JWSInvalid, unprotectedHeader)[0]), !protectedHeader && !unprotectedHeader)
     throw new JWSInvalid("either setProtectedHeader or setUnprotectedHeader must be called before #sign()");
@@ -4126,25 +4126,25 @@ async function calculateJwkThumbprint(key2, digestAlgorithm) {
 async function importJWK(jwk, alg, options) {
   if (!isObject(jwk))
     throw new TypeError("JWK must be an object");
-  const normalized = normalizeJwk(jwk), extractable = validateExtractableOption(options?.extractable), { alg: jwkAlg } = normalized;
-  if (alg ??= jwkAlg, normalized.kty !== "oct" && !alg)
+  const normalized2 = normalizeJwk(jwk), extractable = validateExtractableOption(options?.extractable), { alg: jwkAlg } = normalized2;
+  if (alg ??= jwkAlg, normalized2.kty !== "oct" && !alg)
     throw new TypeError('"alg" argument is required when "jwk.alg" is not present');
-  switch (normalized.kty) {
+  switch (normalized2.kty) {
     case "oct":
-      if (typeof normalized.k != "string")
+      if (typeof normalized2.k != "string")
         throw new TypeError('missing "k" (Key Value) Parameter value');
-      return decode(normalized.k);
+      return decode(normalized2.k);
     case "AKP": {
       if (typeof jwkAlg != "string" || !jwkAlg)
         throw new TypeError('missing "alg" (Algorithm) Parameter value');
       if (alg !== jwkAlg)
         throw new TypeError("JWK alg and alg option value mismatch");
-      return jwkToKey(keyAlgorithm(alg), normalized, extractable);
+      return jwkToKey(keyAlgorithm(alg), normalized2, extractable);
     }
     case "RSA":
     case "EC":
     case "OKP":
-      return jwkToKey(keyAlgorithm(alg), normalized, extractable);
+      return jwkToKey(keyAlgorithm(alg), normalized2, extractable);
     default:
       throw new JOSENotSupported('Unsupported "kty" (Key Type) Parameter value');
   }
@@ -4302,18 +4302,18 @@ function compileGlob(pattern2, options = {}) {
       matches: (value) => (fold ? asciiLower(value) : value) === source
     };
   }
-  const tokens2 = tokenize(source);
-  const match = trailingWildcardMatcher(source, tokens2, stopAtAt) ?? ((value) => run(tokens2, value, stopAtAt));
+  const tokens = tokenize(source);
+  const match = trailingWildcardMatcher(source, tokens, stopAtAt) ?? ((value) => run(tokens, value, stopAtAt));
   return {
     source: pattern2,
     literal: false,
     matches: (value) => match(fold ? asciiLower(value) : value)
   };
 }
-function trailingWildcardMatcher(source, tokens2, stopAtAt) {
-  const last = tokens2[tokens2.length - 1];
+function trailingWildcardMatcher(source, tokens, stopAtAt) {
+  const last = tokens[tokens.length - 1];
   if (last !== -2 /* Star */ && last !== -3 /* GlobStar */) return void 0;
-  if (tokens2.subarray(0, -1).some((token) => token < 0)) return void 0;
+  if (tokens.subarray(0, -1).some((token) => token < 0)) return void 0;
   const prefix = source.slice(0, source.indexOf("*"));
   const noAt = (value) => !stopAtAt || !value.includes("@", prefix.length);
   if (last === -3 /* GlobStar */) return (value) => value.startsWith(prefix) && noAt(value);
@@ -4332,10 +4332,10 @@ function countWildcards(pattern2) {
   return count;
 }
 function tokenize(pattern2) {
-  const tokens2 = [];
+  const tokens = [];
   for (let i = 0; i < pattern2.length; i++) {
     const ch = pattern2[i];
-    if (ch === "?") tokens2.push(-1 /* One */);
+    if (ch === "?") tokens.push(-1 /* One */);
     else if (ch === "*") {
       let stars = 1;
       while (pattern2[i + 1] === "*") {
@@ -4343,29 +4343,29 @@ function tokenize(pattern2) {
         i++;
       }
       const token = stars >= 2 ? -3 /* GlobStar */ : -2 /* Star */;
-      const previous = tokens2[tokens2.length - 1];
+      const previous = tokens[tokens.length - 1];
       if (previous === -3 /* GlobStar */) continue;
-      if (previous === -2 /* Star */ && token === -3 /* GlobStar */) tokens2[tokens2.length - 1] = token;
-      else if (previous !== -2 /* Star */) tokens2.push(token);
-    } else tokens2.push(pattern2.charCodeAt(i));
+      if (previous === -2 /* Star */ && token === -3 /* GlobStar */) tokens[tokens.length - 1] = token;
+      else if (previous !== -2 /* Star */) tokens.push(token);
+    } else tokens.push(pattern2.charCodeAt(i));
   }
-  return Int32Array.from(tokens2);
+  return Int32Array.from(tokens);
 }
-function run(tokens2, value, stopAtAt) {
-  const size = tokens2.length + 1;
+function run(tokens, value, stopAtAt) {
+  const size = tokens.length + 1;
   let active = new Uint8Array(size);
   let next = new Uint8Array(size);
   active[0] = 1;
-  closeOverStars(tokens2, active);
+  closeOverStars(tokens, active);
   for (let position = 0; position < value.length; position++) {
     const code = value.charCodeAt(position);
     const barrier = code === SLASH || stopAtAt && code === AT;
     const anyBarrier = stopAtAt && code === AT;
     next.fill(0);
     let any = false;
-    for (let state = 0; state < tokens2.length; state++) {
+    for (let state = 0; state < tokens.length; state++) {
       if (active[state] === 0) continue;
-      const token = tokens2[state];
+      const token = tokens[state];
       if (token === -3 /* GlobStar */ && !anyBarrier || token === -2 /* Star */ && !barrier) {
         next[state] = 1;
         any = true;
@@ -4375,14 +4375,14 @@ function run(tokens2, value, stopAtAt) {
       }
     }
     if (!any) return false;
-    closeOverStars(tokens2, next);
+    closeOverStars(tokens, next);
     [active, next] = [next, active];
   }
-  return active[tokens2.length] === 1;
+  return active[tokens.length] === 1;
 }
-function closeOverStars(tokens2, states) {
-  for (let state = 0; state < tokens2.length; state++) {
-    if (states[state] === 1 && (tokens2[state] === -2 /* Star */ || tokens2[state] === -3 /* GlobStar */)) {
+function closeOverStars(tokens, states) {
+  for (let state = 0; state < tokens.length; state++) {
+    if (states[state] === 1 && (tokens[state] === -2 /* Star */ || tokens[state] === -3 /* GlobStar */)) {
       states[state + 1] = 1;
     }
   }
@@ -4814,6 +4814,8 @@ function patternCondition(name, claim, patterns, options = {}) {
   const globs = patterns.map((pattern2) => compileGlob(pattern2, options));
   return {
     name,
+    claim,
+    language: { kind: "globs", patterns, options },
     test(claims) {
       const actual = claimString(claims, claim);
       const held = actual !== null && globs.some((glob) => glob.matches(actual));
@@ -4824,6 +4826,8 @@ function patternCondition(name, claim, patterns, options = {}) {
 function exactCondition(name, claim, values) {
   return {
     name,
+    claim,
+    language: { kind: "values", values },
     test(claims) {
       const actual = claimString(claims, claim);
       return result(name, actual !== null && values.includes(actual), values, actual);
@@ -4833,6 +4837,9 @@ function exactCondition(name, claim, values) {
 function repositoryCondition(source, owner, name) {
   return {
     name: "repository",
+    claim: "repository",
+    // The owner is literal and the name a glob without `/`: as one case-insensitive glob, the same language.
+    language: { kind: "globs", patterns: [source], options: { caseInsensitive: true } },
     test(claims) {
       const actual = claimString(claims, "repository");
       return result("repository", actual !== null && repositoryMatches(owner, name, actual), [source], actual);
@@ -4849,6 +4856,8 @@ function eventCondition(patterns) {
   const expected = patterns ?? [];
   return {
     name: "event",
+    claim: "event_name",
+    language: { kind: "events", patterns },
     test(claims) {
       const actual = claimString(claims, "event_name");
       if (actual === null) return result("event", patterns === void 0, expected, actual);
@@ -4866,616 +4875,6 @@ function eventCondition(patterns) {
       return result("event", held, expected, actual);
     }
   };
-}
-
-// policy/lint.ts
-var BRANCH_PROBES = ["refs/heads/main", "refs/heads/x", "refs/heads/feature/a/b-c"];
-function admitsEveryBranch(pattern2) {
-  if (patternProblem(pattern2)) return false;
-  const glob = compileGlob(pattern2);
-  return BRANCH_PROBES.every((ref) => glob.matches(ref));
-}
-function asList(value) {
-  if (value === void 0 || value === null) return [];
-  return Array.isArray(value) ? value : [value];
-}
-function lintPolicy(policy) {
-  const warnings = [];
-  const warn2 = (path2, message2) => warnings.push({ severity: "warning", path: path2, message: message2 });
-  const environments = policy.environments ?? {};
-  const trustedCount = (policy.github_com === false ? 0 : 1) + asList(policy.issuers).filter((item) => item?.issuer !== GITHUB_COM_ISSUER).length;
-  const audiences = /* @__PURE__ */ new Map();
-  for (const [name, environment] of Object.entries(environments)) {
-    const audience = String(environment.audience ?? name);
-    const sharedWith = audiences.get(audience);
-    if (sharedWith !== void 0) {
-      warn2(
-        `environments.${name}.audience`,
-        `shares its audience with "${sharedWith}": a verifier that checks only aud would accept one's tokens for the other (check environment too)`
-      );
-    } else audiences.set(audience, name);
-    const environmentIssuer = environment.issuer;
-    const rules = asList(environment.rules);
-    rules.forEach((value, index) => {
-      const rule = value;
-      const path2 = `environments.${name}.rules[${index}]`;
-      if (trustedCount > 1 && rule.issuer === void 0 && environmentIssuer === void 0) {
-        warn2(
-          path2,
-          "relies on the default issuer (GitHub.com's) while several are trusted: name its issuer, on the rule or its environment"
-        );
-      }
-      if (rule.repository === void 0 && rule.repository_id === void 0) {
-        warn2(path2, "names only an owner (owner_id): every present and future repository of it is allowed");
-      }
-      if (rule.ref === void 0) {
-        warn2(path2, "no ref condition: every branch and tag passes");
-      }
-      if (rule.repository_id === void 0) {
-        warn2(
-          path2,
-          "no repository_id: a repository re-created under the same name would match; pin it with repository_id"
-        );
-      }
-      if (rule.environment === void 0) {
-        warn2(
-          path2,
-          "no environment condition: jobs outside any GitHub deployment environment (and its protection rules) pass"
-        );
-      }
-      if (rule.runner === "self-hosted") {
-        warn2(
-          `${path2}.runner`,
-          "self-hosted runners are often shared and long-lived: make sure only trusted jobs reach them"
-        );
-      }
-      if (typeof rule.repository === "string" && hasWildcard(rule.repository)) {
-        warn2(
-          `${path2}.repository`,
-          "wildcard repository name: every matching repository, present and future, is allowed"
-        );
-      }
-      for (const ref of asList(rule.ref)) {
-        if (typeof ref === "string" && admitsEveryBranch(ref)) warn2(`${path2}.ref`, `"${ref}" admits every branch`);
-      }
-      for (const event of asList(rule.event)) {
-        if (typeof event === "string" && UNTRUSTED_CODE_EVENTS.has(event)) {
-          warn2(`${path2}.event`, `${event} may run code from a pull request with this repository's identity`);
-        }
-      }
-    });
-  }
-  return warnings;
-}
-
-// policy/problems.ts
-function formatProblem(problem) {
-  const at = problem.line === void 0 ? "" : `${problem.line}:${problem.column ?? 1}: `;
-  const where = problem.path === "" ? "" : `${problem.path}: `;
-  return `${at}${problem.severity}: ${where}${problem.message}`;
-}
-function closest(word, candidates) {
-  let best;
-  let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
-  for (const candidate of candidates) {
-    const distance = editDistance2(word.toLowerCase(), candidate);
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  return best;
-}
-function editDistance2(a, b) {
-  if (a.length > 64 || b.length > 64) return Number.POSITIVE_INFINITY;
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, substitution);
-    }
-    previous = current;
-  }
-  return previous[b.length];
-}
-
-// policy/rule-index.ts
-function add(map2, key2, rule) {
-  const list3 = map2.get(key2);
-  if (list3) list3.push(rule);
-  else map2.set(key2, [rule]);
-}
-function lazyRuleIndex(keys, ruleAt) {
-  let index;
-  return {
-    covering(claims) {
-      index ??= buildRuleIndex(keys(), ruleAt);
-      return index.covering(claims);
-    }
-  };
-}
-function buildRuleIndex(rules, ruleAt) {
-  const byRepositoryId = /* @__PURE__ */ new Map();
-  const byRepositoryName = /* @__PURE__ */ new Map();
-  const byOwnerWithWildcard = /* @__PURE__ */ new Map();
-  const byOwnerId = /* @__PURE__ */ new Map();
-  for (const rule of rules) {
-    if (rule.repositoryId !== void 0) add(byRepositoryId, rule.repositoryId, rule);
-    else if (rule.repository?.name.literal) {
-      add(byRepositoryName, `${rule.repository.owner}/${asciiLower(rule.repository.name.source)}`, rule);
-    } else if (rule.repository) add(byOwnerWithWildcard, rule.repository.owner, rule);
-    else if (rule.ownerId !== void 0) add(byOwnerId, rule.ownerId, rule);
-  }
-  return {
-    covering(claims) {
-      const id = claims.repository_id;
-      const repository = claims.repository;
-      const ownerId = claims.repository_owner_id;
-      const found = [];
-      const issuer = claims.iss;
-      if (typeof issuer !== "string") return [];
-      if (typeof id === "string") found.push(...byRepositoryId.get(id) ?? []);
-      if (typeof repository === "string") {
-        const lower = asciiLower(repository);
-        found.push(...byRepositoryName.get(lower) ?? []);
-        const owner = lower.slice(0, Math.max(0, lower.indexOf("/")));
-        for (const rule of byOwnerWithWildcard.get(owner) ?? []) {
-          if (rule.repository && repositoryMatches(rule.repository.owner, rule.repository.name, repository)) {
-            found.push(rule);
-          }
-        }
-      }
-      if (typeof ownerId === "string") found.push(...byOwnerId.get(ownerId) ?? []);
-      return found.filter((rule) => rule.issuers.includes(issuer)).sort((a, b) => a.position - b.position).map((rule) => ruleAt(rule.position));
-    }
-  };
-}
-
-// policy/compile.ts
-var DEFAULT_TTL_SECONDS = 600;
-var OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
-var REPOSITORY_NAME_CHARS = /^[A-Za-z0-9._*?-]+$/;
-var CLAIM_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
-var ID = /^[1-9][0-9]{0,19}$/;
-var MAX_INLINE_KEYS = 20;
-var PRIVATE_JWK_MEMBERS = ["d", "p", "q", "dp", "dq", "qi", "oth", "k"];
-var Checker = class {
-  constructor(document) {
-    this.document = document;
-  }
-  document;
-  problems = [];
-  error(path2, message2) {
-    this.problems.push({ severity: "error", path: path2, message: message2, ...this.document?.locate(path2) });
-    return void 0;
-  }
-  get failed() {
-    return this.problems.some((problem) => problem.severity === "error");
-  }
-};
-var PolicyArtifactError = class extends Error {
-  name = "PolicyArtifactError";
-};
-function compilePolicyValue(value, options = {}) {
-  const { document, prevalidated = false } = options;
-  const check2 = new Checker(document);
-  const top = checkObject(check2, value, "", POLICY);
-  if (!top) return { ok: false, problems: check2.problems };
-  if (top.version !== void 0) checkKind(check2, top.version, "version", POLICY.fields.version.kind);
-  const issuers = compileIssuers(check2, top.issuers);
-  const githubCom = top.github_com === void 0 ? true : checkKind(check2, top.github_com, "github_com", POLICY.fields.github_com.kind);
-  const trusted = /* @__PURE__ */ new Set([...githubCom === false ? [] : [GITHUB_COM_ISSUER], ...issuers.map((item) => item.issuer)]);
-  if (githubCom === false && issuers.length === 0) {
-    check2.error("github_com", "github_com is false and no issuers are listed: no token could ever be accepted");
-  }
-  const audience = top.audience === void 0 ? void 0 : checkKind(check2, top.audience, "audience", POLICY.fields.audience.kind);
-  const environments = compileEnvironments(check2, top.environments, { prevalidated, trusted });
-  if (check2.failed || !environments) return { ok: false, problems: check2.problems };
-  const policy = { version: 1, audience, issuers, githubCom: githubCom !== false, environments };
-  const warnings = prevalidated ? [] : lintPolicy(value).map((problem) => ({ ...problem, ...document?.locate(problem.path) }));
-  return { ok: true, policy, warnings };
-}
-function checkObject(check2, value, path2, definition) {
-  const at = path2 === "" ? "the policy" : path2;
-  if (value === null || typeof value !== "object" || Array.isArray(value)) {
-    return check2.error(path2, `${at} must be a mapping (${definition.title})`);
-  }
-  const fields = value;
-  const known = Object.keys(definition.fields);
-  for (const key2 of Object.keys(fields)) {
-    if (Object.hasOwn(definition.fields, key2)) continue;
-    const suggestion = closest(key2, known);
-    check2.error(join(path2, key2), `unknown key${suggestion ? `, did you mean "${suggestion}"?` : ""}`);
-  }
-  for (const [key2, field] of Object.entries(definition.fields)) {
-    if (field.required && (fields[key2] === void 0 || fields[key2] === null)) {
-      check2.error(join(path2, key2), `missing required key "${key2}" in ${definition.title}`);
-    }
-  }
-  return fields;
-}
-function checkKind(check2, value, path2, kind) {
-  switch (kind.type) {
-    case "version":
-      return value === 1 ? 1 : check2.error(path2, "must be 1 (the only policy version)");
-    case "url":
-      return checkUrl(check2, value, path2);
-    case "text":
-      if (typeof value !== "string" || value.length === 0) return check2.error(path2, "must be a non-empty string");
-      if (value.length > kind.maxLength) return check2.error(path2, `must be at most ${kind.maxLength} characters`);
-      if (CONTROL_CHARACTER.test(value)) return check2.error(path2, "must not contain control characters");
-      return value;
-    case "patterns":
-      return checkPatterns(check2, value, path2, kind.prefix);
-    case "repository":
-      return checkRepository(check2, value, path2);
-    case "id":
-      return checkId(check2, value, path2);
-    case "enum":
-      if (typeof value === "string" && kind.values.includes(value)) return value;
-      return check2.error(path2, `must be one of ${kind.values.map((v) => `"${v}"`).join(", ")}`);
-    case "duration": {
-      const seconds2 = parseDuration(value);
-      if (seconds2 === void 0)
-        return check2.error(path2, 'must be a duration such as "90s", "10m", "1h" or whole seconds');
-      if (seconds2 > HARD_MAX_TTL_SECONDS) return check2.error(path2, "must be at most 1h");
-      return seconds2;
-    }
-    case "scopes":
-      return checkScopes(check2, value, path2);
-    case "claims":
-      return checkClaims(check2, value, path2);
-    case "jwks":
-      return checkJwks(check2, value, path2);
-    case "issuers":
-      return checkIssuerList(check2, value, path2);
-    case "boolean":
-      return typeof value === "boolean" ? value : check2.error(path2, "must be true or false");
-    default:
-      return check2.error(path2, "unexpected field");
-  }
-}
-function checkUrl(check2, value, path2) {
-  if (typeof value !== "string" || value.length === 0 || value.length > 512) {
-    return check2.error(path2, "must be an https URL of at most 512 characters");
-  }
-  let url;
-  try {
-    url = new URL(value);
-  } catch {
-    return check2.error(path2, "must be an https URL");
-  }
-  if (url.protocol !== "https:") return check2.error(path2, "must be an https URL");
-  if (url.username || url.password || url.hash || url.search) {
-    return check2.error(path2, "must not carry credentials, a query or a fragment");
-  }
-  return value;
-}
-function checkPatterns(check2, value, path2, prefix) {
-  const items = typeof value === "string" ? [value] : value;
-  if (typeof value === "boolean" || typeof value === "number") {
-    return check2.error(path2, `must be a string, not ${describe(value)} (quote it)`);
-  }
-  if (!Array.isArray(items) || items.length === 0) {
-    return check2.error(path2, "must be a pattern or a non-empty list of patterns");
-  }
-  const patterns = [];
-  items.forEach((item, index) => {
-    const itemPath = Array.isArray(value) ? `${path2}[${index}]` : path2;
-    if (typeof item !== "string") {
-      check2.error(itemPath, `must be a string, not ${describe(item)} (quote it)`);
-      return;
-    }
-    const problem = patternProblem(item);
-    if (problem) check2.error(itemPath, `invalid pattern: ${problem}`);
-    else if (prefix && !item.startsWith(prefix)) check2.error(itemPath, `must start with "${prefix}"`);
-    else patterns.push(item);
-  });
-  return patterns.length === items.length ? patterns : void 0;
-}
-function checkIssuerList(check2, value, path2) {
-  const items = typeof value === "string" ? [value] : value;
-  if (!Array.isArray(items) || items.length === 0) return check2.error(path2, "must be an issuer URL or a list of them");
-  const urls = [];
-  items.forEach((item, index) => {
-    const url = checkUrl(check2, item, Array.isArray(value) ? `${path2}[${index}]` : path2);
-    if (url !== void 0 && !urls.includes(url)) urls.push(url);
-  });
-  return urls.length > 0 && urls.length <= items.length ? urls : void 0;
-}
-function checkTrusted(check2, issuers, path2, trusted) {
-  for (const issuer of issuers) {
-    if (trusted.has(issuer)) continue;
-    const why = issuer === GITHUB_COM_ISSUER ? "GitHub.com's issuer is not trusted (github_com: false)" : `"${issuer}" is not a trusted issuer: list it under issuers`;
-    const suggestion = closest(issuer, [...trusted]);
-    check2.error(path2, `${why}${suggestion ? `; did you mean "${suggestion}"?` : ""}`);
-  }
-}
-function checkRepository(check2, value, path2) {
-  if (typeof value !== "string") return check2.error(path2, "must be a string owner/name");
-  const { owner, name } = splitRepository(value);
-  if (owner === "" || name.includes("/") || name === "") return check2.error(path2, "must be owner/name");
-  if (hasWildcard(owner)) return check2.error(path2, "the repository owner must be literal (no wildcards)");
-  if (!OWNER.test(owner)) return check2.error(path2, "the repository owner is not a valid GitHub account name");
-  const problem = patternProblem(name);
-  if (problem) return check2.error(path2, `invalid pattern: ${problem}`);
-  if (!REPOSITORY_NAME_CHARS.test(name))
-    return check2.error(path2, "the repository name has characters GitHub does not allow");
-  return repositoryKey(value);
-}
-function splitRepository(value) {
-  const slash = value.indexOf("/");
-  return slash <= 0 ? { owner: "", name: "" } : { owner: value.slice(0, slash), name: value.slice(slash + 1) };
-}
-function repositoryKey(source) {
-  const { owner, name } = splitRepository(source);
-  return { owner: asciiLower(owner), name: compileGlob(name, { caseInsensitive: true }), source };
-}
-function checkId(check2, value, path2) {
-  if (typeof value === "number" && Number.isSafeInteger(value) && value > 0) return String(value);
-  if (typeof value === "string" && ID.test(value)) return value;
-  return check2.error(path2, "must be a positive whole number (a GitHub id)");
-}
-function checkScopes(check2, value, path2) {
-  if (!Array.isArray(value)) return check2.error(path2, "must be a list of scopes");
-  const scopes = [];
-  value.forEach((scope, index) => {
-    if (typeof scope !== "string" || !SCOPE_TOKEN.test(scope)) {
-      check2.error(`${path2}[${index}]`, "must be a scope: printable ASCII without spaces, quotes or backslashes");
-    } else if (scopes.includes(scope)) {
-      check2.error(`${path2}[${index}]`, `duplicate scope "${scope}"`);
-    } else scopes.push(scope);
-  });
-  return scopes.length === value.length ? scopes : void 0;
-}
-function checkClaims(check2, value, path2) {
-  if (value === null || typeof value !== "object" || Array.isArray(value)) {
-    return check2.error(path2, "must be a mapping of claim names to patterns");
-  }
-  const claims = /* @__PURE__ */ new Map();
-  for (const [claim, patterns] of Object.entries(value)) {
-    const claimPath = join(path2, claim);
-    if (!CLAIM_NAME.test(claim)) check2.error(claimPath, "is not a claim name");
-    else if (RESERVED_CLAIMS.includes(claim)) {
-      check2.error(
-        claimPath,
-        `"${claim}" cannot be a condition${claim === "workflow" ? ' (any author picks it; use "workflow:" on job_workflow_ref)' : ""}`
-      );
-    } else {
-      const checked = checkPatterns(check2, patterns, claimPath);
-      if (checked) claims.set(claim, checked);
-    }
-  }
-  return claims;
-}
-function checkJwks(check2, value, path2) {
-  const keys = value?.keys;
-  if (value === null || typeof value !== "object" || !Array.isArray(keys) || keys.length === 0) {
-    return check2.error(path2, "must be a JWK set: { keys: [ ... ] }");
-  }
-  if (keys.length > MAX_INLINE_KEYS) return check2.error(path2, `must hold at most ${MAX_INLINE_KEYS} keys`);
-  const extra = Object.keys(value).filter((key2) => key2 !== "keys");
-  if (extra.length > 0) return check2.error(join(path2, extra[0]), "unknown key");
-  let ok = true;
-  keys.forEach((key2, index) => {
-    const keyPath = `${path2}.keys[${index}]`;
-    const jwk = key2;
-    if (key2 === null || typeof key2 !== "object" || jwk.kty !== "RSA" || typeof jwk.n !== "string" || typeof jwk.e !== "string") {
-      ok = check2.error(keyPath, "must be an RSA public key (kty, n, e)") ?? false;
-    } else if (PRIVATE_JWK_MEMBERS.some((member) => member in jwk)) {
-      ok = check2.error(keyPath, "holds private key material: publish only the public key") ?? false;
-    } else if (typeof jwk.kid !== "string" || jwk.kid === "") {
-      ok = check2.error(keyPath, "must have a kid") ?? false;
-    } else if (jwk.alg !== void 0 && jwk.alg !== "RS256") {
-      ok = check2.error(keyPath, "alg must be RS256") ?? false;
-    }
-  });
-  return ok ? { keys } : void 0;
-}
-function compileIssuers(check2, value) {
-  if (value === void 0 || value === null) return [];
-  if (!Array.isArray(value)) {
-    check2.error("issuers", "must be a list of issuers");
-    return [];
-  }
-  const issuers = [];
-  value.forEach((item, index) => {
-    const path2 = `issuers[${index}]`;
-    const fields = checkObject(check2, item, path2, ISSUER);
-    if (!fields) return;
-    const issuer = checkUrl(check2, fields.issuer, join(path2, "issuer"));
-    const jwksUri = fields.jwks_uri === void 0 ? void 0 : checkUrl(check2, fields.jwks_uri, join(path2, "jwks_uri"));
-    const jwks = fields.jwks === void 0 ? void 0 : checkJwks(check2, fields.jwks, join(path2, "jwks"));
-    if (fields.jwks !== void 0 && fields.jwks_uri !== void 0) {
-      check2.error(path2, "give jwks_uri or jwks, not both");
-    }
-    if (issuer && issuers.some((other) => other.issuer === issuer)) {
-      check2.error(join(path2, "issuer"), "this issuer is listed twice");
-    }
-    if (issuer) issuers.push({ issuer, ...jwksUri ? { jwksUri } : {}, ...jwks ? { jwks } : {} });
-  });
-  return issuers;
-}
-function compileEnvironments(check2, value, context) {
-  if (value === void 0 || value === null) return void 0;
-  if (typeof value !== "object" || Array.isArray(value)) {
-    return check2.error("environments", "must be a mapping of environment names to environments");
-  }
-  const entries = Object.entries(value);
-  if (entries.length === 0) return check2.error("environments", "must name at least one environment");
-  const environments = /* @__PURE__ */ new Map();
-  for (const [name, body] of entries) {
-    const path2 = join("environments", name);
-    if (!ENVIRONMENT_NAME.test(name)) {
-      check2.error(path2, "environment names are 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit");
-      continue;
-    }
-    const key2 = asciiLower(name);
-    if (environments.has(key2)) {
-      check2.error(path2, `the environment "${environments.get(key2)?.name}" differs only in case`);
-      continue;
-    }
-    const environment = compileEnvironment(check2, name, body, path2, context);
-    if (environment) environments.set(key2, environment);
-  }
-  return environments;
-}
-function compileEnvironment(check2, name, value, path2, { prevalidated, trusted }) {
-  const fields = checkObject(check2, value, path2, ENVIRONMENT);
-  if (!fields) return void 0;
-  const kinds = ENVIRONMENT.fields;
-  const field = (key2) => fields[key2] === void 0 ? void 0 : checkKind(check2, fields[key2], join(path2, key2), kinds[key2].kind);
-  const scopes = field("scopes");
-  if (scopes && scopes.length === 0) check2.error(join(path2, "scopes"), "must name at least one scope");
-  const defaultScopes = field("default_scopes") ?? scopes;
-  if (scopes && fields.default_scopes !== void 0 && defaultScopes) {
-    notWithin(check2, defaultScopes, scopes, join(path2, "default_scopes"), "the environment's scopes");
-  }
-  const ttl = field("ttl") ?? DEFAULT_TTL_SECONDS;
-  const maxTtl = field("max_ttl") ?? Math.max(ttl, 0);
-  if (ttl > maxTtl) check2.error(join(path2, "ttl"), "must not exceed max_ttl");
-  const audience = field("audience") ?? name;
-  const dpop = field("dpop") ?? "optional";
-  const narrowing = field("narrowing") ?? "denied";
-  const environmentIssuers = field("issuer");
-  if (environmentIssuers) checkTrusted(check2, environmentIssuers, join(path2, "issuer"), trusted);
-  const inherited = { issuers: environmentIssuers ?? [GITHUB_COM_ISSUER], trusted };
-  const rulesPath = join(path2, "rules");
-  const rawRules = fields.rules;
-  if (rawRules !== void 0 && rawRules !== null && (!Array.isArray(rawRules) || rawRules.length === 0)) {
-    check2.error(rulesPath, "must be a non-empty list of rules (an environment without rules grants nothing)");
-  }
-  if (!scopes || !defaultScopes || !Array.isArray(rawRules)) {
-    if (Array.isArray(rawRules) && !prevalidated) {
-      compileRules(check2, rawRules, rulesPath, { scopes: scopes ?? [], maxTtl, ...inherited });
-    }
-    return void 0;
-  }
-  const limits = { scopes, maxTtl, ...inherited };
-  const settings = { name, audience, scopes, defaultScopes, ttl, maxTtl, dpop, narrowing, ruleCount: rawRules.length };
-  if (!prevalidated) {
-    const rules = compileRules(check2, rawRules, rulesPath, limits);
-    if (rules.length !== rawRules.length) return void 0;
-    const rule2 = (position) => rules[position];
-    return { ...settings, rule: rule2, index: buildRuleIndex(rules, rule2) };
-  }
-  const compiled = [];
-  const rule = (position) => {
-    let found = compiled[position];
-    if (!found) {
-      const ruleCheck = new Checker(void 0);
-      const rulePath = `${rulesPath}[${position}]`;
-      found = compileRule(ruleCheck, rawRules[position], position, rulePath, limits);
-      if (!found) {
-        const first = ruleCheck.problems[0];
-        throw new PolicyArtifactError(`${first?.path || rulePath}: ${first?.message ?? "invalid rule"}`);
-      }
-      compiled[position] = found;
-    }
-    return found;
-  };
-  const keys = () => rawRules.map((raw, position) => prevalidatedRuleKey(raw, position, inherited.issuers));
-  return { ...settings, rule, index: lazyRuleIndex(keys, rule) };
-}
-function compileRules(check2, rawRules, rulesPath, context) {
-  const rules = [];
-  rawRules.forEach((raw, position) => {
-    const compiled = compileRule(check2, raw, position, `${rulesPath}[${position}]`, context);
-    if (compiled) rules.push(compiled);
-  });
-  return rules;
-}
-function prevalidatedRuleKey(raw, position, inherited) {
-  const id = (value) => value === void 0 ? void 0 : String(value);
-  const issuers = raw.issuer === void 0 ? inherited : Array.isArray(raw.issuer) ? raw.issuer.map(String) : [String(raw.issuer)];
-  const repositoryId = id(raw.repository_id);
-  const ownerId = id(raw.owner_id);
-  return {
-    position,
-    issuers,
-    ...repositoryId !== void 0 ? { repositoryId } : {},
-    ...ownerId !== void 0 ? { ownerId } : {},
-    ...typeof raw.repository === "string" ? { repository: repositoryKey(raw.repository) } : {}
-  };
-}
-function compileRule(check2, value, position, path2, { scopes: environmentScopes, maxTtl: environmentMaxTtl2, issuers: inherited, trusted }) {
-  const fields = checkObject(check2, value, path2, RULE);
-  if (!fields) return void 0;
-  const before = check2.problems.length;
-  const field = (key2) => fields[key2] === void 0 ? void 0 : checkKind(check2, fields[key2], join(path2, key2), RULE.fields[key2].kind);
-  const name = field("name");
-  const repository = field("repository");
-  const repositoryId = field("repository_id");
-  const ownerId = field("owner_id");
-  if (fields.repository === void 0 && fields.repository_id === void 0 && fields.owner_id === void 0) {
-    check2.error(path2, "a rule must name its repository (repository or repository_id) or at least owner_id");
-  }
-  const ownIssuers = field("issuer");
-  if (ownIssuers) checkTrusted(check2, ownIssuers, join(path2, "issuer"), trusted);
-  else if (inherited.length === 1 && inherited[0] === GITHUB_COM_ISSUER && !trusted.has(GITHUB_COM_ISSUER)) {
-    check2.error(
-      path2,
-      "no issuer: the rule relies on GitHub.com's, which github_com: false does not trust; name its issuer here or on its environment"
-    );
-  }
-  const issuers = ownIssuers ?? inherited;
-  const conditions = [exactCondition("issuer", "iss", issuers)];
-  if (repositoryId !== void 0) conditions.push(exactCondition("repository_id", "repository_id", [repositoryId]));
-  else if (repository) conditions.push(repositoryCondition(repository.source, repository.owner, repository.name));
-  if (ownerId !== void 0) conditions.push(exactCondition("owner_id", "repository_owner_id", [ownerId]));
-  const patterns = (key2, claim, options = {}) => {
-    const list3 = field(key2);
-    if (list3) conditions.push(patternCondition(key2, claim, list3, options));
-  };
-  patterns("ref", "ref");
-  const refType = field("ref_type");
-  if (refType) conditions.push(exactCondition("ref_type", "ref_type", [refType]));
-  patterns("environment", "environment", { caseInsensitive: true });
-  patterns("workflow", "job_workflow_ref", { atIsLiteral: true });
-  conditions.push(eventCondition(field("event")));
-  const runner = field("runner");
-  if (runner) conditions.push(exactCondition("runner", "runner_environment", [runner]));
-  for (const [claim, list3] of field("claims") ?? []) {
-    conditions.push(patternCondition(`claims.${claim}`, claim, list3));
-  }
-  const scopes = field("scopes");
-  if (scopes) notWithin(check2, scopes, environmentScopes, join(path2, "scopes"), "its environment's scopes");
-  const maxTtl = field("max_ttl");
-  if (maxTtl !== void 0 && maxTtl > environmentMaxTtl2) {
-    check2.error(join(path2, "max_ttl"), "must not exceed its environment's max_ttl (a rule can only narrow it)");
-  }
-  if (check2.problems.length !== before) return void 0;
-  return {
-    position,
-    label: name ?? `rules[${position}]`,
-    issuers,
-    ...repositoryId !== void 0 ? { repositoryId } : {},
-    ...ownerId !== void 0 ? { ownerId } : {},
-    ...repository ? { repository } : {},
-    conditions,
-    ...scopes ? { scopes } : {},
-    ...maxTtl !== void 0 ? { maxTtl } : {}
-  };
-}
-function notWithin(check2, scopes, allowed, path2, what) {
-  scopes.forEach((scope, index) => {
-    if (!allowed.includes(scope)) {
-      const suggestion = closest(scope, allowed);
-      check2.error(
-        `${path2}[${index}]`,
-        `"${scope}" is not within ${what}${suggestion ? `, did you mean "${suggestion}"?` : ""}`
-      );
-    }
-  });
-}
-function join(path2, key2) {
-  return path2 === "" ? key2 : `${path2}.${key2}`;
-}
-function describe(value) {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "a list";
-  return typeof value === "object" ? "a mapping" : `the ${typeof value} ${JSON.stringify(value)}`;
 }
 
 // node_modules/yaml/browser/dist/nodes/identity.js
@@ -8719,7 +8118,7 @@ ${pointer}
 };
 
 // node_modules/yaml/browser/dist/compose/resolve-props.js
-function resolveProps(tokens2, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
+function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
   let spaceBefore = false;
   let atNewline = startOnNewline;
   let hasSpace = startOnNewline;
@@ -8734,7 +8133,7 @@ function resolveProps(tokens2, { flow, indicator, next, offset, onError, parentI
   let comma = null;
   let found = null;
   let start = null;
-  for (const token of tokens2) {
+  for (const token of tokens) {
     if (reqSpace) {
       if (token.type !== "space" && token.type !== "newline" && token.type !== "comma")
         onError(token.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
@@ -8825,7 +8224,7 @@ function resolveProps(tokens2, { flow, indicator, next, offset, onError, parentI
         hasSpace = false;
     }
   }
-  const last = tokens2[tokens2.length - 1];
+  const last = tokens[tokens.length - 1];
   const end = last ? last.offset + last.source.length : offset;
   if (reqSpace && next && next.type !== "space" && next.type !== "newline" && next.type !== "comma" && (next.type !== "scalar" || next.source !== "")) {
     onError(next.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
@@ -10024,8 +9423,8 @@ ${cb}` : comment;
    * @param forceDoc - If the stream contains no document, still emit a final document including any comments and directives that would be applied to a subsequent document.
    * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
    */
-  *compose(tokens2, forceDoc = false, endOffset = -1) {
-    for (const token of tokens2)
+  *compose(tokens, forceDoc = false, endOffset = -1) {
+    for (const token of tokens)
       yield* this.next(token);
     yield* this.end(forceDoc, endOffset);
   }
@@ -11831,6 +11230,627 @@ function scalarValue(node, text) {
   return source === void 0 || /^-?(?:0|[1-9][0-9]*)$/.test(source) ? node.value : source;
 }
 
+// policy/lint.ts
+var BRANCH_PROBES = ["refs/heads/main", "refs/heads/x", "refs/heads/feature/a/b-c"];
+function admitsEveryBranch(pattern2) {
+  if (patternProblem(pattern2)) return false;
+  const glob = compileGlob(pattern2);
+  return BRANCH_PROBES.every((ref) => glob.matches(ref));
+}
+function asList(value) {
+  if (value === void 0 || value === null) return [];
+  return Array.isArray(value) ? value : [value];
+}
+function lintPolicy(policy) {
+  const warnings = [];
+  const warn2 = (path2, message2) => warnings.push({ severity: "warning", path: path2, message: message2 });
+  const environments = policy.environments ?? {};
+  const trustedCount = (policy.github_com === false ? 0 : 1) + asList(policy.issuers).filter((item) => item?.issuer !== GITHUB_COM_ISSUER).length;
+  const audiences = /* @__PURE__ */ new Map();
+  for (const [name, environment] of Object.entries(environments)) {
+    const audience = String(environment.audience ?? name);
+    const sharedWith = audiences.get(audience);
+    if (sharedWith !== void 0) {
+      warn2(
+        `environments.${name}.audience`,
+        `shares its audience with "${sharedWith}": a verifier that checks only aud would accept one's tokens for the other (check environment too)`
+      );
+    } else audiences.set(audience, name);
+    const environmentIssuer = environment.issuer;
+    const rules = asList(environment.rules);
+    rules.forEach((value, index) => {
+      const rule = value;
+      const path2 = `environments.${name}.rules[${index}]`;
+      if (trustedCount > 1 && rule.issuer === void 0 && environmentIssuer === void 0) {
+        warn2(
+          path2,
+          "relies on the default issuer (GitHub.com's) while several are trusted: name its issuer, on the rule or its environment"
+        );
+      }
+      if (rule.repository === void 0 && rule.repository_id === void 0) {
+        warn2(path2, "names only an owner (owner_id): every present and future repository of it is allowed");
+      }
+      if (rule.ref === void 0) {
+        warn2(path2, "no ref condition: every branch and tag passes");
+      }
+      if (rule.repository_id === void 0) {
+        warn2(
+          path2,
+          "no repository_id: a repository re-created under the same name would match; pin it with repository_id"
+        );
+      }
+      if (rule.environment === void 0) {
+        warn2(
+          path2,
+          "no environment condition: jobs outside any GitHub deployment environment (and its protection rules) pass"
+        );
+      }
+      if (rule.runner === "self-hosted") {
+        warn2(
+          `${path2}.runner`,
+          "self-hosted runners are often shared and long-lived: make sure only trusted jobs reach them"
+        );
+      }
+      if (typeof rule.repository === "string" && hasWildcard(rule.repository)) {
+        warn2(
+          `${path2}.repository`,
+          "wildcard repository name: every matching repository, present and future, is allowed"
+        );
+      }
+      for (const ref of asList(rule.ref)) {
+        if (typeof ref === "string" && admitsEveryBranch(ref)) warn2(`${path2}.ref`, `"${ref}" admits every branch`);
+      }
+      for (const event of asList(rule.event)) {
+        if (typeof event === "string" && UNTRUSTED_CODE_EVENTS.has(event)) {
+          warn2(`${path2}.event`, `${event} may run code from a pull request with this repository's identity`);
+        }
+      }
+    });
+  }
+  return warnings;
+}
+
+// policy/problems.ts
+function formatProblem(problem) {
+  const at = problem.line === void 0 ? "" : `${problem.line}:${problem.column ?? 1}: `;
+  const where = problem.path === "" ? "" : `${problem.path}: `;
+  return `${at}${problem.severity}: ${where}${problem.message}`;
+}
+function closest(word, candidates) {
+  let best;
+  let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
+  for (const candidate of candidates) {
+    const distance = editDistance2(word.toLowerCase(), candidate);
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+function editDistance2(a, b) {
+  if (a.length > 64 || b.length > 64) return Number.POSITIVE_INFINITY;
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, substitution);
+    }
+    previous = current;
+  }
+  return previous[b.length];
+}
+
+// policy/rule-index.ts
+function add(map2, key2, rule) {
+  const list3 = map2.get(key2);
+  if (list3) list3.push(rule);
+  else map2.set(key2, [rule]);
+}
+function lazyRuleIndex(keys, ruleAt) {
+  let index;
+  return {
+    covering(claims) {
+      index ??= buildRuleIndex(keys(), ruleAt);
+      return index.covering(claims);
+    }
+  };
+}
+function buildRuleIndex(rules, ruleAt) {
+  const byRepositoryId = /* @__PURE__ */ new Map();
+  const byRepositoryName = /* @__PURE__ */ new Map();
+  const byOwnerWithWildcard = /* @__PURE__ */ new Map();
+  const byOwnerId = /* @__PURE__ */ new Map();
+  for (const rule of rules) {
+    if (rule.repositoryId !== void 0) add(byRepositoryId, rule.repositoryId, rule);
+    else if (rule.repository?.name.literal) {
+      add(byRepositoryName, `${rule.repository.owner}/${asciiLower(rule.repository.name.source)}`, rule);
+    } else if (rule.repository) add(byOwnerWithWildcard, rule.repository.owner, rule);
+    else if (rule.ownerId !== void 0) add(byOwnerId, rule.ownerId, rule);
+  }
+  return {
+    covering(claims) {
+      const id = claims.repository_id;
+      const repository = claims.repository;
+      const ownerId = claims.repository_owner_id;
+      const found = [];
+      const issuer = claims.iss;
+      if (typeof issuer !== "string") return [];
+      if (typeof id === "string") found.push(...byRepositoryId.get(id) ?? []);
+      if (typeof repository === "string") {
+        const lower = asciiLower(repository);
+        found.push(...byRepositoryName.get(lower) ?? []);
+        const owner = lower.slice(0, Math.max(0, lower.indexOf("/")));
+        for (const rule of byOwnerWithWildcard.get(owner) ?? []) {
+          if (rule.repository && repositoryMatches(rule.repository.owner, rule.repository.name, repository)) {
+            found.push(rule);
+          }
+        }
+      }
+      if (typeof ownerId === "string") found.push(...byOwnerId.get(ownerId) ?? []);
+      return found.filter((rule) => rule.issuers.includes(issuer)).sort((a, b) => a.position - b.position).map((rule) => ruleAt(rule.position));
+    }
+  };
+}
+
+// policy/compile.ts
+var DEFAULT_TTL_SECONDS = 600;
+var OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
+var REPOSITORY_NAME_CHARS = /^[A-Za-z0-9._*?-]+$/;
+var CLAIM_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
+var ID = /^[1-9][0-9]{0,19}$/;
+var MAX_INLINE_KEYS = 20;
+var PRIVATE_JWK_MEMBERS = ["d", "p", "q", "dp", "dq", "qi", "oth", "k"];
+var Checker = class {
+  constructor(document) {
+    this.document = document;
+  }
+  document;
+  problems = [];
+  error(path2, message2) {
+    this.problems.push({ severity: "error", path: path2, message: message2, ...this.document?.locate(path2) });
+    return void 0;
+  }
+  get failed() {
+    return this.problems.some((problem) => problem.severity === "error");
+  }
+};
+var PolicyArtifactError = class extends Error {
+  name = "PolicyArtifactError";
+};
+function compilePolicyValue(value, options = {}) {
+  const { document, prevalidated = false } = options;
+  const check2 = new Checker(document);
+  const top = checkObject(check2, value, "", POLICY);
+  if (!top) return { ok: false, problems: check2.problems };
+  if (top.version !== void 0) checkKind(check2, top.version, "version", POLICY.fields.version.kind);
+  const issuers = compileIssuers(check2, top.issuers);
+  const githubCom = top.github_com === void 0 ? true : checkKind(check2, top.github_com, "github_com", POLICY.fields.github_com.kind);
+  const trusted = /* @__PURE__ */ new Set([...githubCom === false ? [] : [GITHUB_COM_ISSUER], ...issuers.map((item) => item.issuer)]);
+  if (githubCom === false && issuers.length === 0) {
+    check2.error("github_com", "github_com is false and no issuers are listed: no token could ever be accepted");
+  }
+  const audience = top.audience === void 0 ? void 0 : checkKind(check2, top.audience, "audience", POLICY.fields.audience.kind);
+  const environments = compileEnvironments(check2, top.environments, { prevalidated, trusted });
+  if (check2.failed || !environments) return { ok: false, problems: check2.problems };
+  const policy = { version: 1, audience, issuers, githubCom: githubCom !== false, environments };
+  const warnings = prevalidated ? [] : lintPolicy(value).map((problem) => ({ ...problem, ...document?.locate(problem.path) }));
+  return { ok: true, policy, warnings };
+}
+function checkObject(check2, value, path2, definition) {
+  const at = path2 === "" ? "the policy" : path2;
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    return check2.error(path2, `${at} must be a mapping (${definition.title})`);
+  }
+  const fields = value;
+  const known = Object.keys(definition.fields);
+  for (const key2 of Object.keys(fields)) {
+    if (Object.hasOwn(definition.fields, key2)) continue;
+    const suggestion = closest(key2, known);
+    check2.error(join(path2, key2), `unknown key${suggestion ? `, did you mean "${suggestion}"?` : ""}`);
+  }
+  for (const [key2, field] of Object.entries(definition.fields)) {
+    if (field.required && (fields[key2] === void 0 || fields[key2] === null)) {
+      check2.error(join(path2, key2), `missing required key "${key2}" in ${definition.title}`);
+    }
+  }
+  return fields;
+}
+function checkKind(check2, value, path2, kind) {
+  switch (kind.type) {
+    case "version":
+      return value === 1 ? 1 : check2.error(path2, "must be 1 (the only policy version)");
+    case "url":
+      return checkUrl(check2, value, path2);
+    case "text":
+      if (typeof value !== "string" || value.length === 0) return check2.error(path2, "must be a non-empty string");
+      if (value.length > kind.maxLength) return check2.error(path2, `must be at most ${kind.maxLength} characters`);
+      if (CONTROL_CHARACTER.test(value)) return check2.error(path2, "must not contain control characters");
+      return value;
+    case "patterns":
+      return checkPatterns(check2, value, path2, kind.prefix);
+    case "repository":
+      return checkRepository(check2, value, path2);
+    case "id":
+      return checkId(check2, value, path2);
+    case "enum":
+      if (typeof value === "string" && kind.values.includes(value)) return value;
+      return check2.error(path2, `must be one of ${kind.values.map((v) => `"${v}"`).join(", ")}`);
+    case "duration": {
+      const seconds2 = parseDuration(value);
+      if (seconds2 === void 0)
+        return check2.error(path2, 'must be a duration such as "90s", "10m", "1h" or whole seconds');
+      if (seconds2 > HARD_MAX_TTL_SECONDS) return check2.error(path2, "must be at most 1h");
+      return seconds2;
+    }
+    case "scopes":
+      return checkScopes(check2, value, path2);
+    case "claims":
+      return checkClaims(check2, value, path2);
+    case "jwks":
+      return checkJwks(check2, value, path2);
+    case "issuers":
+      return checkIssuerList(check2, value, path2);
+    case "boolean":
+      return typeof value === "boolean" ? value : check2.error(path2, "must be true or false");
+    default:
+      return check2.error(path2, "unexpected field");
+  }
+}
+function checkUrl(check2, value, path2) {
+  if (typeof value !== "string" || value.length === 0 || value.length > 512) {
+    return check2.error(path2, "must be an https URL of at most 512 characters");
+  }
+  let url;
+  try {
+    url = new URL(value);
+  } catch {
+    return check2.error(path2, "must be an https URL");
+  }
+  if (url.protocol !== "https:") return check2.error(path2, "must be an https URL");
+  if (url.username || url.password || url.hash || url.search) {
+    return check2.error(path2, "must not carry credentials, a query or a fragment");
+  }
+  return value;
+}
+function checkPatterns(check2, value, path2, prefix) {
+  const items = typeof value === "string" ? [value] : value;
+  if (typeof value === "boolean" || typeof value === "number") {
+    return check2.error(path2, `must be a string, not ${describe(value)} (quote it)`);
+  }
+  if (!Array.isArray(items) || items.length === 0) {
+    return check2.error(path2, "must be a pattern or a non-empty list of patterns");
+  }
+  const patterns = [];
+  items.forEach((item, index) => {
+    const itemPath = Array.isArray(value) ? `${path2}[${index}]` : path2;
+    if (typeof item !== "string") {
+      check2.error(itemPath, `must be a string, not ${describe(item)} (quote it)`);
+      return;
+    }
+    const problem = patternProblem(item);
+    if (problem) check2.error(itemPath, `invalid pattern: ${problem}`);
+    else if (prefix && !item.startsWith(prefix)) check2.error(itemPath, `must start with "${prefix}"`);
+    else patterns.push(item);
+  });
+  return patterns.length === items.length ? patterns : void 0;
+}
+function checkIssuerList(check2, value, path2) {
+  const items = typeof value === "string" ? [value] : value;
+  if (!Array.isArray(items) || items.length === 0) return check2.error(path2, "must be an issuer URL or a list of them");
+  const urls = [];
+  items.forEach((item, index) => {
+    const url = checkUrl(check2, item, Array.isArray(value) ? `${path2}[${index}]` : path2);
+    if (url !== void 0 && !urls.includes(url)) urls.push(url);
+  });
+  return urls.length > 0 && urls.length <= items.length ? urls : void 0;
+}
+function checkTrusted(check2, issuers, path2, trusted) {
+  for (const issuer of issuers) {
+    if (trusted.has(issuer)) continue;
+    const why = issuer === GITHUB_COM_ISSUER ? "GitHub.com's issuer is not trusted (github_com: false)" : `"${issuer}" is not a trusted issuer: list it under issuers`;
+    const suggestion = closest(issuer, [...trusted]);
+    check2.error(path2, `${why}${suggestion ? `; did you mean "${suggestion}"?` : ""}`);
+  }
+}
+function checkRepository(check2, value, path2) {
+  if (typeof value !== "string") return check2.error(path2, "must be a string owner/name");
+  const { owner, name } = splitRepository(value);
+  if (owner === "" || name.includes("/") || name === "") return check2.error(path2, "must be owner/name");
+  if (hasWildcard(owner)) return check2.error(path2, "the repository owner must be literal (no wildcards)");
+  if (!OWNER.test(owner)) return check2.error(path2, "the repository owner is not a valid GitHub account name");
+  const problem = patternProblem(name);
+  if (problem) return check2.error(path2, `invalid pattern: ${problem}`);
+  if (!REPOSITORY_NAME_CHARS.test(name))
+    return check2.error(path2, "the repository name has characters GitHub does not allow");
+  return repositoryKey(value);
+}
+function splitRepository(value) {
+  const slash = value.indexOf("/");
+  return slash <= 0 ? { owner: "", name: "" } : { owner: value.slice(0, slash), name: value.slice(slash + 1) };
+}
+function repositoryKey(source) {
+  const { owner, name } = splitRepository(source);
+  return { owner: asciiLower(owner), name: compileGlob(name, { caseInsensitive: true }), source };
+}
+function checkId(check2, value, path2) {
+  if (typeof value === "number" && Number.isSafeInteger(value) && value > 0) return String(value);
+  if (typeof value === "string" && ID.test(value)) return value;
+  return check2.error(path2, "must be a positive whole number (a GitHub id)");
+}
+function checkScopes(check2, value, path2) {
+  if (!Array.isArray(value)) return check2.error(path2, "must be a list of scopes");
+  const scopes = [];
+  value.forEach((scope, index) => {
+    if (typeof scope !== "string" || !SCOPE_TOKEN.test(scope)) {
+      check2.error(`${path2}[${index}]`, "must be a scope: printable ASCII without spaces, quotes or backslashes");
+    } else if (scopes.includes(scope)) {
+      check2.error(`${path2}[${index}]`, `duplicate scope "${scope}"`);
+    } else scopes.push(scope);
+  });
+  return scopes.length === value.length ? scopes : void 0;
+}
+function checkClaims(check2, value, path2) {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    return check2.error(path2, "must be a mapping of claim names to patterns");
+  }
+  const claims = /* @__PURE__ */ new Map();
+  for (const [claim, patterns] of Object.entries(value)) {
+    const claimPath = join(path2, claim);
+    if (RESERVED_KEYS.has(claim)) check2.error(claimPath, `"${claim}" is a reserved key`);
+    else if (!CLAIM_NAME.test(claim)) check2.error(claimPath, "is not a claim name");
+    else if (RESERVED_CLAIMS.includes(claim)) {
+      check2.error(
+        claimPath,
+        `"${claim}" cannot be a condition${claim === "workflow" ? ' (any author picks it; use "workflow:" on job_workflow_ref)' : ""}`
+      );
+    } else {
+      const checked = checkPatterns(check2, patterns, claimPath);
+      if (checked) claims.set(claim, checked);
+    }
+  }
+  return claims;
+}
+function checkJwks(check2, value, path2) {
+  const keys = value?.keys;
+  if (value === null || typeof value !== "object" || !Array.isArray(keys) || keys.length === 0) {
+    return check2.error(path2, "must be a JWK set: { keys: [ ... ] }");
+  }
+  if (keys.length > MAX_INLINE_KEYS) return check2.error(path2, `must hold at most ${MAX_INLINE_KEYS} keys`);
+  const extra = Object.keys(value).filter((key2) => key2 !== "keys");
+  if (extra.length > 0) return check2.error(join(path2, extra[0]), "unknown key");
+  let ok = true;
+  keys.forEach((key2, index) => {
+    const keyPath = `${path2}.keys[${index}]`;
+    const jwk = key2;
+    if (key2 === null || typeof key2 !== "object" || jwk.kty !== "RSA" || typeof jwk.n !== "string" || typeof jwk.e !== "string") {
+      ok = check2.error(keyPath, "must be an RSA public key (kty, n, e)") ?? false;
+    } else if (PRIVATE_JWK_MEMBERS.some((member) => member in jwk)) {
+      ok = check2.error(keyPath, "holds private key material: publish only the public key") ?? false;
+    } else if (typeof jwk.kid !== "string" || jwk.kid === "") {
+      ok = check2.error(keyPath, "must have a kid") ?? false;
+    } else if (jwk.alg !== void 0 && jwk.alg !== "RS256") {
+      ok = check2.error(keyPath, "alg must be RS256") ?? false;
+    }
+  });
+  return ok ? { keys } : void 0;
+}
+function compileIssuers(check2, value) {
+  if (value === void 0 || value === null) return [];
+  if (!Array.isArray(value)) {
+    check2.error("issuers", "must be a list of issuers");
+    return [];
+  }
+  const issuers = [];
+  value.forEach((item, index) => {
+    const path2 = `issuers[${index}]`;
+    const fields = checkObject(check2, item, path2, ISSUER);
+    if (!fields) return;
+    const issuer = checkUrl(check2, fields.issuer, join(path2, "issuer"));
+    const jwksUri = fields.jwks_uri === void 0 ? void 0 : checkUrl(check2, fields.jwks_uri, join(path2, "jwks_uri"));
+    const jwks = fields.jwks === void 0 ? void 0 : checkJwks(check2, fields.jwks, join(path2, "jwks"));
+    if (fields.jwks !== void 0 && fields.jwks_uri !== void 0) {
+      check2.error(path2, "give jwks_uri or jwks, not both");
+    }
+    if (issuer === GITHUB_COM_ISSUER && (fields.jwks !== void 0 || fields.jwks_uri !== void 0)) {
+      check2.error(
+        join(path2, fields.jwks_uri !== void 0 ? "jwks_uri" : "jwks"),
+        `GitHub.com's issuer is trusted with GitHub's own keys (${GITHUB_COM_ISSUER}/.well-known/jwks): remove this entry, or use github_com: false and list your own issuer`
+      );
+    }
+    if (issuer && issuers.some((other) => other.issuer === issuer)) {
+      check2.error(join(path2, "issuer"), "this issuer is listed twice");
+    }
+    if (issuer) issuers.push({ issuer, ...jwksUri ? { jwksUri } : {}, ...jwks ? { jwks } : {} });
+  });
+  return issuers;
+}
+function compileEnvironments(check2, value, context) {
+  if (value === void 0 || value === null) return void 0;
+  if (typeof value !== "object" || Array.isArray(value)) {
+    return check2.error("environments", "must be a mapping of environment names to environments");
+  }
+  const entries = Object.entries(value);
+  if (entries.length === 0) return check2.error("environments", "must name at least one environment");
+  const environments = /* @__PURE__ */ new Map();
+  for (const [name, body] of entries) {
+    const path2 = join("environments", name);
+    if (RESERVED_KEYS.has(name)) {
+      check2.error(path2, `"${name}" is a reserved key`);
+      continue;
+    }
+    if (!ENVIRONMENT_NAME.test(name)) {
+      check2.error(path2, "environment names are 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit");
+      continue;
+    }
+    const key2 = asciiLower(name);
+    if (environments.has(key2)) {
+      check2.error(path2, `the environment "${environments.get(key2)?.name}" differs only in case`);
+      continue;
+    }
+    const environment = compileEnvironment(check2, name, body, path2, context);
+    if (environment) environments.set(key2, environment);
+  }
+  return environments;
+}
+function compileEnvironment(check2, name, value, path2, { prevalidated, trusted }) {
+  const fields = checkObject(check2, value, path2, ENVIRONMENT);
+  if (!fields) return void 0;
+  const kinds = ENVIRONMENT.fields;
+  const field = (key2) => fields[key2] === void 0 ? void 0 : checkKind(check2, fields[key2], join(path2, key2), kinds[key2].kind);
+  const scopes = field("scopes");
+  if (scopes && scopes.length === 0) check2.error(join(path2, "scopes"), "must name at least one scope");
+  const defaultScopes = field("default_scopes") ?? scopes;
+  if (scopes && fields.default_scopes !== void 0 && defaultScopes) {
+    notWithin(check2, defaultScopes, scopes, join(path2, "default_scopes"), "the environment's scopes");
+  }
+  const ttl = field("ttl") ?? DEFAULT_TTL_SECONDS;
+  const maxTtl = field("max_ttl") ?? Math.max(ttl, 0);
+  if (ttl > maxTtl) check2.error(join(path2, "ttl"), "must not exceed max_ttl");
+  const audience = field("audience") ?? name;
+  const dpop = field("dpop") ?? "optional";
+  const narrowing = field("narrowing") ?? "denied";
+  const environmentIssuers = field("issuer");
+  if (environmentIssuers) checkTrusted(check2, environmentIssuers, join(path2, "issuer"), trusted);
+  const inherited = { issuers: environmentIssuers ?? [GITHUB_COM_ISSUER], trusted };
+  const rulesPath = join(path2, "rules");
+  const rawRules = fields.rules;
+  if (rawRules !== void 0 && rawRules !== null && (!Array.isArray(rawRules) || rawRules.length === 0)) {
+    check2.error(rulesPath, "must be a non-empty list of rules (an environment without rules grants nothing)");
+  }
+  if (!scopes || !defaultScopes || !Array.isArray(rawRules)) {
+    if (Array.isArray(rawRules) && !prevalidated) {
+      compileRules(check2, rawRules, rulesPath, { scopes: scopes ?? [], maxTtl, ...inherited });
+    }
+    return void 0;
+  }
+  const limits = { scopes, maxTtl, ...inherited };
+  const settings = { name, audience, scopes, defaultScopes, ttl, maxTtl, dpop, narrowing, ruleCount: rawRules.length };
+  if (!prevalidated) {
+    const rules = compileRules(check2, rawRules, rulesPath, limits);
+    if (rules.length !== rawRules.length) return void 0;
+    const rule2 = (position) => rules[position];
+    return { ...settings, rule: rule2, index: buildRuleIndex(rules, rule2) };
+  }
+  const compiled2 = [];
+  const rule = (position) => {
+    let found = compiled2[position];
+    if (!found) {
+      const ruleCheck = new Checker(void 0);
+      const rulePath = `${rulesPath}[${position}]`;
+      found = compileRule(ruleCheck, rawRules[position], position, rulePath, limits);
+      if (!found) {
+        const first = ruleCheck.problems[0];
+        throw new PolicyArtifactError(`${first?.path || rulePath}: ${first?.message ?? "invalid rule"}`);
+      }
+      compiled2[position] = found;
+    }
+    return found;
+  };
+  const keys = () => rawRules.map((raw, position) => prevalidatedRuleKey(raw, position, inherited.issuers));
+  return { ...settings, rule, index: lazyRuleIndex(keys, rule) };
+}
+function compileRules(check2, rawRules, rulesPath, context) {
+  const rules = [];
+  rawRules.forEach((raw, position) => {
+    const compiled2 = compileRule(check2, raw, position, `${rulesPath}[${position}]`, context);
+    if (compiled2) rules.push(compiled2);
+  });
+  return rules;
+}
+function prevalidatedRuleKey(raw, position, inherited) {
+  const id = (value) => value === void 0 ? void 0 : String(value);
+  const issuers = raw.issuer === void 0 ? inherited : Array.isArray(raw.issuer) ? raw.issuer.map(String) : [String(raw.issuer)];
+  const repositoryId = id(raw.repository_id);
+  const ownerId = id(raw.owner_id);
+  return {
+    position,
+    issuers,
+    ...repositoryId !== void 0 ? { repositoryId } : {},
+    ...ownerId !== void 0 ? { ownerId } : {},
+    ...typeof raw.repository === "string" ? { repository: repositoryKey(raw.repository) } : {}
+  };
+}
+function compileRule(check2, value, position, path2, { scopes: environmentScopes, maxTtl: environmentMaxTtl2, issuers: inherited, trusted }) {
+  const fields = checkObject(check2, value, path2, RULE);
+  if (!fields) return void 0;
+  const before = check2.problems.length;
+  const field = (key2) => fields[key2] === void 0 ? void 0 : checkKind(check2, fields[key2], join(path2, key2), RULE.fields[key2].kind);
+  const name = field("name");
+  const repository = field("repository");
+  const repositoryId = field("repository_id");
+  const ownerId = field("owner_id");
+  if (fields.repository === void 0 && fields.repository_id === void 0 && fields.owner_id === void 0) {
+    check2.error(path2, "a rule must name its repository (repository or repository_id) or at least owner_id");
+  }
+  const ownIssuers = field("issuer");
+  if (ownIssuers) checkTrusted(check2, ownIssuers, join(path2, "issuer"), trusted);
+  else if (inherited.length === 1 && inherited[0] === GITHUB_COM_ISSUER && !trusted.has(GITHUB_COM_ISSUER)) {
+    check2.error(
+      path2,
+      "no issuer: the rule relies on GitHub.com's, which github_com: false does not trust; name its issuer here or on its environment"
+    );
+  }
+  const issuers = ownIssuers ?? inherited;
+  const conditions = [exactCondition("issuer", "iss", issuers)];
+  if (repositoryId !== void 0) conditions.push(exactCondition("repository_id", "repository_id", [repositoryId]));
+  else if (repository) conditions.push(repositoryCondition(repository.source, repository.owner, repository.name));
+  if (ownerId !== void 0) conditions.push(exactCondition("owner_id", "repository_owner_id", [ownerId]));
+  const patterns = (key2, claim, options = {}) => {
+    const list3 = field(key2);
+    if (list3) conditions.push(patternCondition(key2, claim, list3, options));
+  };
+  patterns("ref", "ref");
+  const refType = field("ref_type");
+  if (refType) conditions.push(exactCondition("ref_type", "ref_type", [refType]));
+  patterns("environment", "environment", { caseInsensitive: true });
+  patterns("workflow", "job_workflow_ref", { atIsLiteral: true });
+  conditions.push(eventCondition(field("event")));
+  const runner = field("runner");
+  if (runner) conditions.push(exactCondition("runner", "runner_environment", [runner]));
+  for (const [claim, list3] of field("claims") ?? []) {
+    conditions.push(patternCondition(`claims.${claim}`, claim, list3));
+  }
+  const scopes = field("scopes");
+  if (scopes) notWithin(check2, scopes, environmentScopes, join(path2, "scopes"), "its environment's scopes");
+  const maxTtl = field("max_ttl");
+  if (maxTtl !== void 0 && maxTtl > environmentMaxTtl2) {
+    check2.error(join(path2, "max_ttl"), "must not exceed its environment's max_ttl (a rule can only narrow it)");
+  }
+  if (check2.problems.length !== before) return void 0;
+  return {
+    position,
+    label: name ?? `rules[${position}]`,
+    issuers,
+    ...repositoryId !== void 0 ? { repositoryId } : {},
+    ...ownerId !== void 0 ? { ownerId } : {},
+    ...repository ? { repository } : {},
+    conditions,
+    ...scopes ? { scopes } : {},
+    ...maxTtl !== void 0 ? { maxTtl } : {}
+  };
+}
+function notWithin(check2, scopes, allowed, path2, what) {
+  scopes.forEach((scope, index) => {
+    if (!allowed.includes(scope)) {
+      const suggestion = closest(scope, allowed);
+      check2.error(
+        `${path2}[${index}]`,
+        `"${scope}" is not within ${what}${suggestion ? `, did you mean "${suggestion}"?` : ""}`
+      );
+    }
+  });
+}
+function join(path2, key2) {
+  return path2 === "" ? key2 : `${path2}.${key2}`;
+}
+function describe(value) {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  return typeof value === "object" ? "a mapping" : `the ${typeof value} ${JSON.stringify(value)}`;
+}
+
 // policy/policy-text.ts
 function compilePolicy(text) {
   const read = readPolicyDocument(text);
@@ -11948,101 +11968,417 @@ function kib(bytes) {
   return `${(bytes / 1024).toFixed(bytes < 10 * 1024 ? 1 : 0)} KiB`;
 }
 
+// policy/work-budget.ts
+var WorkBudgetExceeded = class extends Error {
+  constructor(limit) {
+    super(`the analysis needed more than ${limit.toLocaleString("en-US")} steps`);
+    this.limit = limit;
+  }
+  limit;
+  name = "WorkBudgetExceeded";
+};
+var WorkBudget = class {
+  constructor(limit) {
+    this.limit = limit;
+  }
+  limit;
+  spent = 0;
+  /** Charges `steps`; throws `WorkBudgetExceeded` once the total passes the limit. */
+  spend(steps = 1) {
+    this.spent += steps;
+    if (this.spent > this.limit) throw new WorkBudgetExceeded(this.limit);
+  }
+  get used() {
+    return this.spent;
+  }
+};
+var diffBudget = (rules) => new WorkBudget(5e6 + 250 * rules);
+var unbounded = () => new WorkBudget(Number.POSITIVE_INFINITY);
+
 // policy/glob-containment.ts
 var { One: ONE, Star: STAR, GlobStar: GLOBSTAR } = Token;
-var SLASH2 = "/";
-var AT2 = "@";
-var tokens = (pattern2) => [...tokenize(pattern2)];
+var SLASH2 = 47;
+var AT2 = 64;
+function globPattern(pattern2, options = {}) {
+  const fold = options.caseInsensitive === true;
+  return {
+    tokens: [...tokenize(fold ? asciiLower(pattern2) : pattern2)],
+    fold,
+    atIsLiteral: options.atIsLiteral === true
+  };
+}
+function literalPattern(value) {
+  return { tokens: [...value].map((ch) => ch.charCodeAt(0)), fold: false, atIsLiteral: false };
+}
 var STRIDE = 1024;
 var stateOf = (p, i) => p * STRIDE + i;
-function wildcardTakes(token, ch, options) {
-  if (options.atIsLiteral && ch === AT2) return false;
-  if (token === GLOBSTAR) return true;
-  return ch !== SLASH2;
-}
-function close(automaton, states) {
-  const stack = [...states];
-  while (stack.length > 0) {
-    const state = stack.pop();
-    const p = Math.floor(state / STRIDE);
-    const i = state % STRIDE;
-    const token = automaton[p][i];
-    if ((token === STAR || token === GLOBSTAR) && i < automaton[p].length) {
-      const next = state + 1;
-      if (!states.has(next)) {
-        states.add(next);
-        stack.push(next);
+var lowerCode = (code) => code >= 65 && code <= 90 ? code + 32 : code;
+var Nfa = class {
+  constructor(patterns) {
+    this.patterns = patterns;
+  }
+  patterns;
+  start() {
+    return this.close(new Set(this.patterns.map((_, p) => stateOf(p, 0))));
+  }
+  /** States reachable without consuming: a star may match nothing. */
+  close(states) {
+    const stack = [...states];
+    while (stack.length > 0) {
+      const state = stack.pop();
+      const { tokens } = this.patterns[Math.floor(state / STRIDE)];
+      const i = state % STRIDE;
+      if (i < tokens.length && (tokens[i] === STAR || tokens[i] === GLOBSTAR) && !states.has(state + 1)) {
+        states.add(state + 1);
+        stack.push(state + 1);
       }
     }
+    return states;
   }
-  return states;
-}
-function step(automaton, states, ch, options) {
-  const next = /* @__PURE__ */ new Set();
-  const code = ch.charCodeAt(0);
-  for (const state of states) {
-    const p = Math.floor(state / STRIDE);
-    const i = state % STRIDE;
-    const token = automaton[p][i];
-    if (i >= automaton[p].length) continue;
-    if (token === STAR || token === GLOBSTAR) {
-      if (wildcardTakes(token, ch, options)) next.add(state);
-    } else if (token === ONE ? wildcardTakes(ONE, ch, options) : token === code) next.add(state + 1);
+  step(states, code) {
+    const next = /* @__PURE__ */ new Set();
+    for (const state of states) {
+      const pattern2 = this.patterns[Math.floor(state / STRIDE)];
+      const i = state % STRIDE;
+      if (i >= pattern2.tokens.length) continue;
+      const token = pattern2.tokens[i];
+      const barred = pattern2.atIsLiteral && code === AT2 || token !== GLOBSTAR && code === SLASH2;
+      if (token === STAR || token === GLOBSTAR) {
+        if (!barred) next.add(state);
+      } else if (token === ONE ? !barred : token === (pattern2.fold ? lowerCode(code) : code)) next.add(state + 1);
+    }
+    return this.close(next);
   }
-  return close(automaton, next);
-}
-function accepts(automaton, states) {
-  for (const state of states) {
-    if (state % STRIDE === automaton[Math.floor(state / STRIDE)].length) return true;
+  /** The patterns, among `from`…`to`, that accept in `states`. */
+  accepting(states, from = 0, to = this.patterns.length) {
+    const found = [];
+    for (const state of states) {
+      const p = Math.floor(state / STRIDE);
+      if (p >= from && p < to && state % STRIDE === this.patterns[p].tokens.length) found.push(p);
+    }
+    return found.sort((x, y) => x - y);
   }
-  return false;
-}
+  /**
+   * One representative per class of characters the patterns can tell apart: every literal they
+   * name (in both cases where folding and exact patterns meet), the two separators, and one
+   * character none of them names.
+   */
+  alphabet() {
+    const literals = /* @__PURE__ */ new Set([SLASH2, AT2]);
+    const folds = this.patterns.some((pattern2) => pattern2.fold);
+    const exact = this.patterns.some((pattern2) => !pattern2.fold);
+    for (const pattern2 of this.patterns) {
+      for (const token of pattern2.tokens) {
+        if (token < 0) continue;
+        literals.add(token);
+        const letter = lowerCode(token) !== token || token >= 97 && token <= 122;
+        if (letter && folds && exact) literals.add(token ^ 32);
+      }
+    }
+    const other = [..."abcdefghijklmnopqrstuvwxyz0123456789-_."].map((ch) => ch.charCodeAt(0)).find((code) => !literals.has(code) && !literals.has(code ^ 32));
+    return [...literals, other ?? 126];
+  }
+};
 var key = (states) => [...states].sort((x, y) => x - y).join(",");
-function globWitness(candidate, within, options = {}) {
-  const fold = (pattern2) => options.caseInsensitive ? asciiLower(pattern2) : pattern2;
-  const a = candidate.map((pattern2) => tokens(fold(pattern2)));
-  const b = within.map((pattern2) => tokens(fold(pattern2)));
-  const literals = /* @__PURE__ */ new Set([SLASH2, AT2]);
-  for (const list3 of [a, b])
-    for (const pattern2 of list3) for (const t of pattern2) if (t >= 0) literals.add(String.fromCharCode(t));
-  const other = [..."abcdefghijklmnopqrstuvwxyz0123456789-_."].find((ch) => !literals.has(ch)) ?? "~";
-  const alphabet = [...literals, other];
-  const start = (automaton) => close(automaton, new Set(automaton.map((_, p) => stateOf(p, 0))));
-  const queue = [{ sa: start(a), sb: start(b), value: "" }];
-  const seen = /* @__PURE__ */ new Set([`${key(queue[0].sa)}|${key(queue[0].sb)}`]);
+function globWitness(candidate, within, options = {}, budget = unbounded()) {
+  const split = candidate.length;
+  const nfa = new Nfa([...candidate, ...within].map((pattern2) => globPattern(pattern2, options)));
+  const alphabet = nfa.alphabet();
+  const admits = (states, side) => side === "a" ? nfa.accepting(states, 0, split).length > 0 : nfa.accepting(states, split).length > 0;
+  const inA = (state) => state < split * STRIDE;
+  const startStates = nfa.start();
+  const queue = [{ states: startStates, value: "" }];
+  const seen = /* @__PURE__ */ new Set([key(startStates)]);
   for (let next = 0; next < queue.length; next++) {
-    const { sa, sb, value } = queue[next];
-    if (accepts(a, sa) && !accepts(b, sb)) return value;
-    for (const ch of alphabet) {
-      const na = step(a, sa, ch, options);
-      if (na.size === 0) continue;
-      const nb = step(b, sb, ch, options);
-      const id = `${key(na)}|${key(nb)}`;
+    const { states, value } = queue[next];
+    if (admits(states, "a") && !admits(states, "b")) return value;
+    for (const code of alphabet) {
+      const after = nfa.step(states, code);
+      budget.spend(1 + after.size);
+      if (![...after].some(inA)) continue;
+      const id = key(after);
       if (seen.has(id)) continue;
       seen.add(id);
-      queue.push({ sa: na, sb: nb, value: value + ch });
+      queue.push({ states: after, value: value + String.fromCharCode(code) });
     }
   }
   return void 0;
 }
+function regionValues(patterns, budget) {
+  const nfa = new Nfa(patterns);
+  const alphabet = nfa.alphabet();
+  const startStates = nfa.start();
+  const queue = [{ states: startStates, value: "" }];
+  const seen = /* @__PURE__ */ new Set([key(startStates)]);
+  const regions = /* @__PURE__ */ new Map();
+  for (let next = 0; next < queue.length; next++) {
+    const { states, value } = queue[next];
+    const signature = nfa.accepting(states).join(",");
+    if (!regions.has(signature)) regions.set(signature, value);
+    for (const code of alphabet) {
+      const after = nfa.step(states, code);
+      budget.spend(1 + after.size);
+      const id = key(after);
+      if (seen.has(id)) continue;
+      seen.add(id);
+      queue.push({ states: after, value: value + String.fromCharCode(code) });
+    }
+  }
+  return [...regions.values()];
+}
+
+// policy/first-match.ts
+function viewsOf(environment) {
+  const views = [];
+  for (let position = 0; position < environment.ruleCount; position++) {
+    const rule = environment.rule(position);
+    const byClaim = /* @__PURE__ */ new Map();
+    for (const condition of rule.conditions)
+      byClaim.set(condition.claim, [...byClaim.get(condition.claim) ?? [], condition]);
+    const scopes = [...rule.scopes ?? environment.scopes].sort();
+    const ttl = Math.min(rule.maxTtl ?? environment.maxTtl, environment.maxTtl, HARD_MAX_TTL_SECONDS);
+    const languages = rule.conditions.map((condition) => [condition.claim, normalized(condition.language)]);
+    views.push({ rule, scopes: new Set(scopes), ttl, byClaim, key: JSON.stringify([languages, scopes, ttl]) });
+  }
+  return views;
+}
+function normalized(language) {
+  switch (language.kind) {
+    case "values":
+      return [language.kind, [...language.values].sort()];
+    case "globs":
+      return [language.kind, [...language.patterns].sort(), language.options];
+    case "events":
+      return [language.kind, language.patterns && [...language.patterns].sort()];
+  }
+}
+function sharedInOrder(base, head) {
+  const once = (views) => {
+    const positions = /* @__PURE__ */ new Map();
+    const repeated = /* @__PURE__ */ new Set();
+    views.forEach((view, position) => {
+      if (positions.has(view.key)) repeated.add(view.key);
+      else positions.set(view.key, position);
+    });
+    for (const key2 of repeated) positions.delete(key2);
+    return positions;
+  };
+  const inBase = once(base);
+  const pairs2 = [];
+  for (const [key2, h] of once(head)) {
+    const b = inBase.get(key2);
+    if (b !== void 0) pairs2.push([h, b]);
+  }
+  pairs2.sort((x, y) => x[0] - y[0]);
+  const tails = [];
+  const previous = new Array(pairs2.length).fill(-1);
+  pairs2.forEach(([, b], i) => {
+    let low = 0;
+    let high = tails.length;
+    while (low < high) {
+      const middle = low + high >> 1;
+      if (pairs2[tails[middle]][1] < b) low = middle + 1;
+      else high = middle;
+    }
+    if (low > 0) previous[i] = tails[low - 1];
+    tails[low] = i;
+  });
+  const shared = { base: /* @__PURE__ */ new Set(), head: /* @__PURE__ */ new Set() };
+  for (let i = tails.length > 0 ? tails[tails.length - 1] : -1; i >= 0; i = previous[i]) {
+    shared.head.add(pairs2[i][0]);
+    shared.base.add(pairs2[i][1]);
+  }
+  return shared;
+}
+function mayMeet(a, b) {
+  const literals = (language) => language.kind === "values" ? language.values : language.kind === "globs" && !language.options.caseInsensitive && !language.patterns.some(hasWildcard) ? language.patterns : void 0;
+  const some = literals(a.language);
+  if (some) return some.some((value) => b.test({ [a.claim]: value }).held);
+  const other = literals(b.language);
+  if (other) return other.some((value) => a.test({ [b.claim]: value }).held);
+  return true;
+}
+function mayOverlap(a, b) {
+  for (const [claim, conditions] of a.byClaim) {
+    const others = b.byClaim.get(claim);
+    if (others && !conditions.every((x) => others.every((y) => mayMeet(x, y)))) return false;
+  }
+  return true;
+}
+var OverlapIndex = class {
+  constructor(views) {
+    this.views = views;
+    for (const view of views) {
+      const ids = view.rule.repositoryId;
+      if (ids === void 0) this.open.push(view);
+      else this.byRepositoryId.set(ids, [...this.byRepositoryId.get(ids) ?? [], view]);
+    }
+  }
+  views;
+  byRepositoryId = /* @__PURE__ */ new Map();
+  open = [];
+  overlapping(view) {
+    const id = view.rule.repositoryId;
+    const candidates = id === void 0 ? this.views : [...this.byRepositoryId.get(id) ?? [], ...this.open];
+    return candidates.filter((other) => mayOverlap(view, other)).sort((x, y) => x.rule.position - y.rule.position);
+  }
+};
+function patternsOf(language) {
+  switch (language.kind) {
+    case "values":
+      return language.values.map(literalPattern);
+    case "globs":
+      return language.patterns.map((pattern2) => globPattern(pattern2, language.options));
+    case "events":
+      return [
+        ...(language.patterns ?? []).map((pattern2) => globPattern(pattern2)),
+        ...[...UNTRUSTED_CODE_EVENTS].map(literalPattern)
+      ];
+  }
+}
+var holds = (conditions, claim, value) => conditions === void 0 || conditions.every((condition) => condition.test(value === void 0 ? {} : { [claim]: value }).held);
+function firstMatchWidenings(base, head, { budget, limit = 3, accept = () => true }) {
+  const baseViews = viewsOf(base);
+  const headViews = viewsOf(head);
+  const shared = sharedInOrder(baseViews, headViews);
+  const changed = [
+    ...headViews.filter((_, position) => !shared.head.has(position)),
+    ...baseViews.filter((_, position) => !shared.base.has(position))
+  ];
+  if (changed.length === 0) return [];
+  const baseIndex = new OverlapIndex(baseViews);
+  const headIndex = new OverlapIndex(headViews);
+  const regionCache = /* @__PURE__ */ new Map();
+  const found = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const candidate of changed) {
+    if (found.length >= limit) break;
+    budget.spend();
+    const headRules = headIndex.overlapping(candidate);
+    const baseRules = baseIndex.overlapping(candidate);
+    const claims = claimsInPlay([candidate, ...headRules, ...baseRules]);
+    const regions = claims.map((claim) => {
+      const unique = /* @__PURE__ */ new Map();
+      for (const view of [candidate, ...headRules, ...baseRules]) {
+        for (const condition of view.byClaim.get(claim) ?? []) {
+          for (const pattern2 of patternsOf(condition.language)) unique.set(JSON.stringify(pattern2), pattern2);
+        }
+      }
+      const patterns = [...unique.values()];
+      const cacheKey = [...unique.keys()].join("|");
+      let values = regionCache.get(cacheKey);
+      if (!values) {
+        values = regionValues(patterns, budget);
+        regionCache.set(cacheKey, values);
+      }
+      return [void 0, ...values].filter((value) => holds(candidate.byClaim.get(claim), claim, value));
+    });
+    const assignment = /* @__PURE__ */ new Map();
+    const search = (level, aliveHead, aliveBase) => {
+      budget.spend();
+      if (aliveHead.length === 0) return void 0;
+      if (level === claims.length) return compare2(aliveHead, aliveBase);
+      const claim = claims[level];
+      const deciding = [...aliveHead, ...aliveBase].filter((view) => view.byClaim.has(claim));
+      const kinds = /* @__PURE__ */ new Map();
+      for (const value of regions[level]) {
+        const verdicts = deciding.map((view) => holds(view.byClaim.get(claim), claim, value) ? 1 : 0).join("");
+        if (!kinds.has(verdicts)) kinds.set(verdicts, value);
+      }
+      for (const value of kinds.values()) {
+        assignment.set(claim, value);
+        const keep = (view) => holds(view.byClaim.get(claim), claim, value);
+        const result2 = search(level + 1, aliveHead.filter(keep), aliveBase.filter(keep));
+        if (result2) return result2;
+      }
+      assignment.delete(claim);
+      return void 0;
+    };
+    const compare2 = (aliveHead, aliveBase) => {
+      for (const scopes of scopeRequests([...aliveHead, ...aliveBase], head.scopes, base.scopes, budget)) {
+        const headGrant = firstAllowing(aliveHead, scopes);
+        if (!headGrant) continue;
+        const baseGrant = scopes.every((scope) => base.scopes.includes(scope)) ? firstAllowing(aliveBase, scopes) : void 0;
+        if (baseGrant && baseGrant.ttl >= headGrant.ttl) continue;
+        const claimsShown = /* @__PURE__ */ Object.create(null);
+        for (const [claim, value] of assignment) if (value !== void 0) claimsShown[claim] = value;
+        const widening2 = {
+          claims: claimsShown,
+          scopes,
+          head: grantOf(headGrant),
+          ...baseGrant ? { base: grantOf(baseGrant) } : {}
+        };
+        if (accept(widening2)) return widening2;
+      }
+      return void 0;
+    };
+    const widening = search(0, headRules, baseRules);
+    if (widening) {
+      const id = `${widening.head.position}|${widening.base?.position}`;
+      if (!seen.has(id)) {
+        seen.add(id);
+        found.push(widening);
+      }
+    }
+  }
+  return found;
+}
+var grantOf = (view) => ({ rule: view.rule.label, position: view.rule.position, ttl: view.ttl });
+var firstAllowing = (alive, scopes) => alive.find((view) => scopes.every((scope) => view.scopes.has(scope)));
+function claimsInPlay(views) {
+  const counts = /* @__PURE__ */ new Map();
+  for (const view of views) for (const claim of view.byClaim.keys()) counts.set(claim, (counts.get(claim) ?? 0) + 1);
+  return [...counts].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).map(([claim]) => claim);
+}
+function scopeRequests(views, headScopes, baseScopes, budget) {
+  const generators = [headScopes, baseScopes, ...views.map((view) => [...view.scopes])].map(
+    (scopes) => [...scopes].sort()
+  );
+  const sets = /* @__PURE__ */ new Map();
+  const add2 = (scopes) => {
+    const id = scopes.join(" ");
+    if (scopes.length === 0 || sets.has(id)) return false;
+    sets.set(id, scopes);
+    return true;
+  };
+  for (const generator of generators) add2(generator);
+  let frontier = [...sets.values()];
+  while (frontier.length > 0) {
+    const next = [];
+    for (const set2 of frontier) {
+      for (const generator of generators) {
+        budget.spend();
+        const meet = set2.filter((scope) => generator.includes(scope));
+        if (add2(meet)) next.push(meet);
+      }
+    }
+    frontier = next;
+  }
+  return [...sets.values()].filter((scopes) => scopes.every((scope) => headScopes.includes(scope))).sort((a, b) => a.length - b.length);
+}
+
+// policy/issuer-keys.ts
+function jwksUriOf(issuer) {
+  return issuer.jwksUri ?? `${issuer.issuer.replace(/\/+$/, "")}/.well-known/jwks`;
+}
 
 // policy/diff.ts
+var WIDENING_EFFECTS = /* @__PURE__ */ new Set(["widens", "changes", "undecided"]);
 var list = (value) => value === void 0 || value === null ? [] : (Array.isArray(value) ? value : [value]).map(String);
 var rulesOf = (environment) => Array.isArray(environment.rules) ? environment.rules : [];
 var show = (values) => values === void 0 ? "(any)" : values.join(" | ");
-function comparePatterns(name, base, head, options = {}) {
+function comparePatterns(budget, name, base, head, options = {}) {
   if (base === void 0 && head === void 0) return {};
-  if (base !== void 0 && head !== void 0 && base.length === head.length && base.every((p, i) => p === head[i])) {
-    return {};
-  }
+  if (base !== void 0 && head !== void 0 && sameSet(base, head)) return {};
   const change = `${name}: ${show(base)} \u2192 ${show(head)}`;
-  const headExtra = base === void 0 ? void 0 : head === void 0 ? "any value" : globWitness(head, base, options);
-  const baseExtra = head === void 0 ? void 0 : base === void 0 ? "any value" : globWitness(base, head, options);
+  const headExtra = base === void 0 ? void 0 : head === void 0 ? "any value" : globWitness(head, base, options, budget);
+  const baseExtra = head === void 0 ? void 0 : base === void 0 ? "any value" : globWitness(base, head, options, budget);
   return {
     ...headExtra !== void 0 ? { wider: `${change}: also admits ${quote(headExtra)}` } : {},
     ...baseExtra !== void 0 ? { narrower: `${change}: no longer admits ${quote(baseExtra)}` } : {}
   };
 }
+var sameSet = (a, b) => a.length === b.length && a.every((item) => b.includes(item)) && b.every((item) => a.includes(item));
 function quote(value) {
   return value === "any value" ? value : `values such as "${value}"`;
 }
@@ -12064,6 +12400,7 @@ function compareNumbers(name, base, head, unit = "s") {
 function ruleShape(rule, environment) {
   const patterns = (key2) => rule[key2] === void 0 ? void 0 : list(rule[key2]);
   const claims = rule.claims ?? {};
+  const claimPatterns = new Map(Object.entries(claims).map(([name, value]) => [name, list(value)]));
   return {
     issuer: list(rule.issuer ?? environment.issuer ?? GITHUB_COM_ISSUER),
     repositoryId: rule.repository_id === void 0 ? void 0 : [String(rule.repository_id)],
@@ -12075,20 +12412,20 @@ function ruleShape(rule, environment) {
     workflow: patterns("workflow"),
     event: patterns("event"),
     runner: patterns("runner"),
-    claims: Object.fromEntries(Object.entries(claims).map(([name, value]) => [name, list(value)])),
+    claims: claimPatterns,
     scopes: list(rule.scopes ?? environment.scopes),
     maxTtl: seconds(rule.max_ttl) ?? environmentMaxTtl(environment)
   };
 }
 var seconds = (value) => value === void 0 ? void 0 : parseDuration(value);
 var environmentMaxTtl = (environment) => seconds(environment.max_ttl) ?? seconds(environment.ttl) ?? 600;
-function compareEvents(base, head) {
+function compareEvents(budget, base, head) {
   const untrusted = (events) => (events ?? []).filter((event) => UNTRUSTED_CODE_EVENTS.has(event));
   const trusted = (events) => events?.filter((event) => !UNTRUSTED_CODE_EVENTS.has(event));
   const named = compareSets("event (pull-request-code events, named)", untrusted(base), untrusted(head));
-  return [comparePatterns("event", trusted(base), trusted(head)), named];
+  return [comparePatterns(budget, "event", trusted(base), trusted(head)), named];
 }
-function compareRules(base, baseEnvironment, head, headEnvironment) {
+function compareRules(budget, base, baseEnvironment, head, headEnvironment) {
   const b = ruleShape(base, baseEnvironment);
   const h = ruleShape(head, headEnvironment);
   const directions = [compareSets("issuer", b.issuer, h.issuer)];
@@ -12098,17 +12435,17 @@ function compareRules(base, baseEnvironment, head, headEnvironment) {
     directions.push({ wider: reason, narrower: reason });
   } else {
     directions.push(compareSets("repository_id", b.repositoryId, h.repositoryId));
-    directions.push(comparePatterns("repository", b.repository, h.repository, { caseInsensitive: true }));
+    directions.push(comparePatterns(budget, "repository", b.repository, h.repository, { caseInsensitive: true }));
   }
   directions.push(compareSets("owner_id", b.ownerId, h.ownerId));
-  directions.push(comparePatterns("ref", b.ref, h.ref));
+  directions.push(comparePatterns(budget, "ref", b.ref, h.ref));
   directions.push(compareSets("ref_type", b.refType, h.refType));
-  directions.push(comparePatterns("environment", b.environment, h.environment, { caseInsensitive: true }));
-  directions.push(comparePatterns("workflow", b.workflow, h.workflow, { atIsLiteral: true }));
-  directions.push(...compareEvents(b.event, h.event));
+  directions.push(comparePatterns(budget, "environment", b.environment, h.environment, { caseInsensitive: true }));
+  directions.push(comparePatterns(budget, "workflow", b.workflow, h.workflow, { atIsLiteral: true }));
+  directions.push(...compareEvents(budget, b.event, h.event));
   directions.push(compareSets("runner", b.runner, h.runner));
-  for (const claim of /* @__PURE__ */ new Set([...Object.keys(b.claims), ...Object.keys(h.claims)])) {
-    directions.push(comparePatterns(`claims.${claim}`, b.claims[claim], h.claims[claim]));
+  for (const claim of /* @__PURE__ */ new Set([...b.claims.keys(), ...h.claims.keys()])) {
+    directions.push(comparePatterns(budget, `claims.${claim}`, b.claims.get(claim), h.claims.get(claim)));
   }
   directions.push(compareSets("scopes", b.scopes, h.scopes));
   directions.push(compareNumbers("max_ttl", b.maxTtl, h.maxTtl));
@@ -12162,7 +12499,7 @@ function pairRules(base, head) {
   }
   return pairs2;
 }
-function diffPolicies(base, head) {
+function diffPolicies(base, head, options = {}) {
   const changes = [];
   const add2 = (path2, directions, label = false) => {
     const effect = effectOf(directions);
@@ -12170,6 +12507,12 @@ function diffPolicies(base, head) {
     else if (label) changes.push({ path: path2, effect: "label only", reasons: ["only its name or layout changed"] });
   };
   const b = base ?? { environments: {}, github_com: false };
+  const ruleCount = (policy) => Object.values(policy.environments ?? {}).reduce(
+    (sum, environment) => sum + rulesOf(environment).length,
+    0
+  );
+  const budget = options.budget ?? diffBudget(ruleCount(b) + ruleCount(head));
+  changes.push(...compareIssuerKeys(b, head));
   add2("github_com", [
     compareSets(
       "trusted issuers",
@@ -12186,6 +12529,8 @@ function diffPolicies(base, head) {
       reasons: [`audience: ${show(list(b.audience))} \u2192 ${show(list(head.audience))}`]
     });
   }
+  const compiledBase = base === void 0 ? void 0 : options.compiled?.base ?? compiled(base, "base");
+  const compiledHead = options.compiled?.head ?? compiled(head, "head");
   const baseEnvironments = b.environments ?? {};
   const headEnvironments = head.environments ?? {};
   const lower = (record) => new Map(Object.entries(record).map(([name, env]) => [name.toLowerCase(), [name, env]]));
@@ -12202,33 +12547,140 @@ function diffPolicies(base, head) {
       });
       continue;
     }
-    const dpop = (env) => env.dpop === "required" ? "required" : "optional";
-    const narrowing = (env) => env.narrowing === "allowed" ? "allowed" : "denied";
-    add2(path2, [
-      compareSets("scopes", list(before.scopes), list(environment.scopes)),
-      compareNumbers("max_ttl", environmentMaxTtl(before), environmentMaxTtl(environment)),
-      dpop(before) === dpop(environment) ? {} : dpop(environment) === "optional" ? { wider: "dpop: required \u2192 optional: bearer tokens again" } : { narrower: "dpop: optional \u2192 required" },
-      narrowing(before) === narrowing(environment) ? {} : narrowing(environment) === "allowed" ? { wider: "narrowing: denied \u2192 allowed: holders may mint narrower tokens for sub-tasks" } : { narrower: "narrowing: allowed \u2192 denied: holders can no longer mint tokens for sub-tasks" },
-      before.audience === environment.audience ? {} : {
-        wider: `audience: ${show(list(before.audience ?? name))} \u2192 ${show(list(environment.audience ?? name))}: tokens for another service`,
-        narrower: `audience: the old service no longer gets tokens`
+    const start = changes.length;
+    try {
+      compareEnvironment(budget, changes, add2, path2, name, before, environment);
+      const baseEnvironment = compiledBase?.environments.get(key2);
+      const headEnvironment = compiledHead.environments.get(key2);
+      if (baseEnvironment && headEnvironment) {
+        const wider = new Set(
+          changes.slice(start).filter((change) => WIDENING_EFFECTS.has(change.effect)).map((change) => change.path)
+        );
+        const explained = ({ head: now, base: then }) => [...wider].some((changed) => {
+          const names = (label) => changed.includes(JSON.stringify(label).slice(1, -1));
+          return changed.startsWith(`${path2}.rules[`) && names(now.rule) && (then === void 0 || names(then.rule));
+        });
+        const widenings = firstMatchWidenings(baseEnvironment, headEnvironment, {
+          budget,
+          accept: (widening) => !explained(widening)
+        });
+        if (widenings.length > 0) {
+          changes.push({ path: `${path2}.rules`, effect: "widens", reasons: widenings.map(describeWidening) });
+        }
       }
-    ]);
-    const rules = pairRules(rulesOf(before), rulesOf(environment));
-    for (const [old, now, label] of rules) {
-      const rulePath = `${path2}.rules[${JSON.stringify(label)}]`;
-      if (!old) changes.push({ path: rulePath, effect: "widens", reasons: ["a new rule"] });
-      else if (!now) changes.push({ path: rulePath, effect: "narrows", reasons: ["the rule is removed"] });
-      else if (JSON.stringify(old) !== JSON.stringify(now) || before.issuer !== environment.issuer) {
-        add2(rulePath, compareRules(old, before, now, environment), true);
-      }
+    } catch (error) {
+      if (!(error instanceof WorkBudgetExceeded)) throw error;
+      changes.splice(start);
+      changes.push({
+        path: path2,
+        effect: "undecided",
+        reasons: [
+          `not decided: ${error.message}, so it counts as widening; review this environment's rules by hand (patterns with many wildcards make the comparison exponential)`
+        ]
+      });
     }
   }
   for (const [key2, [name]] of baseByName) {
     if (!headByName.has(key2))
       changes.push({ path: `environments.${name}`, effect: "narrows", reasons: ["the environment is removed"] });
   }
-  return { changes, widens: changes.some((change) => change.effect === "widens" || change.effect === "changes") };
+  return { changes, widens: changes.some((change) => WIDENING_EFFECTS.has(change.effect)) };
+}
+function compiled(value, side) {
+  const result2 = compilePolicyValue(value);
+  if (!result2.ok) throw new Error(`the ${side} policy is not valid: check it before comparing`);
+  return result2.policy;
+}
+function compareEnvironment(budget, changes, add2, path2, name, before, environment) {
+  const dpop = (env) => env.dpop === "required" ? "required" : "optional";
+  const narrowing = (env) => env.narrowing === "allowed" ? "allowed" : "denied";
+  add2(path2, [
+    compareSets("scopes", list(before.scopes), list(environment.scopes)),
+    compareNumbers("max_ttl", environmentMaxTtl(before), environmentMaxTtl(environment)),
+    dpop(before) === dpop(environment) ? {} : dpop(environment) === "optional" ? { wider: "dpop: required \u2192 optional: bearer tokens again" } : { narrower: "dpop: optional \u2192 required" },
+    narrowing(before) === narrowing(environment) ? {} : narrowing(environment) === "allowed" ? { wider: "narrowing: denied \u2192 allowed: holders may mint narrower tokens for sub-tasks" } : { narrower: "narrowing: allowed \u2192 denied: holders can no longer mint tokens for sub-tasks" },
+    before.audience === environment.audience ? {} : {
+      wider: `audience: ${show(list(before.audience ?? name))} \u2192 ${show(list(environment.audience ?? name))}: tokens for another service`,
+      narrower: `audience: the old service no longer gets tokens`
+    }
+  ]);
+  for (const [old, now, label] of pairRules(rulesOf(before), rulesOf(environment))) {
+    const rulePath = `${path2}.rules[${JSON.stringify(label)}]`;
+    if (!old) changes.push({ path: rulePath, effect: "widens", reasons: ["a new rule"] });
+    else if (!now) changes.push({ path: rulePath, effect: "narrows", reasons: ["the rule is removed"] });
+    else if (JSON.stringify(old) !== JSON.stringify(now) || before.issuer !== environment.issuer) {
+      add2(rulePath, compareRules(budget, old, before, now, environment), true);
+    }
+  }
+}
+var CLAIM_ORDER = [
+  "iss",
+  "repository_id",
+  "repository",
+  "repository_owner_id",
+  "ref",
+  "ref_type",
+  "environment",
+  "job_workflow_ref",
+  "event_name",
+  "runner_environment"
+];
+function describeWidening({ claims, scopes, head, base }) {
+  const order = (claim) => {
+    const at = CLAIM_ORDER.indexOf(claim);
+    return at < 0 ? CLAIM_ORDER.length : at;
+  };
+  const who = Object.entries(claims).sort(([a], [b]) => order(a) - order(b) || (a < b ? -1 : 1)).filter(([claim, value]) => !(claim === "iss" && value === GITHUB_COM_ISSUER)).map(([claim, value]) => `${claim}=${JSON.stringify(value)}`).join(", ");
+  const now = `up to ${head.ttl} s under ${JSON.stringify(head.rule)}`;
+  const then = base ? `up to ${base.ttl} s under ${JSON.stringify(base.rule)}` : "refused";
+  return `first match: a job with ${who || "any claims"} asking for ${scopes.join(" ")} now gets ${now} (before: ${then})`;
+}
+function compareIssuerKeys(base, head) {
+  const sources = (policy) => {
+    const map2 = /* @__PURE__ */ new Map();
+    for (const item of policy.issuers ?? []) {
+      const issuer = String(item.issuer);
+      const jwks = item.jwks;
+      map2.set(
+        issuer,
+        jwks?.keys ? {
+          keys: new Map(
+            jwks.keys.map((key2) => [String(key2.kid), JSON.stringify([key2.kty, key2.n, key2.e, key2.alg])])
+          )
+        } : { uri: jwksUriOf({ issuer, jwksUri: item.jwks_uri === void 0 ? void 0 : String(item.jwks_uri) }) }
+      );
+    }
+    return map2;
+  };
+  const before = sources(base);
+  const changes = [];
+  for (const [issuer, now] of sources(head)) {
+    const then = before.get(issuer);
+    if (!then) continue;
+    const path2 = `issuers[${JSON.stringify(issuer)}]`;
+    const consequence = "whoever holds the new keys can sign tokens that every rule trusting this issuer accepts";
+    if ("uri" in then && "uri" in now) {
+      if (then.uri !== now.uri) {
+        changes.push({
+          path: path2,
+          effect: "widens",
+          reasons: [`keys now fetched from ${now.uri} (was ${then.uri}): ${consequence}`]
+        });
+      }
+    } else if ("keys" in then && "keys" in now) {
+      const added = [...now.keys].filter(([kid, key2]) => then.keys.get(kid) !== key2).map(([kid]) => kid);
+      const removed = [...then.keys].filter(([kid, key2]) => now.keys.get(kid) !== key2).map(([kid]) => kid);
+      const reasons = [
+        ...added.length > 0 ? [`inline keys added or replaced: ${added.join(", ")}: ${consequence}`] : [],
+        ...removed.length > 0 ? [`inline keys removed or replaced: ${removed.join(", ")}`] : []
+      ];
+      if (reasons.length > 0) changes.push({ path: path2, effect: added.length > 0 ? "widens" : "narrows", reasons });
+    } else {
+      const describe2 = (source) => "uri" in source ? `fetched from ${source.uri}` : "inline keys";
+      changes.push({ path: path2, effect: "widens", reasons: [`keys: ${describe2(then)} \u2192 ${describe2(now)}: ${consequence}`] });
+    }
+  }
+  return changes;
 }
 
 // cli/policy-diff.ts
@@ -12247,7 +12699,8 @@ ${after.problems.map(formatProblem).map(shown).join("\n")}`,
   ];
   const diff = diffPolicies(
     before?.ok ? before.value : void 0,
-    after.value
+    after.value,
+    { compiled: { base: before?.ok ? before.policy : void 0, head: after.policy } }
   );
   return { diff, notes };
 }
@@ -12265,7 +12718,7 @@ function policyDiff(io, baseFile, headFile, options) {
 function diffText(diff, notes, paint = (_, text) => text) {
   const lines = notes.map((note) => paint("yellow", `note: ${shown(note)}`));
   for (const change of diff.changes) {
-    const color = change.effect === "narrows" || change.effect === "label only" ? "green" : "red";
+    const color = WIDENING_EFFECTS.has(change.effect) ? "red" : "green";
     lines.push(`${paint(color, change.effect.toUpperCase().padEnd(10))} ${paint("bold", shown(change.path))}`);
     for (const reason of change.reasons) lines.push(`           ${shown(reason)}`);
   }
@@ -12275,16 +12728,23 @@ function diffText(diff, notes, paint = (_, text) => text) {
 function diffSummary(diff) {
   if (diff.changes.length === 0) return "No change to what the policy grants.";
   const count = (effect) => diff.changes.filter((change) => change.effect === effect).length;
-  return `${diff.changes.length} change${diff.changes.length === 1 ? "" : "s"}: ${count("widens")} widen, ${count("narrows")} narrow, ${count("changes")} both, ${count("label only")} label only.`;
+  const undecided = count("undecided");
+  return `${diff.changes.length} change${diff.changes.length === 1 ? "" : "s"}: ${count("widens")} widen, ${count("narrows")} narrow, ${count("changes")} both, ${count("label only")} label only${undecided > 0 ? `, ${undecided} undecided (counted as widening)` : ""}.`;
 }
 var markdownText = (text) => shown(text).replace(/[\\`*_{}[\]<>|#!~&]/g, (ch) => `\\${ch}`);
 function diffMarkdown(diff, notes, maxLength = Number.POSITIVE_INFINITY) {
-  const icon = { widens: "\u{1F513} widens", narrows: "\u{1F512} narrows", changes: "\u26A0\uFE0F changes", "label only": "\u{1F3F7}\uFE0F label only" };
+  const icon = {
+    widens: "\u{1F513} widens",
+    narrows: "\u{1F512} narrows",
+    changes: "\u26A0\uFE0F changes",
+    "label only": "\u{1F3F7}\uFE0F label only",
+    undecided: "\u2753 undecided"
+  };
   const lines = ["### downscope policy diff", "", diffSummary(diff), ""];
   for (const note of notes) lines.push(`> ${markdownText(note)}`, "");
   if (diff.changes.length === 0) return lines.join("\n");
   lines.push("| effect | where | why |", "|---|---|---|");
-  const rank = { widens: 0, changes: 1, narrows: 2, "label only": 3 };
+  const rank = { widens: 0, undecided: 1, changes: 2, narrows: 3, "label only": 4 };
   const ordered = [...diff.changes].sort((a, b) => rank[a.effect] - rank[b.effect]);
   const rows = ordered.map(
     (change) => `| ${icon[change.effect]} | ${markdownText(change.path)} | ${change.reasons.map(markdownText).join("<br>")} |`

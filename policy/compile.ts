@@ -8,7 +8,7 @@ import { HARD_MAX_TTL_SECONDS, parseDuration } from "../protocol/duration";
 import { ENVIRONMENT_NAME, GITHUB_COM_ISSUER, SCOPE_TOKEN } from "../protocol/names";
 import { CONTROL_CHARACTER } from "../protocol/printable";
 import { eventCondition, exactCondition, patternCondition, repositoryCondition } from "./conditions";
-import type { PolicyDocument } from "./document";
+import { type PolicyDocument, RESERVED_KEYS } from "./document";
 import { asciiLower, compileGlob, type GlobOptions, hasWildcard, patternProblem } from "./glob";
 import { lintPolicy } from "./lint";
 import { closest, type Problem } from "./problems";
@@ -270,7 +270,9 @@ function checkClaims(check: Checker, value: unknown, path: string): Map<string, 
   const claims = new Map<string, string[]>();
   for (const [claim, patterns] of Object.entries(value as Fields)) {
     const claimPath = join(path, claim);
-    if (!CLAIM_NAME.test(claim)) check.error(claimPath, "is not a claim name");
+    // JSON policies (DOWNSCOPE_POLICY) are refused what the YAML reader refuses.
+    if (RESERVED_KEYS.has(claim)) check.error(claimPath, `"${claim}" is a reserved key`);
+    else if (!CLAIM_NAME.test(claim)) check.error(claimPath, "is not a claim name");
     else if (RESERVED_CLAIMS.includes(claim)) {
       check.error(
         claimPath,
@@ -333,6 +335,13 @@ function compileIssuers(check: Checker, value: unknown): TrustedIssuer[] {
     if (fields.jwks !== undefined && fields.jwks_uri !== undefined) {
       check.error(path, "give jwks_uri or jwks, not both");
     }
+    if (issuer === GITHUB_COM_ISSUER && (fields.jwks !== undefined || fields.jwks_uri !== undefined)) {
+      // It would re-point the default issuer's keys: whoever holds the new ones signs for every rule.
+      check.error(
+        join(path, fields.jwks_uri !== undefined ? "jwks_uri" : "jwks"),
+        `GitHub.com's issuer is trusted with GitHub's own keys (${GITHUB_COM_ISSUER}/.well-known/jwks): remove this entry, or use github_com: false and list your own issuer`,
+      );
+    }
     if (issuer && issuers.some((other) => other.issuer === issuer)) {
       check.error(join(path, "issuer"), "this issuer is listed twice");
     }
@@ -361,6 +370,10 @@ function compileEnvironments(
   const environments = new Map<string, CompiledEnvironment>();
   for (const [name, body] of entries) {
     const path = join("environments", name);
+    if (RESERVED_KEYS.has(name)) {
+      check.error(path, `"${name}" is a reserved key`);
+      continue;
+    }
     if (!ENVIRONMENT_NAME.test(name)) {
       check.error(path, "environment names are 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit");
       continue;

@@ -37,6 +37,8 @@ export function patternCondition(
   const globs = patterns.map((pattern) => compileGlob(pattern, options));
   return {
     name,
+    claim,
+    language: { kind: "globs", patterns, options },
     test(claims) {
       const actual = claimString(claims, claim);
       const held = actual !== null && globs.some((glob) => glob.matches(actual));
@@ -49,6 +51,8 @@ export function patternCondition(
 export function exactCondition(name: string, claim: string, values: readonly string[]): Condition {
   return {
     name,
+    claim,
+    language: { kind: "values", values },
     test(claims) {
       const actual = claimString(claims, claim);
       return result(name, actual !== null && values.includes(actual), values, actual);
@@ -60,6 +64,9 @@ export function exactCondition(name: string, claim: string, values: readonly str
 export function repositoryCondition(source: string, owner: string, name: Glob): Condition {
   return {
     name: "repository",
+    claim: "repository",
+    // The owner is literal and the name a glob without `/`: as one case-insensitive glob, the same language.
+    language: { kind: "globs", patterns: [source], options: { caseInsensitive: true } },
     test(claims) {
       const actual = claimString(claims, "repository");
       return result("repository", actual !== null && repositoryMatches(owner, name, actual), [source], actual);
@@ -82,6 +89,8 @@ export function eventCondition(patterns: readonly string[] | undefined): Conditi
   const expected = patterns ?? [];
   return {
     name: "event",
+    claim: "event_name",
+    language: { kind: "events", patterns },
     test(claims) {
       const actual = claimString(claims, "event_name");
       if (actual === null) return result("event", patterns === undefined, expected, actual);

@@ -1,18 +1,28 @@
 /**
- * What a policy change does to access (issue 18): for every environment, the rules added,
- * removed and changed, each with its effect — widens (someone can get something they could not),
- * narrows, changes (both), or label only — and the reason in words, with an example value where
- * a pattern grew. Pattern containment is decided exactly (glob-containment.ts); scopes,
- * lifetimes, DPoP, narrowing, issuers and audiences by their sets and numbers. Works on validated policy
- * values (the CLI checks both sides first); `undefined` as the base means "no policy".
+ * What a policy change does to access: for every environment, the rules added, removed and
+ * changed, each with its effect — widens (someone can get something they could not), narrows,
+ * changes (both), label only, or undecided (too costly to decide, which the gate counts as
+ * widening) — and the reason in words, with an example value where a pattern grew. Pattern
+ * containment is decided exactly (glob-containment.ts); scopes, lifetimes, DPoP, narrowing,
+ * issuers, their keys and audiences by their sets and numbers; and the decision itself, first
+ * match included, by first-match.ts. Works on validated policy values (the CLI checks both sides
+ * first); `undefined` as the base means "no policy".
  */
 import { parseDuration } from "../protocol/duration";
 import { GITHUB_COM_ISSUER } from "../protocol/names";
+import { compilePolicyValue } from "./compile";
 import { UNTRUSTED_CODE_EVENTS } from "./conditions";
+import { type FirstMatchWidening, firstMatchWidenings } from "./first-match";
 import type { GlobOptions } from "./glob";
 import { globWitness } from "./glob-containment";
+import { jwksUriOf } from "./issuer-keys";
+import type { CompiledPolicy } from "./types";
+import { diffBudget, type WorkBudget, WorkBudgetExceeded } from "./work-budget";
 
-export type Effect = "widens" | "narrows" | "changes" | "label only";
+export type Effect = "widens" | "narrows" | "changes" | "label only" | "undecided";
+
+/** The effects that a review gate must stop on: anything that may give someone more. */
+export const WIDENING_EFFECTS: ReadonlySet<Effect> = new Set(["widens", "changes", "undecided"]);
 
 export interface Change {
   /** Where: `environments.staging.rules["web deploys from main"]`, `github_com`, … */
@@ -30,6 +40,13 @@ export interface PolicyDiff {
 type Fields = Record<string, unknown>;
 type Direction = { readonly wider?: string; readonly narrower?: string };
 
+export interface DiffOptions {
+  /** Bounds the work (default: `diffBudget` for the two policies); past it, what is left is "undecided". */
+  readonly budget?: WorkBudget;
+  /** The two sides already compiled, to spare compiling them again. */
+  readonly compiled?: { readonly base?: CompiledPolicy; readonly head?: CompiledPolicy };
+}
+
 const list = (value: unknown): string[] =>
   value === undefined || value === null ? [] : (Array.isArray(value) ? value : [value]).map(String);
 const rulesOf = (environment: Fields): Fields[] => (Array.isArray(environment.rules) ? environment.rules : []);
@@ -37,26 +54,29 @@ const show = (values: readonly string[] | undefined) => (values === undefined ? 
 
 /** Patterns, absent meaning any value: which way does head differ from base? */
 function comparePatterns(
+  budget: WorkBudget,
   name: string,
   base: string[] | undefined,
   head: string[] | undefined,
   options: GlobOptions = {},
 ): Direction {
   if (base === undefined && head === undefined) return {};
-  if (base !== undefined && head !== undefined && base.length === head.length && base.every((p, i) => p === head[i])) {
-    return {};
-  }
+  // The same patterns in another order admit the same values: nothing to decide.
+  if (base !== undefined && head !== undefined && sameSet(base, head)) return {};
   const change = `${name}: ${show(base)} → ${show(head)}`;
   // No condition admits every value; a condition of patterns never admits what no pattern reaches.
   const headExtra =
-    base === undefined ? undefined : head === undefined ? "any value" : globWitness(head, base, options);
+    base === undefined ? undefined : head === undefined ? "any value" : globWitness(head, base, options, budget);
   const baseExtra =
-    head === undefined ? undefined : base === undefined ? "any value" : globWitness(base, head, options);
+    head === undefined ? undefined : base === undefined ? "any value" : globWitness(base, head, options, budget);
   return {
     ...(headExtra !== undefined ? { wider: `${change}: also admits ${quote(headExtra)}` } : {}),
     ...(baseExtra !== undefined ? { narrower: `${change}: no longer admits ${quote(baseExtra)}` } : {}),
   };
 }
+
+const sameSet = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((item) => b.includes(item)) && b.every((item) => a.includes(item));
 
 function quote(value: string): string {
   return value === "any value" ? value : `values such as "${value}"`;
@@ -83,6 +103,8 @@ function compareNumbers(name: string, base: number, head: number, unit = "s"): D
 function ruleShape(rule: Fields, environment: Fields) {
   const patterns = (key: string) => (rule[key] === undefined ? undefined : list(rule[key]));
   const claims = (rule.claims ?? {}) as Fields;
+  // A Map: claim names such as `toString` or `__proto__` are data, never an object's own machinery.
+  const claimPatterns = new Map(Object.entries(claims).map(([name, value]) => [name, list(value)]));
   return {
     issuer: list(rule.issuer ?? environment.issuer ?? GITHUB_COM_ISSUER),
     repositoryId: rule.repository_id === undefined ? undefined : [String(rule.repository_id)],
@@ -94,7 +116,7 @@ function ruleShape(rule: Fields, environment: Fields) {
     workflow: patterns("workflow"),
     event: patterns("event"),
     runner: patterns("runner"),
-    claims: Object.fromEntries(Object.entries(claims).map(([name, value]) => [name, list(value)])),
+    claims: claimPatterns,
     scopes: list(rule.scopes ?? environment.scopes),
     maxTtl: seconds(rule.max_ttl) ?? environmentMaxTtl(environment),
   };
@@ -104,15 +126,21 @@ const seconds = (value: unknown) => (value === undefined ? undefined : parseDura
 const environmentMaxTtl = (environment: Fields) => seconds(environment.max_ttl) ?? seconds(environment.ttl) ?? 600;
 
 /** Events: any pattern for ordinary events; untrusted-code events count only when named literally. */
-function compareEvents(base: string[] | undefined, head: string[] | undefined): Direction[] {
+function compareEvents(budget: WorkBudget, base: string[] | undefined, head: string[] | undefined): Direction[] {
   const untrusted = (events: string[] | undefined) =>
     (events ?? []).filter((event) => UNTRUSTED_CODE_EVENTS.has(event));
   const trusted = (events: string[] | undefined) => events?.filter((event) => !UNTRUSTED_CODE_EVENTS.has(event));
   const named = compareSets("event (pull-request-code events, named)", untrusted(base), untrusted(head));
-  return [comparePatterns("event", trusted(base), trusted(head)), named];
+  return [comparePatterns(budget, "event", trusted(base), trusted(head)), named];
 }
 
-function compareRules(base: Fields, baseEnvironment: Fields, head: Fields, headEnvironment: Fields): Direction[] {
+function compareRules(
+  budget: WorkBudget,
+  base: Fields,
+  baseEnvironment: Fields,
+  head: Fields,
+  headEnvironment: Fields,
+): Direction[] {
   const b = ruleShape(base, baseEnvironment);
   const h = ruleShape(head, headEnvironment);
   const directions: Direction[] = [compareSets("issuer", b.issuer, h.issuer)];
@@ -123,17 +151,17 @@ function compareRules(base: Fields, baseEnvironment: Fields, head: Fields, headE
     directions.push({ wider: reason, narrower: reason });
   } else {
     directions.push(compareSets("repository_id", b.repositoryId, h.repositoryId));
-    directions.push(comparePatterns("repository", b.repository, h.repository, { caseInsensitive: true }));
+    directions.push(comparePatterns(budget, "repository", b.repository, h.repository, { caseInsensitive: true }));
   }
   directions.push(compareSets("owner_id", b.ownerId, h.ownerId));
-  directions.push(comparePatterns("ref", b.ref, h.ref));
+  directions.push(comparePatterns(budget, "ref", b.ref, h.ref));
   directions.push(compareSets("ref_type", b.refType, h.refType));
-  directions.push(comparePatterns("environment", b.environment, h.environment, { caseInsensitive: true }));
-  directions.push(comparePatterns("workflow", b.workflow, h.workflow, { atIsLiteral: true }));
-  directions.push(...compareEvents(b.event, h.event));
+  directions.push(comparePatterns(budget, "environment", b.environment, h.environment, { caseInsensitive: true }));
+  directions.push(comparePatterns(budget, "workflow", b.workflow, h.workflow, { atIsLiteral: true }));
+  directions.push(...compareEvents(budget, b.event, h.event));
   directions.push(compareSets("runner", b.runner, h.runner));
-  for (const claim of new Set([...Object.keys(b.claims), ...Object.keys(h.claims)])) {
-    directions.push(comparePatterns(`claims.${claim}`, b.claims[claim], h.claims[claim]));
+  for (const claim of new Set([...b.claims.keys(), ...h.claims.keys()])) {
+    directions.push(comparePatterns(budget, `claims.${claim}`, b.claims.get(claim), h.claims.get(claim)));
   }
   directions.push(compareSets("scopes", b.scopes, h.scopes));
   directions.push(compareNumbers("max_ttl", b.maxTtl, h.maxTtl));
@@ -193,7 +221,7 @@ function pairRules(base: Fields[], head: Fields[]) {
   return pairs;
 }
 
-export function diffPolicies(base: Fields | undefined, head: Fields): PolicyDiff {
+export function diffPolicies(base: Fields | undefined, head: Fields, options: DiffOptions = {}): PolicyDiff {
   const changes: Change[] = [];
   const add = (path: string, directions: Direction[], label = false) => {
     const effect = effectOf(directions);
@@ -201,6 +229,13 @@ export function diffPolicies(base: Fields | undefined, head: Fields): PolicyDiff
     else if (label) changes.push({ path, effect: "label only", reasons: ["only its name or layout changed"] });
   };
   const b = base ?? { environments: {}, github_com: false };
+  const ruleCount = (policy: Fields) =>
+    Object.values((policy.environments ?? {}) as Record<string, Fields>).reduce(
+      (sum, environment) => sum + rulesOf(environment).length,
+      0,
+    );
+  const budget = options.budget ?? diffBudget(ruleCount(b) + ruleCount(head));
+  changes.push(...compareIssuerKeys(b, head));
   add("github_com", [
     compareSets(
       "trusted issuers",
@@ -218,6 +253,8 @@ export function diffPolicies(base: Fields | undefined, head: Fields): PolicyDiff
     });
   }
 
+  const compiledBase = base === undefined ? undefined : (options.compiled?.base ?? compiled(base, "base"));
+  const compiledHead = options.compiled?.head ?? compiled(head, "head");
   const baseEnvironments = (b.environments ?? {}) as Record<string, Fields>;
   const headEnvironments = (head.environments ?? {}) as Record<string, Fields>;
   const lower = (record: Record<string, Fields>) =>
@@ -235,41 +272,182 @@ export function diffPolicies(base: Fields | undefined, head: Fields): PolicyDiff
       });
       continue;
     }
-    const dpop = (env: Fields) => (env.dpop === "required" ? "required" : "optional");
-    const narrowing = (env: Fields) => (env.narrowing === "allowed" ? "allowed" : "denied");
-    add(path, [
-      compareSets("scopes", list(before.scopes), list(environment.scopes)),
-      compareNumbers("max_ttl", environmentMaxTtl(before), environmentMaxTtl(environment)),
-      dpop(before) === dpop(environment)
-        ? {}
-        : dpop(environment) === "optional"
-          ? { wider: "dpop: required → optional: bearer tokens again" }
-          : { narrower: "dpop: optional → required" },
-      narrowing(before) === narrowing(environment)
-        ? {}
-        : narrowing(environment) === "allowed"
-          ? { wider: "narrowing: denied → allowed: holders may mint narrower tokens for sub-tasks" }
-          : { narrower: "narrowing: allowed → denied: holders can no longer mint tokens for sub-tasks" },
-      before.audience === environment.audience
-        ? {}
-        : {
-            wider: `audience: ${show(list(before.audience ?? name))} → ${show(list(environment.audience ?? name))}: tokens for another service`,
-            narrower: `audience: the old service no longer gets tokens`,
-          },
-    ]);
-    const rules = pairRules(rulesOf(before), rulesOf(environment));
-    for (const [old, now, label] of rules) {
-      const rulePath = `${path}.rules[${JSON.stringify(label)}]`;
-      if (!old) changes.push({ path: rulePath, effect: "widens", reasons: ["a new rule"] });
-      else if (!now) changes.push({ path: rulePath, effect: "narrows", reasons: ["the rule is removed"] });
-      else if (JSON.stringify(old) !== JSON.stringify(now) || before.issuer !== environment.issuer) {
-        add(rulePath, compareRules(old, before, now, environment), true);
+    const start = changes.length;
+    try {
+      compareEnvironment(budget, changes, add, path, name, before, environment);
+      const baseEnvironment = compiledBase?.environments.get(key);
+      const headEnvironment = compiledHead.environments.get(key);
+      if (baseEnvironment && headEnvironment) {
+        // Rules the comparison above already calls wider explain any new admission they make.
+        const wider = new Set(
+          changes
+            .slice(start)
+            .filter((change) => WIDENING_EFFECTS.has(change.effect))
+            .map((change) => change.path),
+        );
+        // A rule the comparison above already calls wider explains what it grants that the
+        // base refused, and a longer lifetime than its own former self gave.
+        const explained = ({ head: now, base: then }: FirstMatchWidening) =>
+          [...wider].some((changed) => {
+            const names = (label: string) => changed.includes(JSON.stringify(label).slice(1, -1));
+            return changed.startsWith(`${path}.rules[`) && names(now.rule) && (then === undefined || names(then.rule));
+          });
+        const widenings = firstMatchWidenings(baseEnvironment, headEnvironment, {
+          budget,
+          accept: (widening) => !explained(widening),
+        });
+        if (widenings.length > 0) {
+          changes.push({ path: `${path}.rules`, effect: "widens", reasons: widenings.map(describeWidening) });
+        }
       }
+    } catch (error) {
+      if (!(error instanceof WorkBudgetExceeded)) throw error;
+      changes.splice(start);
+      changes.push({
+        path,
+        effect: "undecided",
+        reasons: [
+          `not decided: ${error.message}, so it counts as widening; review this environment's rules by hand (patterns with many wildcards make the comparison exponential)`,
+        ],
+      });
     }
   }
   for (const [key, [name]] of baseByName) {
     if (!headByName.has(key))
       changes.push({ path: `environments.${name}`, effect: "narrows", reasons: ["the environment is removed"] });
   }
-  return { changes, widens: changes.some((change) => change.effect === "widens" || change.effect === "changes") };
+  return { changes, widens: changes.some((change) => WIDENING_EFFECTS.has(change.effect)) };
+}
+
+function compiled(value: Fields, side: string): CompiledPolicy {
+  const result = compilePolicyValue(value);
+  if (!result.ok) throw new Error(`the ${side} policy is not valid: check it before comparing`);
+  return result.policy;
+}
+
+function compareEnvironment(
+  budget: WorkBudget,
+  changes: Change[],
+  add: (path: string, directions: Direction[], label?: boolean) => void,
+  path: string,
+  name: string,
+  before: Fields,
+  environment: Fields,
+): void {
+  const dpop = (env: Fields) => (env.dpop === "required" ? "required" : "optional");
+  const narrowing = (env: Fields) => (env.narrowing === "allowed" ? "allowed" : "denied");
+  add(path, [
+    compareSets("scopes", list(before.scopes), list(environment.scopes)),
+    compareNumbers("max_ttl", environmentMaxTtl(before), environmentMaxTtl(environment)),
+    dpop(before) === dpop(environment)
+      ? {}
+      : dpop(environment) === "optional"
+        ? { wider: "dpop: required → optional: bearer tokens again" }
+        : { narrower: "dpop: optional → required" },
+    narrowing(before) === narrowing(environment)
+      ? {}
+      : narrowing(environment) === "allowed"
+        ? { wider: "narrowing: denied → allowed: holders may mint narrower tokens for sub-tasks" }
+        : { narrower: "narrowing: allowed → denied: holders can no longer mint tokens for sub-tasks" },
+    before.audience === environment.audience
+      ? {}
+      : {
+          wider: `audience: ${show(list(before.audience ?? name))} → ${show(list(environment.audience ?? name))}: tokens for another service`,
+          narrower: `audience: the old service no longer gets tokens`,
+        },
+  ]);
+  for (const [old, now, label] of pairRules(rulesOf(before), rulesOf(environment))) {
+    const rulePath = `${path}.rules[${JSON.stringify(label)}]`;
+    if (!old) changes.push({ path: rulePath, effect: "widens", reasons: ["a new rule"] });
+    else if (!now) changes.push({ path: rulePath, effect: "narrows", reasons: ["the rule is removed"] });
+    else if (JSON.stringify(old) !== JSON.stringify(now) || before.issuer !== environment.issuer) {
+      add(rulePath, compareRules(budget, old, before, now, environment), true);
+    }
+  }
+}
+
+/** Claims in the order a reader places a job: where, which code, how it ran. */
+const CLAIM_ORDER = [
+  "iss",
+  "repository_id",
+  "repository",
+  "repository_owner_id",
+  "ref",
+  "ref_type",
+  "environment",
+  "job_workflow_ref",
+  "event_name",
+  "runner_environment",
+];
+
+/** One sentence a reviewer can check: who, asking what, gets what now and got what before. */
+function describeWidening({ claims, scopes, head, base }: FirstMatchWidening): string {
+  const order = (claim: string) => {
+    const at = CLAIM_ORDER.indexOf(claim);
+    return at < 0 ? CLAIM_ORDER.length : at;
+  };
+  const who = Object.entries(claims)
+    .sort(([a], [b]) => order(a) - order(b) || (a < b ? -1 : 1))
+    .filter(([claim, value]) => !(claim === "iss" && value === GITHUB_COM_ISSUER))
+    .map(([claim, value]) => `${claim}=${JSON.stringify(value)}`)
+    .join(", ");
+  const now = `up to ${head.ttl} s under ${JSON.stringify(head.rule)}`;
+  const then = base ? `up to ${base.ttl} s under ${JSON.stringify(base.rule)}` : "refused";
+  return `first match: a job with ${who || "any claims"} asking for ${scopes.join(" ")} now gets ${now} (before: ${then})`;
+}
+
+/**
+ * Where each trusted issuer's keys come from, compared for the issuers both sides trust: a new
+ * location or a new key lets whoever holds it sign tokens that every rule trusting that issuer
+ * accepts, so it widens, and it comes first.
+ */
+function compareIssuerKeys(base: Fields, head: Fields): Change[] {
+  type KeySource = { readonly uri: string } | { readonly keys: ReadonlyMap<string, string> };
+  const sources = (policy: Fields) => {
+    const map = new Map<string, KeySource>();
+    for (const item of (policy.issuers as Fields[] | undefined) ?? []) {
+      const issuer = String(item.issuer);
+      const jwks = item.jwks as { keys?: Fields[] } | undefined;
+      map.set(
+        issuer,
+        jwks?.keys
+          ? {
+              keys: new Map(
+                jwks.keys.map((key) => [String(key.kid), JSON.stringify([key.kty, key.n, key.e, key.alg])]),
+              ),
+            }
+          : { uri: jwksUriOf({ issuer, jwksUri: item.jwks_uri === undefined ? undefined : String(item.jwks_uri) }) },
+      );
+    }
+    return map;
+  };
+  const before = sources(base);
+  const changes: Change[] = [];
+  for (const [issuer, now] of sources(head)) {
+    const then = before.get(issuer);
+    if (!then) continue; // a newly trusted issuer is reported with the trusted issuers
+    const path = `issuers[${JSON.stringify(issuer)}]`;
+    const consequence = "whoever holds the new keys can sign tokens that every rule trusting this issuer accepts";
+    if ("uri" in then && "uri" in now) {
+      if (then.uri !== now.uri) {
+        changes.push({
+          path,
+          effect: "widens",
+          reasons: [`keys now fetched from ${now.uri} (was ${then.uri}): ${consequence}`],
+        });
+      }
+    } else if ("keys" in then && "keys" in now) {
+      const added = [...now.keys].filter(([kid, key]) => then.keys.get(kid) !== key).map(([kid]) => kid);
+      const removed = [...then.keys].filter(([kid, key]) => now.keys.get(kid) !== key).map(([kid]) => kid);
+      const reasons = [
+        ...(added.length > 0 ? [`inline keys added or replaced: ${added.join(", ")}: ${consequence}`] : []),
+        ...(removed.length > 0 ? [`inline keys removed or replaced: ${removed.join(", ")}`] : []),
+      ];
+      if (reasons.length > 0) changes.push({ path, effect: added.length > 0 ? "widens" : "narrows", reasons });
+    } else {
+      const describe = (source: KeySource) => ("uri" in source ? `fetched from ${source.uri}` : "inline keys");
+      changes.push({ path, effect: "widens", reasons: [`keys: ${describe(then)} → ${describe(now)}: ${consequence}`] });
+    }
+  }
+  return changes;
 }

@@ -10,7 +10,8 @@ import type { Problem } from "./problems";
 export const MAX_DEPTH = 32;
 /** Nodes reachable only through aliases; bounds "billion laughs" expansion. */
 export const MAX_ALIASED_NODES = 10_000;
-const RESERVED_KEYS = new Set(["__proto__", "constructor", "prototype"]);
+/** Keys that name an object's own machinery in JavaScript: refused wherever a policy can hold a key. */
+export const RESERVED_KEYS: ReadonlySet<string> = new Set(["__proto__", "constructor", "prototype"]);
 
 export interface Position {
   readonly line: number;

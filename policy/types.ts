@@ -1,6 +1,6 @@
 /** The compiled form of a valid policy: what evaluation reads. Built once per policy text. */
 import type { ConditionResult } from "../protocol/denial";
-import type { Glob } from "./glob";
+import type { Glob, GlobOptions } from "./glob";
 import type { RuleIndex } from "./rule-index";
 
 export type DpopMode = "optional" | "required";
@@ -67,5 +67,18 @@ export type { ConditionResult } from "../protocol/denial";
 export interface Condition {
   /** As written in the policy: `ref`, `claims.actor`, … */
   readonly name: string;
+  /** The one claim it reads: a condition's verdict depends on nothing else. */
+  readonly claim: string;
+  /** The values it admits, for analysis (`policy diff` enumerates the regions they carve). */
+  readonly language: ClaimLanguage;
   test(claims: Claims): ConditionResult;
 }
+
+/**
+ * What a condition admits of its claim, as data: globs (any of them), exact values (any of
+ * them), or the event guard (globs, but untrusted-code events only when named literally).
+ */
+export type ClaimLanguage =
+  | { readonly kind: "globs"; readonly patterns: readonly string[]; readonly options: GlobOptions }
+  | { readonly kind: "values"; readonly values: readonly string[] }
+  | { readonly kind: "events"; readonly patterns: readonly string[] | undefined };

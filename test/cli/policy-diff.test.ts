@@ -56,6 +56,50 @@ describe("policy diff", () => {
     );
   });
 
+  it("fails --fail-on-widening on moved issuer keys, a first-match widening and an undecided comparison", async () => {
+    const gate = async (base: string, head: string) =>
+      (
+        await cli(["policy", "diff", "base.yml", "head.yml", "--fail-on-widening"], {
+          "base.yml": base,
+          "head.yml": head,
+        })
+      ).code;
+    const ghes = (jwks: string) =>
+      EXAMPLE.replace(
+        "environments:",
+        `issuers:\n  - issuer: https://ghes.example/_services/token${jwks}\nenvironments:`,
+      );
+    expect(await gate(ghes(""), ghes("\n    jwks_uri: https://elsewhere.example/jwks"))).toBe(1);
+    // A second, short-lived staging rule for main only, above the example's: then deleted.
+    const short = EXAMPLE.replace(
+      "    rules:\n      - name: web deploys from main",
+      "    rules:\n      - { name: main is short, repository_id: 123456, ref: refs/heads/main, max_ttl: 2m }\n      - name: web deploys from main",
+    );
+    expect(await gate(EXAMPLE, short)).toBe(1); // a new rule, as any new rule
+    const result = await cli(["policy", "diff", "base.yml", "head.yml", "--fail-on-widening"], {
+      "base.yml": short,
+      "head.yml": EXAMPLE,
+    });
+    expect(result.code).toBe(1);
+    expect(result.out).toContain("WIDENS     environments.staging.rules\n");
+    expect(result.out).toContain(
+      'now gets up to 900 s under "web deploys from main" (before: up to 120 s under "main is short")',
+    );
+    const wild = (last: string) =>
+      EXAMPLE.replace(
+        "ref: [refs/heads/main, refs/heads/release/*]",
+        `ref: ${JSON.stringify([..."abcd", last].map((letter) => `refs/**${letter}??????`))}`,
+      );
+    const undecided = await cli(["policy", "diff", "base.yml", "head.yml", "--fail-on-widening"], {
+      "base.yml": wild("e"),
+      "head.yml": wild("f"),
+    });
+    expect(undecided.code).toBe(1);
+    expect(undecided.out).toMatch(
+      /^UNDECIDED {2}environments\.staging\n {11}not decided: the analysis needed more than/,
+    );
+  });
+
   it("escapes rule names in text and in Markdown", async () => {
     const named = (name: string) => EXAMPLE.replace("name: web deploys from main", `name: "${name}"`);
     const files = { "base.yml": named("a"), "head.yml": named("a ::error::x | <b>").replace("ref_type: branch", "") };

@@ -45,8 +45,8 @@ describe("policy diff, rule by rule", () => {
       "        workflow: acme/web/.github/workflows/other.yml@refs/heads/main\n",
     ],
     ["event", "        event: [push, workflow_dispatch]\n", "        event: workflow_dispatch\n"],
-    ["runner", "        runner: [github-hosted, self-hosted]\n", "        runner: self-hosted\n"],
-    ["ref_type", "        ref_type: [branch, tag]\n", "        ref_type: tag\n"],
+    ["runner", "", "        runner: self-hosted\n"],
+    ["ref_type", "", "        ref_type: tag\n"],
     ["claims.actor", "        claims: { actor: '*' }\n", "        claims: { actor: hubot }\n"],
     ["scopes", "        scopes: [deploy:write, logs:read]\n", "        scopes: [logs:read]\n"],
   ];
@@ -176,11 +176,100 @@ environments:
   });
 
   it("treats trusting GitHub.com again as a widening, and no base as no policy", () => {
-    expect(effect(policy(RULE, "", "github_com: false\n"), policy(RULE))).toContain("widens");
+    const onGhes = `    issuer: ${GHES}\n`;
+    expect(effect(policy(RULE, onGhes, "github_com: false\n"), policy(RULE, onGhes))).toContain("widens");
     const fromNothing = diffPolicies(undefined, policy(RULE));
     expect(fromNothing.widens).toBe(true);
     expect(fromNothing.changes).toContainEqual(
       expect.objectContaining({ path: "environments.staging", effect: "widens" }),
     );
+  });
+});
+
+describe("policy diff, what a review must never miss", () => {
+  const KEY = { kty: "RSA", kid: "k1", n: "AQAB", e: "AQAB" };
+  const withIssuer = (entry: string) =>
+    parse(`version: 1
+issuers: [${entry}]
+environments:
+  staging:
+    issuer: ${GHES}
+    scopes: [deploy:write]
+    rules:
+      - { name: web, repository_id: 1, ref: refs/heads/main }
+`) as Record<string, unknown>;
+
+  it("counts a trusted issuer's keys moved or swapped as widening, named first", () => {
+    const moved = diffPolicies(
+      withIssuer(`{ issuer: ${GHES} }`),
+      withIssuer(`{ issuer: ${GHES}, jwks_uri: "https://keys.attacker.example/jwks" }`),
+    );
+    expect(moved.widens).toBe(true);
+    expect(moved.changes[0]).toEqual({
+      path: `issuers[${JSON.stringify(GHES)}]`,
+      effect: "widens",
+      reasons: [
+        `keys now fetched from https://keys.attacker.example/jwks (was ${GHES}/.well-known/jwks): whoever holds the new keys can sign tokens that every rule trusting this issuer accepts`,
+      ],
+    });
+    const inline = (keys: object[]) => withIssuer(`{ issuer: ${GHES}, jwks: ${JSON.stringify({ keys })} }`);
+    const swapped = diffPolicies(inline([KEY]), inline([{ ...KEY, n: "AQAC" }]));
+    expect(swapped.changes[0]).toMatchObject({
+      effect: "widens",
+      reasons: [
+        expect.stringMatching(/^inline keys added or replaced: k1: whoever holds/),
+        expect.stringContaining("k1"),
+      ],
+    });
+    expect(diffPolicies(inline([KEY]), inline([KEY, { ...KEY, kid: "k2" }])).widens).toBe(true);
+    expect(diffPolicies(inline([KEY, { ...KEY, kid: "k2" }]), inline([KEY])).changes[0]?.effect).toBe("narrows");
+    expect(diffPolicies(inline([KEY]), withIssuer(`{ issuer: ${GHES} }`)).changes[0]?.reasons[0]).toContain(
+      "keys: inline keys → fetched from",
+    );
+    expect(diffPolicies(inline([KEY]), inline([KEY])).changes).toEqual([]);
+  });
+
+  it("stops on patterns whose comparison is exponential, and calls it undecided, which counts as widening", () => {
+    const refs = (letters: string) => JSON.stringify([...letters].map((letter) => `refs/**${letter}??????`));
+    const started = Date.now();
+    const diff = diffPolicies(policy(`        ref: ${refs("abcde")}\n`), policy(`        ref: ${refs("abcdf")}\n`));
+    expect(diff.widens).toBe(true);
+    expect(diff.changes).toEqual([
+      {
+        path: "environments.staging",
+        effect: "undecided",
+        reasons: [
+          expect.stringMatching(/^not decided: the analysis needed more than [\d,]+ steps, so it counts as widening/),
+        ],
+      },
+    ]);
+    expect(Date.now() - started).toBeLessThan(60_000); // bounded, not minutes (budget, not a timing target)
+    // The same patterns in another order are no change to decide.
+    expect(
+      diffPolicies(policy(`        ref: ${refs("abcde")}\n`), policy(`        ref: ${refs("edcba")}\n`)).widens,
+    ).toBe(false);
+  });
+
+  it("reads claim, environment and rule names that are built-in property names as plain names", () => {
+    const named = (claims: string, environment = "toString") => ({
+      version: 1,
+      environments: {
+        [environment]: {
+          scopes: ["deploy"],
+          rules: [{ name: "hasOwnProperty", repository_id: 1, claims: JSON.parse(claims) }],
+        },
+      },
+    });
+    for (const claim of ["toString", "hasOwnProperty", "valueOf", "isPrototypeOf"]) {
+      const base = named(`{"actor": "octocat"}`);
+      const head = named(`{"actor": "octocat", "${claim}": "x"}`);
+      expect(diffPolicies(base, head).widens, claim).toBe(false);
+      expect(diffPolicies(head, base).changes[0]?.reasons, claim).toEqual([
+        `claims.${claim}: x → (any): also admits any value`,
+      ]);
+    }
+    expect(
+      diffPolicies(named(`{"actor": "a"}`, "hasOwnProperty"), named(`{"actor": "*"}`, "hasOwnProperty")).widens,
+    ).toBe(true);
   });
 });

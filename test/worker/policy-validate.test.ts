@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { compilePolicyValue } from "../../policy/compile";
 import { compilePolicy } from "../../policy/policy-text";
 import { formatProblem } from "../../policy/problems";
 
@@ -203,6 +204,35 @@ describe("policy validation", () => {
     expect(
       errors(issuer("  - issuer: https://a.example\n    jwks: {keys: [{kty: oct, k: c2VjcmV0, kid: k}]}\n"))[0],
     ).toMatch(/RSA public key/);
+  });
+
+  it("refuses GitHub.com's issuer listed with keys of its own: that would re-point the default issuer", () => {
+    const github = "https://token.actions.githubusercontent.com";
+    const issuer = (body: string) => policy("", "", `issuers:\n${body}`);
+    expect(errors(issuer(`  - issuer: ${github}\n    jwks_uri: https://keys.example/jwks\n`))).toEqual([
+      `issuers[0].jwks_uri: GitHub.com's issuer is trusted with GitHub's own keys (${github}/.well-known/jwks): remove this entry, or use github_com: false and list your own issuer`,
+    ]);
+    expect(errors(issuer(`  - issuer: ${github}\n    jwks: {keys: [{kty: RSA, n: x, e: AQAB, kid: k}]}\n`))[0]).toMatch(
+      /^issuers\[0\]\.jwks: GitHub.com's issuer is trusted with GitHub's own keys/,
+    );
+  });
+
+  it("refuses keys that name JavaScript's own machinery, in YAML and in JSON alike", () => {
+    for (const key of ["__proto__", "constructor", "prototype"]) {
+      expect(errors(policy(`        claims: { ${key}: x }\n`)), key).toEqual([
+        expect.stringMatching(new RegExp(`claims\\.${key}: "${key}" is a reserved key$`)),
+      ]);
+      const json = JSON.parse(
+        `{"version":1,"environments":{"staging":{"scopes":["d"],"rules":[{"repository_id":1,"claims":{"${key}":"x"}}]},"${key}":{"scopes":["d"],"rules":[{"repository_id":1}]}}}`,
+      );
+      const result = compilePolicyValue(json);
+      expect(result.ok ? [] : result.problems.map((problem) => problem.message), key).toEqual([
+        `"${key}" is a reserved key`,
+        `"${key}" is a reserved key`,
+      ]);
+    }
+    // Other built-in names are plain names.
+    expect(errors(policy(`        claims: { toString: x, hasOwnProperty: y, valueOf: z }\n`))).toEqual([]);
   });
 });
 

@@ -15,8 +15,3 @@ export function trustedIssuers(
   for (const issuer of policy.issuers) map.set(issuer.issuer, issuer);
   return map;
 }
-
-/** Where an issuer's keys are: inline, its `jwks_uri`, or `<issuer>/.well-known/jwks`. */
-export function jwksUriOf(issuer: TrustedIssuer): string {
-  return issuer.jwksUri ?? `${issuer.issuer.replace(/\/+$/, "")}/.well-known/jwks`;
-}

@@ -4,9 +4,9 @@
  * made-up `kid`s costs one fetch; served stale while the issuer is unreachable.
  */
 import { importJWK } from "jose";
+import { jwksUriOf } from "../../policy/issuer-keys";
 import type { TrustedIssuer } from "../../policy/types";
 import { BodyTooLarge, readLimited } from "../http/read-limited";
-import { jwksUriOf } from "./issuers";
 
 export interface JwksCacheOptions {
   readonly fetch: typeof fetch;
