@@ -60,6 +60,8 @@ export function readInput(io: CliIo, path: string, what: string): string {
   try {
     return path === "-" ? io.readStdin() : io.readFile(path);
   } catch (error) {
+    if (error instanceof CliError) throw error; // the reader's own refusal says more
+
     const code = (error as { code?: string }).code;
     throw new CliError(
       `cannot read ${what} ${path === "-" ? "from standard input" : `"${path}"`}${code ? ` (${code})` : ""}`,

@@ -90,8 +90,17 @@ export function diffSummary(diff: PolicyDiff): string {
   return `${diff.changes.length} change${diff.changes.length === 1 ? "" : "s"}: ${count("widens")} widen, ${count("narrows")} narrow, ${count("changes")} both, ${count("label only")} label only${undecided > 0 ? `, ${undecided} undecided (counted as widening)` : ""}.`;
 }
 
-/** Policy text in Markdown and HTML: escaped, so a rule name can neither format nor inject. */
-export const markdownText = (text: string) => shown(text).replace(/[\\`*_{}[\]<>|#!~&]/g, (ch) => `\\${ch}`);
+/**
+ * Policy text in Markdown and HTML: escaped, so a rule name can neither format nor inject, and
+ * neither mention anyone (`@team`) nor become a link (`https://…`, `www.…`): a zero-width space
+ * after `@` and inside `://` and `www.` keeps GitHub from reading them.
+ */
+export const markdownText = (text: string) =>
+  shown(text)
+    .replace(/[\\`*_{}[\]<>|#!~&]/g, (ch) => `\\${ch}`)
+    .replace(/@(?=[A-Za-z0-9])/g, "@\u200b")
+    .replaceAll("://", ":\u200b//")
+    .replace(/\b(www)\./gi, "$1\u200b.");
 
 /**
  * For a pull-request comment: every piece of policy text escaped for Markdown and HTML. With

@@ -13,9 +13,10 @@ import { styleText } from "node:util";
 
 // protocol/printable.ts
 var CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
-var CONTROL_CHARACTERS = new RegExp(CONTROL_CHARACTER.source, "g");
+var INVISIBLE_CHARACTER = /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
+var ESCAPED = new RegExp(`${CONTROL_CHARACTER.source.slice(0, -1)}${INVISIBLE_CHARACTER.source.slice(1)}`, "g");
 function shown(text) {
-  return text.replace(CONTROL_CHARACTERS, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`).replaceAll("::", ":\u200B:");
+  return text.replace(ESCAPED, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`).replaceAll("::", ":\u200B:").replaceAll("##[", "#\u200B#[");
 }
 
 // cli/io.ts
@@ -51,6 +52,7 @@ function readInput(io, path2, what) {
   try {
     return path2 === "-" ? io.readStdin() : io.readFile(path2);
   } catch (error) {
+    if (error instanceof CliError) throw error;
     const code = error.code;
     throw new CliError(
       `cannot read ${what} ${path2 === "-" ? "from standard input" : `"${path2}"`}${code ? ` (${code})` : ""}`
@@ -11246,6 +11248,14 @@ function lintPolicy(policy) {
   const warn2 = (path2, message2) => warnings.push({ severity: "warning", path: path2, message: message2 });
   const environments = policy.environments ?? {};
   const trustedCount = (policy.github_com === false ? 0 : 1) + asList(policy.issuers).filter((item) => item?.issuer !== GITHUB_COM_ISSUER).length;
+  asList(policy.issuers).forEach((item, index) => {
+    const entry = item;
+    if (entry?.issuer !== GITHUB_COM_ISSUER || entry.jwks_uri === void 0 && entry.jwks === void 0) return;
+    warn2(
+      `issuers[${index}].${entry.jwks_uri !== void 0 ? "jwks_uri" : "jwks"}`,
+      `re-points the keys of GitHub.com's own issuer (${GITHUB_COM_ISSUER}/.well-known/jwks): whoever holds these keys can sign tokens as GitHub for every rule that trusts it; remove it unless you mean to pin them`
+    );
+  });
   const audiences = /* @__PURE__ */ new Map();
   for (const [name, environment] of Object.entries(environments)) {
     const audience = String(environment.audience ?? name);
@@ -11467,6 +11477,9 @@ function checkKind(check2, value, path2, kind) {
       if (typeof value !== "string" || value.length === 0) return check2.error(path2, "must be a non-empty string");
       if (value.length > kind.maxLength) return check2.error(path2, `must be at most ${kind.maxLength} characters`);
       if (CONTROL_CHARACTER.test(value)) return check2.error(path2, "must not contain control characters");
+      if (INVISIBLE_CHARACTER.test(value)) {
+        return check2.error(path2, "must not contain bidirectional or zero-width characters");
+      }
       return value;
     case "patterns":
       return checkPatterns(check2, value, path2, kind.prefix);
@@ -11652,12 +11665,6 @@ function compileIssuers(check2, value) {
     const jwks = fields.jwks === void 0 ? void 0 : checkJwks(check2, fields.jwks, join(path2, "jwks"));
     if (fields.jwks !== void 0 && fields.jwks_uri !== void 0) {
       check2.error(path2, "give jwks_uri or jwks, not both");
-    }
-    if (issuer === GITHUB_COM_ISSUER && (fields.jwks !== void 0 || fields.jwks_uri !== void 0)) {
-      check2.error(
-        join(path2, fields.jwks_uri !== void 0 ? "jwks_uri" : "jwks"),
-        `GitHub.com's issuer is trusted with GitHub's own keys (${GITHUB_COM_ISSUER}/.well-known/jwks): remove this entry, or use github_com: false and list your own issuer`
-      );
     }
     if (issuer && issuers.some((other) => other.issuer === issuer)) {
       check2.error(join(path2, "issuer"), "this issuer is listed twice");
@@ -12731,7 +12738,7 @@ function diffSummary(diff) {
   const undecided = count("undecided");
   return `${diff.changes.length} change${diff.changes.length === 1 ? "" : "s"}: ${count("widens")} widen, ${count("narrows")} narrow, ${count("changes")} both, ${count("label only")} label only${undecided > 0 ? `, ${undecided} undecided (counted as widening)` : ""}.`;
 }
-var markdownText = (text) => shown(text).replace(/[\\`*_{}[\]<>|#!~&]/g, (ch) => `\\${ch}`);
+var markdownText = (text) => shown(text).replace(/[\\`*_{}[\]<>|#!~&]/g, (ch) => `\\${ch}`).replace(/@(?=[A-Za-z0-9])/g, "@\u200B").replaceAll("://", ":\u200B//").replace(/\b(www)\./gi, "$1\u200B.");
 function diffMarkdown(diff, notes, maxLength = Number.POSITIVE_INFINITY) {
   const icon = {
     widens: "\u{1F513} widens",

@@ -14,7 +14,7 @@ import {
   shown,
   systemClock,
   withRetries
-} from "./chunks/chunk-H5ZNCWOT.js";
+} from "./chunks/chunk-QDPGWIE2.js";
 import "./chunks/chunk-WSFCRVEQ.js";
 
 // protocol/compact-jwt.ts

@@ -4,7 +4,7 @@ import {
   runRevokeStep,
   runnerSecretFiles,
   systemClock
-} from "./chunks/chunk-H5ZNCWOT.js";
+} from "./chunks/chunk-QDPGWIE2.js";
 import "./chunks/chunk-WSFCRVEQ.js";
 
 // action/post.ts

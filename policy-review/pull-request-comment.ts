@@ -1,7 +1,8 @@
 /**
  * One pull-request comment per policy file, created once and then updated: found again by a
- * hidden marker at its start, among comments a bot wrote (or the token's own user, for a
- * personal token), so that a comment someone else wrote with the marker is never taken over.
+ * hidden marker at its start, among comments written by the identity this token writes as, so
+ * that a comment someone else wrote with the marker (a person, or another app's bot) is never
+ * taken over.
  */
 import { type GitHubClient, httpStatus, type Repository } from "./github-client";
 
@@ -17,6 +18,25 @@ export type CommentResult =
   | { readonly ok: true; readonly action: "created" | "updated"; readonly url: string }
   | { readonly ok: false; readonly problem: string };
 
+/**
+ * The logins this token's comments carry: a personal token's user (`GET /user`); for an app's
+ * installation token, which cannot read `/user`, its bot as GraphQL's `viewer` names it (REST
+ * adds `[bot]`); failing both, the bot of the workflow's own `GITHUB_TOKEN`.
+ */
+async function commentAuthor(github: GitHubClient): Promise<ReadonlySet<string>> {
+  const user = await github.rest.users.getAuthenticated().then(
+    (response) => response.data.login,
+    () => undefined,
+  );
+  if (user) return new Set([user]);
+  const viewer = await github.graphql<{ viewer?: { login?: unknown } }>("query { viewer { login } }").then(
+    (data) => (typeof data.viewer?.login === "string" ? data.viewer.login : undefined),
+    () => undefined,
+  );
+  if (viewer) return new Set([viewer.endsWith("[bot]") ? viewer : `${viewer}[bot]`]);
+  return new Set(["github-actions[bot]"]);
+}
+
 export async function upsertReviewComment(
   github: GitHubClient,
   repository: Repository,
@@ -31,15 +51,8 @@ export async function upsertReviewComment(
       per_page: 100,
     });
     const marked = comments.filter((comment) => comment.body?.startsWith(marker));
-    let ours = marked.find((comment) => comment.user?.type === "Bot");
-    if (!ours && marked.length > 0) {
-      // A personal token writes as its user; a GITHUB_TOKEN cannot ask who that is (403).
-      const login = await github.rest.users.getAuthenticated().then(
-        (response) => response.data.login,
-        () => undefined,
-      );
-      ours = marked.find((comment) => login !== undefined && comment.user?.login === login);
-    }
+    const author = marked.length > 0 ? await commentAuthor(github) : undefined;
+    const ours = marked.find((comment) => comment.user?.login !== undefined && author?.has(comment.user.login));
     if (ours) {
       const updated = await github.rest.issues.updateComment({ ...repository, comment_id: ours.id, body });
       return { ok: true, action: "updated", url: updated.data.html_url };

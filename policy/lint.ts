@@ -29,6 +29,16 @@ export function lintPolicy(policy: Fields): Problem[] {
   const trustedCount =
     (policy.github_com === false ? 0 : 1) +
     asList(policy.issuers).filter((item) => (item as Fields)?.issuer !== GITHUB_COM_ISSUER).length;
+  asList(policy.issuers).forEach((item, index) => {
+    const entry = item as Fields;
+    if (entry?.issuer !== GITHUB_COM_ISSUER || (entry.jwks_uri === undefined && entry.jwks === undefined)) return;
+    // Pinned keys (air-gapped runs, tests) break when GitHub rotates; keys from elsewhere let
+    // whoever holds them sign as GitHub for every rule. Either way, a reviewer must see it.
+    warn(
+      `issuers[${index}].${entry.jwks_uri !== undefined ? "jwks_uri" : "jwks"}`,
+      `re-points the keys of GitHub.com's own issuer (${GITHUB_COM_ISSUER}/.well-known/jwks): whoever holds these keys can sign tokens as GitHub for every rule that trusts it; remove it unless you mean to pin them`,
+    );
+  });
   const audiences = new Map<string, string>();
   for (const [name, environment] of Object.entries(environments)) {
     const audience = String((environment as Fields).audience ?? name);

@@ -160,8 +160,14 @@ export function createAccessTokenVerifier(options: VerifierOptions): AccessToken
         headers: { "content-type": "application/x-www-form-urlencoded" },
         body: new URLSearchParams({ token }),
         signal: AbortSignal.timeout(5_000),
+        // Never re-send the token to another host, nor trust another host's `{"active": true}`.
+        redirect: "manual",
       });
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      // (A browser's fetch hides a manual redirect as status 0, refused below as any non-200.)
+      if (response.status >= 300 && response.status < 400) {
+        throw new Error(`the service answered with a redirect (HTTP ${response.status}), which is never followed`);
+      }
+      if (response.status !== 200) throw new Error(`HTTP ${response.status}`);
       active = ((await response.json()) as { active?: unknown }).active === true;
     } catch (error) {
       throw new AccessTokenError(

@@ -2,7 +2,7 @@ import {
   AccessTokenError,
   DPOP_ALGORITHMS,
   createAccessTokenVerifier
-} from "./chunks/chunk-KDSAHQVG.js";
+} from "./chunks/chunk-ZCXAT3KR.js";
 
 // verify/hono.ts
 var STATUS = {

@@ -4,7 +4,7 @@ import {
   createAccessTokenVerifier,
   normalizeHtu,
   verifyAccessToken
-} from "./chunks/chunk-KDSAHQVG.js";
+} from "./chunks/chunk-ZCXAT3KR.js";
 export {
   AccessTokenError,
   accessTokenHash,

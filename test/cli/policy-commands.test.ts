@@ -339,10 +339,12 @@ describe("the example policy's own test cases", () => {
 });
 
 describe("untrusted text in human output", () => {
-  const hostile = "\u001b[2K\r✓ all good\n::error::pwned ::add-mask::x \u2028";
+  const hostile = "\u001b[2K\r✓ all good\n::error::pwned ::add-mask::x \u2028 x ##[add-mask]WIDENS \u202eevil\u2066";
   const clean = (out: string) => {
     expect(CONTROL_CHARACTER.test(out.replaceAll("\n", ""))).toBe(false);
     expect(out).not.toContain("::");
+    expect(out).not.toContain("##[");
+    expect(out).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
     for (const line of out.split("\n")) expect(line.startsWith("::")).toBe(false);
   };
 
@@ -354,6 +356,7 @@ describe("untrusted text in human output", () => {
     expect(result.code).toBe(1);
     clean(result.out);
     expect(result.out).toContain("\\u001b[2K\\u000d✓ all good\\u000a:\u200b:error:\u200b:pwned");
+    expect(result.out).toContain("x #\u200b#[add-mask]WIDENS \\u202eevil\\u2066");
   });
 
   it("escapes case names in policy test", async () => {

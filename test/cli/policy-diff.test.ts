@@ -1,6 +1,7 @@
 /** `downscope policy diff`: text, Markdown and JSON; --fail-on-widening; bad sides; hostile names. */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { markdownText } from "../../cli/policy-diff";
 import { cli } from "../support/cli-io";
 
 const EXAMPLE = readFileSync("examples/policy.yml", "utf8");
@@ -108,6 +109,20 @@ describe("policy diff", () => {
     const markdown = await cli(["policy", "diff", "base.yml", "head.yml", "--markdown"], files);
     expect(markdown.out).toContain("\\| \\<b\\>");
     expect(markdown.out).not.toContain("<b>");
+    // No mention, no link, no reordered text, no legacy workflow command in a comment.
+    const loud = named("a").replace(
+      'name: "a"',
+      'name: "cc @acme/admins see https://evil.example www.evil.example ##[add-mask]x"',
+    );
+    const comment = (
+      await cli(["policy", "diff", "base.yml", "head.yml", "--markdown"], { "base.yml": named("a"), "head.yml": loud })
+    ).out;
+    expect(comment).toContain(
+      "cc @\u200bacme/admins see https:\u200b//evil.example www\u200b.evil.example \\#\u200b\\#\\[add-mask\\]x",
+    );
+    expect(comment).not.toMatch(/@acme|https:\/\/evil|www\.evil|##\[/);
+    // Names refuse bidirectional characters; any other text still shows them as escapes.
+    expect(markdownText("a\u202eb\u2066c\u200bd")).toBe("a\\\\u202eb\\\\u2066c\\\\u200bd");
   });
 });
 

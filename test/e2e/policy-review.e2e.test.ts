@@ -4,7 +4,7 @@
  * again and updated; a missing permission explained; bad input refused with a clear message;
  * untrusted policy text escaped in the comment and the log.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -85,18 +85,25 @@ describe("the policy-review action", () => {
         user: { login: "mallory", type: "User" },
         html_url: "https://github.example/2",
       },
+      {
+        id: 3,
+        body: "<!-- downscope-policy-review downscope%2Fpolicy.yml -->\nanother app says: nothing widens",
+        user: { login: "other-app[bot]", type: "Bot" },
+        html_url: "https://github.example/3",
+      },
     );
     const first = await review();
     expect(first.stderr).toBe("");
     expect(first.code).toBe(0);
     expect(first.outputs).toMatchObject({ widens: "true", changes: "2" });
-    expect(api.comments).toHaveLength(3);
-    const ours = api.comments[2];
+    expect(api.comments).toHaveLength(4);
+    const ours = api.comments[3];
     expect(ours.user.type).toBe("Bot");
     expect(first.outputs["comment-url"]).toBe(ours.html_url);
     expect(api.comments[1].body).toBe(
       "<!-- downscope-policy-review downscope%2Fpolicy.yml -->\nall fine, nothing widens",
     );
+    expect(api.comments[2].body).toContain("another app says");
     expect(ours.body.startsWith("<!-- downscope-policy-review downscope%2Fpolicy.yml -->\n")).toBe(true);
     expect(ours.body).toContain("| check | ✅ valid, no warnings |");
     expect(ours.body).toMatch(
@@ -130,9 +137,12 @@ describe("the policy-review action", () => {
     const second = await review();
     expect(second.code).toBe(0);
     expect(second.outputs).toMatchObject({ widens: "false", changes: "1", "comment-url": ours.html_url });
-    expect(api.comments).toHaveLength(3);
-    expect(api.comments[2].body).toContain("🔒 no widening");
-    expect(api.comments[2].body).toContain("| 🔒 narrows |");
+    expect(api.comments).toHaveLength(4);
+    expect(api.comments[3].body).toContain("🔒 no widening");
+    expect(api.comments[3].body).toContain("| 🔒 narrows |");
+    expect(api.comments[2].body).toContain("another app says"); // still as its author wrote it
+    // Who the token writes as was asked of GraphQL (an installation token cannot read /user).
+    expect(api.requests).toContainEqual({ method: "POST", path: "/graphql", authorized: true });
     expect(api.requests.filter((request) => request.method === "PATCH")).toHaveLength(1);
     expect(second.stdout).toContain(`updated the review comment: ${ours.html_url}`);
   });
@@ -211,7 +221,8 @@ describe("the policy-review action", () => {
   });
 
   it("escapes untrusted rule names in the comment and the log", async () => {
-    const hostile = "<img src=x onerror=alert(1)> ::warning::pwned | `x` [link](https://evil.example)";
+    const hostile =
+      "<img src=x onerror=alert(1)> ::warning::pwned | `x` [link](https://evil.example) x ##[add-mask]WIDENS cc @acme/admins";
     checkout({
       "downscope/policy.yml": EXAMPLE.replace("name: web deploys from main", `name: "${hostile}"`),
       "downscope/policy.test.yml": "",
@@ -224,6 +235,10 @@ describe("the policy-review action", () => {
     expect(body).toContain("\\<img src=x onerror=alert(1)\\>");
     expect(result.stdout.split("\n").some((line) => line.startsWith("::warning::pwned"))).toBe(false);
     expect(result.stdout).not.toMatch(/^.*[^\u200b]::warning::pwned/m);
+    // The runner reads `##[command]` anywhere in a line; GitHub mentions and links what it can.
+    expect(result.stdout).not.toContain("##[");
+    expect(body).not.toContain("##[");
+    expect(body).not.toMatch(/@acme|https:\/\/evil/);
   });
 
   it("truncates a comment that would exceed GitHub's limit, with a count, widenings first", async () => {
@@ -273,5 +288,33 @@ describe("the policy-review action", () => {
     expect(token.stdout + token.stderr).not.toContain("ghs_wrong");
     for (const result of [outside, missing, flag, push, ref]) expect(result.code).toBe(1);
     expect(api.comments).toHaveLength(0);
+  });
+
+  it("reads no file through a symbolic link that leads outside the checkout", async () => {
+    const elsewhere = mkdtempSync(join(tmpdir(), "downscope-outside-"));
+    try {
+      // A secret-looking file on the runner, and a pull request that links to it.
+      writeFileSync(
+        join(elsewhere, "secret.yml"),
+        EXAMPLE.replace("name: web deploys from main", "name: s3cr3t-value"),
+      );
+      checkout({ "downscope/policy.test.yml": CASES });
+      rmSync(join(workspace, "downscope/policy.yml"), { force: true });
+      symlinkSync(join(elsewhere, "secret.yml"), join(workspace, "downscope/policy.yml"));
+      const linked = await review();
+      expect(linked.code).toBe(1);
+      expect(errorAnnotation(linked.stdout)).toBe(
+        'downscope policy review: "downscope/policy.yml" leads outside the repository (a symbolic link?): only files of the checkout are read',
+      );
+      expect(linked.stdout + linked.stderr + linked.summary).not.toContain("s3cr3t");
+      // A link inside the checkout is an ordinary file of it.
+      rmSync(join(workspace, "downscope/policy.yml"));
+      checkout({ "policies/real.yml": EXAMPLE });
+      symlinkSync(join(workspace, "policies/real.yml"), join(workspace, "downscope/policy.yml"));
+      expect((await review()).code).toBe(0);
+    } finally {
+      rmSync(join(workspace, "downscope/policy.yml"), { force: true });
+      rmSync(elsewhere, { recursive: true, force: true });
+    }
   });
 });

@@ -1,6 +1,7 @@
 /**
  * GitHub's REST API as the policy-review action uses it, on a loopback port: file contents at a
- * ref, and a pull request's comments (listed a page at a time, created, updated). Every request
+ * ref, and a pull request's comments (listed a page at a time, created, updated), and GraphQL's
+ * `viewer`. Every request
  * is recorded; `readOnly` answers writes as GitHub does for a token without
  * `pull-requests: write`.
  */
@@ -22,6 +23,8 @@ export interface FakeGitHubApi {
   /** Comments of the one pull request the fake knows (any number). */
   comments: FakeComment[];
   readOnly: boolean;
+  /** What GraphQL's `viewer { login }` answers: GitHub Actions' bot, as GraphQL spells it. */
+  viewer: string;
   readonly requests: { method: string; path: string; authorized: boolean }[];
   stop(): Promise<void>;
 }
@@ -36,6 +39,7 @@ export async function startFakeGitHubApi(options: { owner: string; repo: string 
     files: {},
     comments: [],
     readOnly: false,
+    viewer: "github-actions",
     requests: [],
   };
   const server = createServer((request, response) => {
@@ -92,8 +96,14 @@ export async function startFakeGitHubApi(options: { owner: string; repo: string 
         comment.body = JSON.parse(body).body;
         return json(200, comment);
       }
-      // An installation token cannot ask who it is.
+      // An installation token cannot ask who it is over REST; GraphQL names its bot.
       if (url.pathname === "/user") return forbidden();
+      if (request.method === "POST" && url.pathname === "/graphql") {
+        if (!/^query\s*\{\s*viewer\s*\{\s*login\s*\}\s*\}$/.test(JSON.parse(body).query)) {
+          return json(200, { errors: [{ message: "the fake answers viewer { login } only" }] });
+        }
+        return json(200, { data: { viewer: { login: api.viewer } } });
+      }
       return json(404, { message: "Not Found" });
     });
   });

@@ -1,3 +1,5 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { Hono } from "hono";
 import { createLocalJWKSet, exportJWK, generateKeyPair, type JWK, SignJWT } from "jose";
 import { describe, expect, it } from "vitest";
@@ -269,6 +271,38 @@ describe("revocation through introspection", () => {
       fetch: (async () => new Response("", { status: 503 })) as typeof fetch,
     });
     expect(await codeOf(down.verify(token))).toBe("ERR_INTROSPECTION_UNAVAILABLE");
+  });
+
+  it("never follows a redirect from /introspect: the token stays home and the other host's answer is refused", async () => {
+    // Real HTTP on loopback: the service's /introspect redirects to a host that says "active".
+    let elsewhere = 0;
+    const other = createServer((_request, response) => {
+      elsewhere++;
+      response.writeHead(200, { "content-type": "application/json" }).end('{"active":true}');
+    });
+    const service = createServer((_request, response) => {
+      const { port } = other.address() as AddressInfo;
+      response.writeHead(307, { location: `http://127.0.0.1:${port}/introspect` }).end();
+    });
+    await Promise.all(
+      [other, service].map((server) => new Promise<void>((done) => server.listen(0, "127.0.0.1", done))),
+    );
+    try {
+      const { port } = service.address() as AddressInfo;
+      const verifier = createAccessTokenVerifier({
+        ...options,
+        introspection: true,
+        fetch: (input, init) => fetch(String(input).replace(ISSUER, `http://127.0.0.1:${port}`), init),
+      });
+      const error = await verifier.verify(await accessToken()).catch((caught: unknown) => caught);
+      expect(error).toMatchObject({
+        code: "ERR_INTROSPECTION_UNAVAILABLE",
+        message: "introspection failed: the service answered with a redirect (HTTP 307), which is never followed",
+      });
+      expect(elsewhere).toBe(0);
+    } finally {
+      for (const server of [other, service]) server.close();
+    }
   });
 });
 

@@ -206,15 +206,16 @@ describe("policy validation", () => {
     ).toMatch(/RSA public key/);
   });
 
-  it("refuses GitHub.com's issuer listed with keys of its own: that would re-point the default issuer", () => {
+  it("warns loudly about GitHub.com's issuer listed with keys of its own: that re-points the default issuer", () => {
     const github = "https://token.actions.githubusercontent.com";
     const issuer = (body: string) => policy("", "", `issuers:\n${body}`);
-    expect(errors(issuer(`  - issuer: ${github}\n    jwks_uri: https://keys.example/jwks\n`))).toEqual([
-      `issuers[0].jwks_uri: GitHub.com's issuer is trusted with GitHub's own keys (${github}/.well-known/jwks): remove this entry, or use github_com: false and list your own issuer`,
-    ]);
-    expect(errors(issuer(`  - issuer: ${github}\n    jwks: {keys: [{kty: RSA, n: x, e: AQAB, kid: k}]}\n`))[0]).toMatch(
-      /^issuers\[0\]\.jwks: GitHub.com's issuer is trusted with GitHub's own keys/,
+    expect(warnings(issuer(`  - issuer: ${github}\n    jwks_uri: https://keys.example/jwks\n`))).toContain(
+      `issuers[0].jwks_uri: re-points the keys of GitHub.com's own issuer (${github}/.well-known/jwks): whoever holds these keys can sign tokens as GitHub for every rule that trusts it; remove it unless you mean to pin them`,
     );
+    expect(
+      warnings(issuer(`  - issuer: ${github}\n    jwks: {keys: [{kty: RSA, n: x, e: AQAB, kid: k}]}\n`)),
+    ).toContainEqual(expect.stringMatching(/^issuers\[0\]\.jwks: re-points the keys of GitHub.com's own issuer/));
+    expect(warnings(issuer(`  - issuer: ${github}\n`)).join()).not.toContain("re-points");
   });
 
   it("refuses keys that name JavaScript's own machinery, in YAML and in JSON alike", () => {
@@ -231,6 +232,10 @@ describe("policy validation", () => {
         `"${key}" is a reserved key`,
       ]);
     }
+    // A reviewer reads the name that is there.
+    expect(errors(policy('        name: "deploy \u202eniam"\n'))).toEqual([
+      "environments.staging.rules[0].name: must not contain bidirectional or zero-width characters",
+    ]);
     // Other built-in names are plain names.
     expect(errors(policy(`        claims: { toString: x, hasOwnProperty: y, valueOf: z }\n`))).toEqual([]);
   });
