@@ -13083,7 +13083,22 @@ function conditionLine(condition, width, paint) {
 
 // policy/report.ts
 var list2 = (value) => value === void 0 || value === null ? [] : (Array.isArray(value) ? value : [value]).map(String);
+function issuerKeySources(policy) {
+  const sources = /* @__PURE__ */ new Map([
+    [GITHUB_COM_ISSUER, `keys from ${jwksUriOf({ issuer: GITHUB_COM_ISSUER })}`]
+  ]);
+  for (const item of Array.isArray(policy.issuers) ? policy.issuers : []) {
+    const issuer = String(item.issuer);
+    const keys = item.jwks?.keys;
+    sources.set(
+      issuer,
+      keys ? `inline keys ${keys.map((key2) => String(key2.kid)).join(", ")}` : `keys from ${jwksUriOf({ issuer, jwksUri: item.jwks_uri === void 0 ? void 0 : String(item.jwks_uri) })}`
+    );
+  }
+  return sources;
+}
 function reportPolicy(policy, warnings) {
+  const keySources = issuerKeySources(policy);
   const under = (path2) => warnings.filter((warning) => warning.path === path2 || warning.path.startsWith(`${path2}.`)).map((warning) => `${warning.path.slice(path2.length).replace(/^\./, "") || "(rule)"}: ${warning.message}`);
   return Object.entries(policy.environments ?? {}).map(([name, environment]) => {
     const path2 = `environments.${name}`;
@@ -13095,7 +13110,9 @@ function reportPolicy(policy, warnings) {
       warnings: warnings.filter((warning) => warning.path === path2 || warning.path === `${path2}.audience`).map((warning) => warning.message),
       rules: rules.map((rule, index) => {
         const admits = {
-          issuer: list2(rule.issuer ?? environment.issuer ?? GITHUB_COM_ISSUER),
+          issuer: list2(rule.issuer ?? environment.issuer ?? GITHUB_COM_ISSUER).map(
+            (issuer) => `${issuer} (${keySources.get(issuer) ?? "not trusted"})`
+          ),
           repository: rule.repository_id !== void 0 ? [`id ${rule.repository_id}${rule.repository ? ` (${rule.repository})` : ""}`] : rule.repository !== void 0 ? [`name ${rule.repository} (any repository of that name, present or future)`] : [`any repository of owner id ${rule.owner_id}`]
         };
         const condition = (label, value, absent) => {

@@ -1,11 +1,12 @@
 /**
- * Who can obtain what (issue 18, `policy report`): per environment, each rule's admitted
- * identities (issuer, repository by id and name, refs, GitHub environment, workflow, events,
+ * Who can obtain what (`policy report`): per environment, each rule's admitted identities
+ * (issuer and where its keys come from, repository by id and name, refs, GitHub environment, workflow, events,
  * runner, other claims) and what they get (scopes, lifetime, DPoP, narrowing), with the lint warnings that
  * concern the rule beside it. Reads a validated policy value; pure.
  */
 import { formatDuration, parseDuration } from "../protocol/duration";
 import { GITHUB_COM_ISSUER } from "../protocol/names";
+import { jwksUriOf } from "./issuer-keys";
 import type { Problem } from "./problems";
 
 type Fields = Record<string, unknown>;
@@ -33,7 +34,26 @@ export interface EnvironmentReport {
 const list = (value: unknown): string[] =>
   value === undefined || value === null ? [] : (Array.isArray(value) ? value : [value]).map(String);
 
+/** Where each trusted issuer's keys come from, as a reviewer should see it next to every rule it admits. */
+function issuerKeySources(policy: Fields): Map<string, string> {
+  const sources = new Map<string, string>([
+    [GITHUB_COM_ISSUER, `keys from ${jwksUriOf({ issuer: GITHUB_COM_ISSUER })}`],
+  ]);
+  for (const item of (Array.isArray(policy.issuers) ? policy.issuers : []) as Fields[]) {
+    const issuer = String(item.issuer);
+    const keys = (item.jwks as { keys?: Fields[] } | undefined)?.keys;
+    sources.set(
+      issuer,
+      keys
+        ? `inline keys ${keys.map((key) => String(key.kid)).join(", ")}`
+        : `keys from ${jwksUriOf({ issuer, jwksUri: item.jwks_uri === undefined ? undefined : String(item.jwks_uri) })}`,
+    );
+  }
+  return sources;
+}
+
 export function reportPolicy(policy: Fields, warnings: readonly Problem[]): EnvironmentReport[] {
+  const keySources = issuerKeySources(policy);
   const under = (path: string) =>
     warnings
       .filter((warning) => warning.path === path || warning.path.startsWith(`${path}.`))
@@ -50,7 +70,9 @@ export function reportPolicy(policy: Fields, warnings: readonly Problem[]): Envi
         .map((warning) => warning.message),
       rules: rules.map((rule, index) => {
         const admits: Record<string, string[]> = {
-          issuer: list(rule.issuer ?? environment.issuer ?? GITHUB_COM_ISSUER),
+          issuer: list(rule.issuer ?? environment.issuer ?? GITHUB_COM_ISSUER).map(
+            (issuer) => `${issuer} (${keySources.get(issuer) ?? "not trusted"})`,
+          ),
           repository:
             rule.repository_id !== undefined
               ? [`id ${rule.repository_id}${rule.repository ? ` (${rule.repository})` : ""}`]

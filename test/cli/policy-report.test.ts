@@ -11,11 +11,30 @@ describe("policy report", () => {
     expect(result.code).toBe(0);
     expect(result.out).toContain('Environment "staging" (tokens for https://deploy.acme.dev/staging)');
     expect(result.out).toContain('  rule "web deploys from main" admits:');
-    expect(result.out).toContain("    issuer       https://token.actions.githubusercontent.com");
+    expect(result.out).toContain(
+      "    issuer       https://token.actions.githubusercontent.com (keys from https://token.actions.githubusercontent.com/.well-known/jwks)",
+    );
     expect(result.out).toContain("    repository   id 123456 (acme/web)");
     expect(result.out).toContain("    ref          refs/heads/main | refs/heads/release/*");
     expect(result.out).toContain("    and grants deploy:write logs:read, for at most 15m, DPoP optional");
     expect(result.out).toContain("    and grants deploy:write, for at most 5m, DPoP optional");
+  });
+
+  it("names where each rule's issuer gets its keys, so a moved key shows in the report too", async () => {
+    const ghes = "https://ghes.example/_services/token";
+    const withKeys = (keys: string) =>
+      EXAMPLE.replace("environments:", `issuers:\n  - issuer: ${ghes}\n${keys}environments:`).replace(
+        "        repository: acme/web\n        repository_id: 123456\n        owner_id",
+        `        issuer: ${ghes}\n        repository: acme/web\n        repository_id: 123456\n        owner_id`,
+      );
+    const fetched = await cli(["policy", "report", "p.yml"], {
+      "p.yml": withKeys("    jwks_uri: https://keys.example/jwks\n"),
+    });
+    expect(fetched.out).toContain(`    issuer       ${ghes} (keys from https://keys.example/jwks)`);
+    const inline = await cli(["policy", "report", "p.yml"], {
+      "p.yml": withKeys("    jwks: {keys: [{kty: RSA, n: AQAB, e: AQAB, kid: pinned-1}]}\n"),
+    });
+    expect(inline.out).toContain(`    issuer       ${ghes} (inline keys pinned-1)`);
   });
 
   it("says what an absent condition admits, and puts lint warnings beside their rule", async () => {
