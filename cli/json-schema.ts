@@ -73,6 +73,8 @@ function kindSchema(kind: FieldKind): Schema {
       };
     case "boolean":
       return { type: "boolean" };
+    case "names":
+      return { type: "array", uniqueItems: true, items: { enum: [...kind.values] } };
     case "list":
       return { type: "array", items: objectSchema(kind.of) };
     case "map":

@@ -5,6 +5,7 @@
  */
 import { subjectClaimsAcceptable } from "../policy/claims";
 import { type AccessRequest, type Decision, evaluatePolicy, evaluateRule, findEnvironment } from "../policy/evaluate";
+import { describeOidcToken } from "../policy/kinds/oidc";
 import { compilePolicy } from "../policy/policy-text";
 import { formatProblem } from "../policy/problems";
 import type { Claims, CompiledPolicy, ConditionResult } from "../policy/types";
@@ -46,7 +47,8 @@ export function explainRules(policy: CompiledPolicy, claims: Claims, request: Ac
 
 export function describeDecision(decision: Decision): string {
   if (decision.allowed) {
-    return `ALLOW by rule "${decision.rule.label}": scopes ${decision.scopes.join(" ") || "(none)"}, lifetime ${formatDuration(decision.ttl)} (${decision.ttl} s)`;
+    const what = decision.environment.oidc ? "an OIDC token" : `scopes ${decision.scopes.join(" ") || "(none)"}`;
+    return `ALLOW by rule "${decision.rule.label}": ${what}, lifetime ${formatDuration(decision.ttl)} (${decision.ttl} s)`;
   }
   const refused = decision.refusedScopes ? ` (refused: ${decision.refusedScopes.join(" ")})` : "";
   return `DENY ${decision.error} (${decision.reason})${refused}`;
@@ -83,11 +85,21 @@ export function policyExplain(io: CliIo, file: string, options: ExplainOptions):
             ? {
                 allowed: true,
                 environment: decision.environment.name,
+                kind: decision.environment.kind,
                 rule: decision.rule.label,
-                scopes: decision.scopes,
                 ttl: decision.ttl,
-                dpop: decision.environment.dpop,
-                narrowing: decision.environment.narrowing,
+                ...(decision.environment.oidc
+                  ? {
+                      audience: decision.environment.audience,
+                      subject: decision.environment.oidc.subject,
+                      algorithm: decision.environment.oidc.algorithm,
+                      aws_session_tags: decision.environment.oidc.awsSessionTags,
+                    }
+                  : {
+                      scopes: decision.scopes,
+                      dpop: decision.environment.dpop,
+                      narrowing: decision.environment.narrowing,
+                    }),
               }
             : {
                 allowed: false,
@@ -146,7 +158,10 @@ export function policyExplain(io: CliIo, file: string, options: ExplainOptions):
   io.out(
     `Decision: ${decision.allowed ? paint("green", describeDecision(decision)) : paint("red", describeDecision(decision))}`,
   );
-  if (decision.allowed) {
+  if (decision.allowed && decision.environment.oidc) {
+    const { audience, oidc } = decision.environment;
+    io.out(`The token: ${describeOidcToken({ audience, ...oidc })}; not revocable (no cloud asks downscope)`);
+  } else if (decision.allowed) {
     const { dpop, narrowing } = decision.environment;
     io.out(
       `The token: DPoP ${dpop}; narrowing ${narrowing} (${narrowing === "allowed" ? "its holder may exchange it for a narrower token for a sub-task" : "it cannot be exchanged for a narrower token"})`,

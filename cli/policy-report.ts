@@ -27,7 +27,9 @@ export function policyReport(io: CliIo, file: string, options: { readonly json?:
       for (const [key, values] of Object.entries(rule.admits))
         io.out(`    ${key.padEnd(width)}  ${shown(values.join(" | "))}`);
       io.out(
-        `    and grants ${shown(rule.grants.scopes.join(" ") || "(no scope)")}, for at most ${rule.grants.max_ttl}, DPoP ${rule.grants.dpop}, narrowing ${rule.grants.narrowing}`,
+        rule.grants.token
+          ? `    and grants ${shown(rule.grants.token)}, for at most ${rule.grants.max_ttl}`
+          : `    and grants ${shown(rule.grants.scopes.join(" ") || "(no scope)")}, for at most ${rule.grants.max_ttl}, DPoP ${rule.grants.dpop}, narrowing ${rule.grants.narrowing}`,
       );
       for (const warning of rule.warnings) io.out(paint("yellow", `    warning: ${shown(warning)}`));
     }

@@ -4439,12 +4439,33 @@ var RULE = {
     max_ttl: { kind: { type: "duration" }, description: "Narrows the environment's max_ttl for this rule." }
   }
 };
+var CONTEXT_CLAIMS = [
+  "repository",
+  "repository_id",
+  "repository_owner_id",
+  "ref",
+  "sha",
+  "job_workflow_ref",
+  "run_id",
+  "run_attempt",
+  "event_name"
+];
 var ENVIRONMENT = {
   title: "environment",
   fields: {
+    kind: {
+      kind: { type: "enum", values: ["access", "oidc"] },
+      description: "What it mints: access (default), an access token for your own APIs; oidc, a token that a cloud or platform trusts as an OpenID Connect issuer's (AWS, Google Cloud, Azure, Vault, Kubernetes)."
+    },
     issuer: ISSUERS_FIELD,
-    audience: { kind: { type: "text", maxLength: 512 }, description: "aud of the minted token (default: the name)." },
-    scopes: { kind: { type: "scopes" }, required: true, description: "Every scope this environment can ever grant." },
+    audience: {
+      kind: { type: "text", maxLength: 512 },
+      description: "aud of the minted token (default: the name; required for oidc, at most 255 characters)."
+    },
+    scopes: {
+      kind: { type: "scopes" },
+      description: "Every scope this environment can ever grant (required for access; none for oidc)."
+    },
     default_scopes: {
       kind: { type: "scopes" },
       description: "Granted when a request names none (default: all `scopes`)."
@@ -4458,6 +4479,18 @@ var ENVIRONMENT = {
     narrowing: {
       kind: { type: "enum", values: ["denied", "allowed"] },
       description: "allowed: a holder may exchange its token for a narrower one for a sub-task (SPEC \xA77). Default denied."
+    },
+    subject: {
+      kind: { type: "text", maxLength: 127 },
+      description: "oidc only: the sub of its tokens, the one value the relying party trusts (default environment:<name>; ASCII, 6-127 bytes, no wildcard)."
+    },
+    algorithm: {
+      kind: { type: "enum", values: ["RS256", "ES256"] },
+      description: "oidc only: how its tokens are signed (default RS256, which every relying party accepts; Microsoft Entra accepts nothing else)."
+    },
+    aws_session_tags: {
+      kind: { type: "names", values: [...CONTEXT_CLAIMS, "environment"] },
+      description: "oidc only: claims to pass to AWS as session tags (the https://aws.amazon.com/tags claim)."
     },
     rules: {
       kind: { type: "list", of: RULE },
@@ -4566,6 +4599,8 @@ function kindSchema(kind) {
       };
     case "boolean":
       return { type: "boolean" };
+    case "names":
+      return { type: "array", uniqueItems: true, items: { enum: [...kind.values] } };
     case "list":
       return { type: "array", items: objectSchema(kind.of) };
     case "map":
@@ -4676,7 +4711,12 @@ async function importSigningKey(item, index) {
   return { kid, alg, privateKey, publicKey, publicJwk: Object.freeze({ ...publicPart, kid, alg, use: "sig" }) };
 }
 function keySet(keys) {
-  return { active: keys[0], all: keys, jwks: { keys: keys.map((key2) => key2.publicJwk) } };
+  return {
+    active: keys[0],
+    all: keys,
+    first: (alg) => keys.find((key2) => key2.alg === alg),
+    jwks: { keys: keys.map((key2) => key2.publicJwk) }
+  };
 }
 
 // cli/keys.ts
@@ -11232,6 +11272,56 @@ function scalarValue(node, text) {
   return source === void 0 || /^-?(?:0|[1-9][0-9]*)$/.test(source) ? node.value : source;
 }
 
+// policy/kinds/oidc.ts
+var OIDC_DEFAULT_TTL_SECONDS = 300;
+var MAX_OIDC_AUDIENCE = 255;
+var SUBJECT = /^[\x21-\x7e]{6,127}$/;
+var NOT_FOR_OIDC = {
+  scopes: "an oidc environment grants no scopes: the relying party (the cloud's role or binding) decides what its token can do",
+  default_scopes: "an oidc environment grants no scopes: the relying party (the cloud's role or binding) decides what its token can do",
+  dpop: "an oidc environment's tokens cannot be DPoP-bound: no cloud checks a DPoP proof, so a binding would only look like one",
+  narrowing: "an oidc environment's tokens cannot be narrowed: they are not downscope access tokens"
+};
+function checkOidcSettings(problems, name, fields, path2) {
+  const before = problems.count;
+  for (const [key2, why] of Object.entries(NOT_FOR_OIDC)) {
+    if (fields[key2] !== void 0) problems.error(`${path2}.${key2}`, why);
+  }
+  if (fields.audience === void 0) {
+    problems.error(
+      `${path2}.audience`,
+      "an oidc environment needs the audience its relying party expects (e.g. sts.amazonaws.com, api://AzureADTokenExchange, or a Google workload identity provider's name)"
+    );
+  } else if (typeof fields.audience === "string" && fields.audience.length > MAX_OIDC_AUDIENCE) {
+    problems.error(`${path2}.audience`, `must be at most ${MAX_OIDC_AUDIENCE} characters (AWS's limit for a client id)`);
+  }
+  const subject = fields.subject === void 0 ? `environment:${name}` : fields.subject;
+  if (typeof subject === "string" && !SUBJECT.test(subject)) {
+    problems.error(
+      `${path2}.subject`,
+      "must be 6 to 127 printable ASCII characters without spaces (Google keeps at most 127 bytes of a subject)"
+    );
+  } else if (typeof subject === "string" && /[*?]/.test(subject)) {
+    problems.error(`${path2}.subject`, "must not hold a wildcard: a relying party trusts exactly this subject");
+  }
+  const algorithm = fields.algorithm ?? "RS256";
+  const tags = fields.aws_session_tags ?? [];
+  if (problems.count !== before || typeof subject !== "string") return void 0;
+  return { subject, algorithm, awsSessionTags: tags };
+}
+function oidcSettingsOf(name, environment) {
+  return {
+    audience: String(environment.audience ?? name),
+    subject: typeof environment.subject === "string" ? environment.subject : `environment:${name}`,
+    algorithm: environment.algorithm ?? "RS256",
+    awsSessionTags: Array.isArray(environment.aws_session_tags) ? environment.aws_session_tags.map(String) : []
+  };
+}
+function describeOidcToken(settings) {
+  const tags = settings.awsSessionTags.length > 0 ? `, AWS session tags from ${settings.awsSessionTags.join(", ")}` : "";
+  return `an OIDC token for aud "${settings.audience}" with sub "${settings.subject}", signed ${settings.algorithm}${tags}`;
+}
+
 // policy/lint.ts
 var BRANCH_PROBES = ["refs/heads/main", "refs/heads/x", "refs/heads/feature/a/b-c"];
 function admitsEveryBranch(pattern2) {
@@ -11418,6 +11508,9 @@ var Checker = class {
   }
   document;
   problems = [];
+  get count() {
+    return this.problems.length;
+  }
   error(path2, message2) {
     this.problems.push({ severity: "error", path: path2, message: message2, ...this.document?.locate(path2) });
     return void 0;
@@ -11507,6 +11600,15 @@ function checkKind(check2, value, path2, kind) {
       return checkIssuerList(check2, value, path2);
     case "boolean":
       return typeof value === "boolean" ? value : check2.error(path2, "must be true or false");
+    case "names": {
+      const items = Array.isArray(value) ? value : [value];
+      const bad = items.findIndex((item, index) => !kind.values.includes(item) || items.indexOf(item) !== index);
+      if (bad < 0) return items;
+      return check2.error(
+        `${path2}[${bad}]`,
+        `must be one of ${kind.values.join(", ")}, each once${typeof items[bad] === "string" && closest(items[bad], kind.values) ? `; did you mean "${closest(items[bad], kind.values)}"?` : ""}`
+      );
+    }
     default:
       return check2.error(path2, "unexpected field");
   }
@@ -11706,18 +11808,31 @@ function compileEnvironment(check2, name, value, path2, { prevalidated, trusted 
   if (!fields) return void 0;
   const kinds = ENVIRONMENT.fields;
   const field = (key2) => fields[key2] === void 0 ? void 0 : checkKind(check2, fields[key2], join(path2, key2), kinds[key2].kind);
-  const scopes = field("scopes");
-  if (scopes && scopes.length === 0) check2.error(join(path2, "scopes"), "must name at least one scope");
-  const defaultScopes = field("default_scopes") ?? scopes;
+  const kind = field("kind") ?? "access";
+  for (const key2 of ["subject", "algorithm", "aws_session_tags"]) {
+    if (kind !== "oidc" && fields[key2] !== void 0) check2.error(join(path2, key2), `${key2} is for kind: oidc only`);
+  }
+  if (kind === "oidc") {
+    field("algorithm");
+    field("aws_session_tags");
+  }
+  const oidc = kind === "oidc" ? checkOidcSettings(check2, name, fields, path2) : void 0;
+  if (kind === "access" && fields.scopes === void 0) {
+    check2.error(join(path2, "scopes"), 'missing required key "scopes" in environment');
+  }
+  const scopes = kind === "oidc" ? [] : field("scopes");
+  if (kind === "access" && scopes && scopes.length === 0)
+    check2.error(join(path2, "scopes"), "must name at least one scope");
+  const defaultScopes = kind === "oidc" ? [] : field("default_scopes") ?? scopes;
   if (scopes && fields.default_scopes !== void 0 && defaultScopes) {
     notWithin(check2, defaultScopes, scopes, join(path2, "default_scopes"), "the environment's scopes");
   }
-  const ttl = field("ttl") ?? DEFAULT_TTL_SECONDS;
+  const ttl = field("ttl") ?? (kind === "oidc" ? OIDC_DEFAULT_TTL_SECONDS : DEFAULT_TTL_SECONDS);
   const maxTtl = field("max_ttl") ?? Math.max(ttl, 0);
   if (ttl > maxTtl) check2.error(join(path2, "ttl"), "must not exceed max_ttl");
   const audience = field("audience") ?? name;
-  const dpop = field("dpop") ?? "optional";
-  const narrowing = field("narrowing") ?? "denied";
+  const dpop = kind === "oidc" ? "optional" : field("dpop") ?? "optional";
+  const narrowing = kind === "oidc" ? "denied" : field("narrowing") ?? "denied";
   const environmentIssuers = field("issuer");
   if (environmentIssuers) checkTrusted(check2, environmentIssuers, join(path2, "issuer"), trusted);
   const inherited = { issuers: environmentIssuers ?? [GITHUB_COM_ISSUER], trusted };
@@ -11726,14 +11841,27 @@ function compileEnvironment(check2, name, value, path2, { prevalidated, trusted 
   if (rawRules !== void 0 && rawRules !== null && (!Array.isArray(rawRules) || rawRules.length === 0)) {
     check2.error(rulesPath, "must be a non-empty list of rules (an environment without rules grants nothing)");
   }
-  if (!scopes || !defaultScopes || !Array.isArray(rawRules)) {
+  const noScopes = kind === "oidc" ? NOT_FOR_OIDC.scopes : void 0;
+  if (!scopes || !defaultScopes || !Array.isArray(rawRules) || kind === "oidc" && !oidc) {
     if (Array.isArray(rawRules) && !prevalidated) {
-      compileRules(check2, rawRules, rulesPath, { scopes: scopes ?? [], maxTtl, ...inherited });
+      compileRules(check2, rawRules, rulesPath, { scopes: scopes ?? [], maxTtl, noScopes, ...inherited });
     }
     return void 0;
   }
-  const limits = { scopes, maxTtl, ...inherited };
-  const settings = { name, audience, scopes, defaultScopes, ttl, maxTtl, dpop, narrowing, ruleCount: rawRules.length };
+  const limits = { scopes, maxTtl, noScopes, ...inherited };
+  const settings = {
+    name,
+    kind,
+    ...oidc ? { oidc } : {},
+    audience,
+    scopes,
+    defaultScopes,
+    ttl,
+    maxTtl,
+    dpop,
+    narrowing,
+    ruleCount: rawRules.length
+  };
   if (!prevalidated) {
     const rules = compileRules(check2, rawRules, rulesPath, limits);
     if (rules.length !== rawRules.length) return void 0;
@@ -11779,7 +11907,7 @@ function prevalidatedRuleKey(raw, position, inherited) {
     ...typeof raw.repository === "string" ? { repository: repositoryKey(raw.repository) } : {}
   };
 }
-function compileRule(check2, value, position, path2, { scopes: environmentScopes, maxTtl: environmentMaxTtl2, issuers: inherited, trusted }) {
+function compileRule(check2, value, position, path2, { scopes: environmentScopes, maxTtl: environmentMaxTtl2, noScopes, issuers: inherited, trusted }) {
   const fields = checkObject(check2, value, path2, RULE);
   if (!fields) return void 0;
   const before = check2.problems.length;
@@ -11820,7 +11948,8 @@ function compileRule(check2, value, position, path2, { scopes: environmentScopes
     conditions.push(patternCondition(`claims.${claim}`, claim, list3));
   }
   const scopes = field("scopes");
-  if (scopes) notWithin(check2, scopes, environmentScopes, join(path2, "scopes"), "its environment's scopes");
+  if (scopes && noScopes) check2.error(join(path2, "scopes"), noScopes);
+  else if (scopes) notWithin(check2, scopes, environmentScopes, join(path2, "scopes"), "its environment's scopes");
   const maxTtl = field("max_ttl");
   if (maxTtl !== void 0 && maxTtl > environmentMaxTtl2) {
     check2.error(join(path2, "max_ttl"), "must not exceed its environment's max_ttl (a rule can only narrow it)");
@@ -12338,6 +12467,7 @@ function claimsInPlay(views) {
   return [...counts].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).map(([claim]) => claim);
 }
 function scopeRequests(views, headScopes, baseScopes, budget) {
+  if (headScopes.length === 0) return [[]];
   const generators = [headScopes, baseScopes, ...views.map((view) => [...view.scopes])].map(
     (scopes) => [...scopes].sort()
   );
@@ -12425,7 +12555,7 @@ function ruleShape(rule, environment) {
   };
 }
 var seconds = (value) => value === void 0 ? void 0 : parseDuration(value);
-var environmentMaxTtl = (environment) => seconds(environment.max_ttl) ?? seconds(environment.ttl) ?? 600;
+var environmentMaxTtl = (environment) => seconds(environment.max_ttl) ?? seconds(environment.ttl) ?? (environment.kind === "oidc" ? OIDC_DEFAULT_TTL_SECONDS : DEFAULT_TTL_SECONDS);
 function compareEvents(budget, base, head) {
   const untrusted = (events) => (events ?? []).filter((event) => UNTRUSTED_CODE_EVENTS.has(event));
   const trusted = (events) => events?.filter((event) => !UNTRUSTED_CODE_EVENTS.has(event));
@@ -12601,12 +12731,19 @@ function compiled(value, side) {
 function compareEnvironment(budget, changes, add2, path2, name, before, environment) {
   const dpop = (env) => env.dpop === "required" ? "required" : "optional";
   const narrowing = (env) => env.narrowing === "allowed" ? "allowed" : "denied";
+  const kind = (env) => String(env.kind ?? "access");
+  if (kind(before) !== kind(environment)) {
+    const reason = `kind: ${kind(before)} \u2192 ${kind(environment)}: another kind of credential for the jobs its rules admit`;
+    changes.push({ path: path2, effect: "changes", reasons: [reason] });
+  } else if (kind(environment) === "oidc") {
+    add2(path2, compareOidcEnvironments(oidcSettingsOf(name, before), oidcSettingsOf(name, environment)));
+  }
   add2(path2, [
     compareSets("scopes", list(before.scopes), list(environment.scopes)),
     compareNumbers("max_ttl", environmentMaxTtl(before), environmentMaxTtl(environment)),
     dpop(before) === dpop(environment) ? {} : dpop(environment) === "optional" ? { wider: "dpop: required \u2192 optional: bearer tokens again" } : { narrower: "dpop: optional \u2192 required" },
     narrowing(before) === narrowing(environment) ? {} : narrowing(environment) === "allowed" ? { wider: "narrowing: denied \u2192 allowed: holders may mint narrower tokens for sub-tasks" } : { narrower: "narrowing: allowed \u2192 denied: holders can no longer mint tokens for sub-tasks" },
-    before.audience === environment.audience ? {} : {
+    before.audience === environment.audience || kind(environment) === "oidc" ? {} : {
       wider: `audience: ${show(list(before.audience ?? name))} \u2192 ${show(list(environment.audience ?? name))}: tokens for another service`,
       narrower: `audience: the old service no longer gets tokens`
     }
@@ -12619,6 +12756,21 @@ function compareEnvironment(budget, changes, add2, path2, name, before, environm
       add2(rulePath, compareRules(budget, old, before, now, environment), true);
     }
   }
+}
+function compareOidcEnvironments(before, after) {
+  const trust = (what, then, now) => then === now ? {} : {
+    wider: `${what}: ${then} \u2192 ${now}: whoever trusts the new value now gets these tokens`,
+    narrower: `${what}: the relying party that trusts ${JSON.stringify(then)} stops accepting them (its trust breaks until it is updated)`
+  };
+  return [
+    trust("audience", before.audience, after.audience),
+    trust("subject", before.subject, after.subject),
+    before.algorithm === after.algorithm ? {} : {
+      wider: `algorithm: ${before.algorithm} \u2192 ${after.algorithm}`,
+      narrower: `algorithm: a relying party that accepts only ${before.algorithm} (Microsoft Entra: RS256) refuses the new tokens`
+    },
+    compareSets("aws_session_tags", [...before.awsSessionTags], [...after.awsSessionTags])
+  ];
 }
 var CLAIM_ORDER = [
   "iss",
@@ -12640,7 +12792,8 @@ function describeWidening({ claims, scopes, head, base }) {
   const who = Object.entries(claims).sort(([a], [b]) => order(a) - order(b) || (a < b ? -1 : 1)).filter(([claim, value]) => !(claim === "iss" && value === GITHUB_COM_ISSUER)).map(([claim, value]) => `${claim}=${JSON.stringify(value)}`).join(", ");
   const now = `up to ${head.ttl} s under ${JSON.stringify(head.rule)}`;
   const then = base ? `up to ${base.ttl} s under ${JSON.stringify(base.rule)}` : "refused";
-  return `first match: a job with ${who || "any claims"} asking for ${scopes.join(" ")} now gets ${now} (before: ${then})`;
+  const asking = scopes.length > 0 ? `asking for ${scopes.join(" ")}` : "asking for a token";
+  return `first match: a job with ${who || "any claims"} ${asking} now gets ${now} (before: ${then})`;
 }
 function compareIssuerKeys(base, head) {
   const sources = (policy) => {
@@ -12974,7 +13127,8 @@ function explainRules(policy, claims, request) {
 }
 function describeDecision(decision) {
   if (decision.allowed) {
-    return `ALLOW by rule "${decision.rule.label}": scopes ${decision.scopes.join(" ") || "(none)"}, lifetime ${formatDuration(decision.ttl)} (${decision.ttl} s)`;
+    const what = decision.environment.oidc ? "an OIDC token" : `scopes ${decision.scopes.join(" ") || "(none)"}`;
+    return `ALLOW by rule "${decision.rule.label}": ${what}, lifetime ${formatDuration(decision.ttl)} (${decision.ttl} s)`;
   }
   const refused = decision.refusedScopes ? ` (refused: ${decision.refusedScopes.join(" ")})` : "";
   return `DENY ${decision.error} (${decision.reason})${refused}`;
@@ -13004,11 +13158,19 @@ function policyExplain(io, file, options) {
           decision: decision.allowed ? {
             allowed: true,
             environment: decision.environment.name,
+            kind: decision.environment.kind,
             rule: decision.rule.label,
-            scopes: decision.scopes,
             ttl: decision.ttl,
-            dpop: decision.environment.dpop,
-            narrowing: decision.environment.narrowing
+            ...decision.environment.oidc ? {
+              audience: decision.environment.audience,
+              subject: decision.environment.oidc.subject,
+              algorithm: decision.environment.oidc.algorithm,
+              aws_session_tags: decision.environment.oidc.awsSessionTags
+            } : {
+              scopes: decision.scopes,
+              dpop: decision.environment.dpop,
+              narrowing: decision.environment.narrowing
+            }
           } : {
             allowed: false,
             error: decision.error,
@@ -13065,7 +13227,10 @@ function policyExplain(io, file, options) {
   io.out(
     `Decision: ${decision.allowed ? paint("green", describeDecision(decision)) : paint("red", describeDecision(decision))}`
   );
-  if (decision.allowed) {
+  if (decision.allowed && decision.environment.oidc) {
+    const { audience, oidc } = decision.environment;
+    io.out(`The token: ${describeOidcToken({ audience, ...oidc })}; not revocable (no cloud asks downscope)`);
+  } else if (decision.allowed) {
     const { dpop, narrowing } = decision.environment;
     io.out(
       `The token: DPoP ${dpop}; narrowing ${narrowing} (${narrowing === "allowed" ? "its holder may exchange it for a narrower token for a sub-task" : "it cannot be exchanged for a narrower token"})`
@@ -13102,7 +13267,8 @@ function reportPolicy(policy, warnings) {
   const under = (path2) => warnings.filter((warning) => warning.path === path2 || warning.path.startsWith(`${path2}.`)).map((warning) => `${warning.path.slice(path2.length).replace(/^\./, "") || "(rule)"}: ${warning.message}`);
   return Object.entries(policy.environments ?? {}).map(([name, environment]) => {
     const path2 = `environments.${name}`;
-    const maxTtl = parseDuration(environment.max_ttl) ?? parseDuration(environment.ttl) ?? 600;
+    const oidc = environment.kind === "oidc" ? oidcSettingsOf(name, environment) : void 0;
+    const maxTtl = parseDuration(environment.max_ttl) ?? parseDuration(environment.ttl) ?? (oidc ? OIDC_DEFAULT_TTL_SECONDS : DEFAULT_TTL_SECONDS);
     const rules = Array.isArray(environment.rules) ? environment.rules : [];
     return {
       environment: name,
@@ -13137,7 +13303,8 @@ function reportPolicy(policy, warnings) {
             scopes: list2(rule.scopes ?? environment.scopes),
             max_ttl: formatDuration(Math.min(ruleMaxTtl, maxTtl)),
             dpop: environment.dpop === "required" ? "required" : "optional",
-            narrowing: environment.narrowing === "allowed" ? "allowed" : "denied"
+            narrowing: environment.narrowing === "allowed" ? "allowed" : "denied",
+            ...oidc ? { token: describeOidcToken(oidc) } : {}
           },
           warnings: under(`${path2}.rules[${index}]`)
         };
@@ -13171,7 +13338,7 @@ ${result2.problems.map(formatProblem).map(shown).join("\n")}`,
       for (const [key2, values] of Object.entries(rule.admits))
         io.out(`    ${key2.padEnd(width)}  ${shown(values.join(" | "))}`);
       io.out(
-        `    and grants ${shown(rule.grants.scopes.join(" ") || "(no scope)")}, for at most ${rule.grants.max_ttl}, DPoP ${rule.grants.dpop}, narrowing ${rule.grants.narrowing}`
+        rule.grants.token ? `    and grants ${shown(rule.grants.token)}, for at most ${rule.grants.max_ttl}` : `    and grants ${shown(rule.grants.scopes.join(" ") || "(no scope)")}, for at most ${rule.grants.max_ttl}, DPoP ${rule.grants.dpop}, narrowing ${rule.grants.narrowing}`
       );
       for (const warning of rule.warnings) io.out(paint("yellow", `    warning: ${shown(warning)}`));
     }

@@ -10,8 +10,9 @@ import { CONTROL_CHARACTER, INVISIBLE_CHARACTER } from "../protocol/printable";
 import { eventCondition, exactCondition, patternCondition, repositoryCondition } from "./conditions";
 import { type PolicyDocument, RESERVED_KEYS } from "./document";
 import { asciiLower, compileGlob, type GlobOptions, hasWildcard, patternProblem } from "./glob";
+import { checkOidcSettings, NOT_FOR_OIDC, OIDC_DEFAULT_TTL_SECONDS } from "./kinds/oidc";
 import { lintPolicy } from "./lint";
-import { closest, type Problem } from "./problems";
+import { closest, type Problem, type Problems } from "./problems";
 import { buildRuleIndex, lazyRuleIndex, type RuleKey } from "./rule-index";
 import { ENVIRONMENT, type FieldKind, ISSUER, type ObjectDefinition, POLICY, RESERVED_CLAIMS, RULE } from "./schema";
 import type { CompiledEnvironment, CompiledPolicy, CompiledRule, Condition, TrustedIssuer } from "./types";
@@ -31,9 +32,13 @@ const PRIVATE_JWK_MEMBERS = ["d", "p", "q", "dp", "dq", "qi", "oth", "k"];
 type Fields = Record<string, unknown>;
 
 /** Collects problems with their positions; every check reports and carries on. */
-class Checker {
+class Checker implements Problems {
   readonly problems: Problem[] = [];
   constructor(private readonly document: PolicyDocument | undefined) {}
+
+  get count(): number {
+    return this.problems.length;
+  }
 
   error(path: string, message: string): undefined {
     this.problems.push({ severity: "error", path, message, ...this.document?.locate(path) });
@@ -155,6 +160,15 @@ function checkKind(check: Checker, value: unknown, path: string, kind: FieldKind
       return checkIssuerList(check, value, path);
     case "boolean":
       return typeof value === "boolean" ? value : check.error(path, "must be true or false");
+    case "names": {
+      const items = Array.isArray(value) ? value : [value];
+      const bad = items.findIndex((item, index) => !kind.values.includes(item) || items.indexOf(item) !== index);
+      if (bad < 0) return items as string[];
+      return check.error(
+        `${path}[${bad}]`,
+        `must be one of ${kind.values.join(", ")}, each once${typeof items[bad] === "string" && closest(items[bad], kind.values) ? `; did you mean "${closest(items[bad], kind.values)}"?` : ""}`,
+      );
+    }
     default:
       return check.error(path, "unexpected field");
   }
@@ -401,18 +415,33 @@ function compileEnvironment(
       ? undefined
       : (checkKind(check, fields[key], join(path, key), kinds[key].kind) as T | undefined);
 
-  const scopes = field<string[]>("scopes");
-  if (scopes && scopes.length === 0) check.error(join(path, "scopes"), "must name at least one scope");
-  const defaultScopes = field<string[]>("default_scopes") ?? scopes;
+  const kind = field<"access" | "oidc">("kind") ?? "access";
+  for (const key of ["subject", "algorithm", "aws_session_tags"]) {
+    if (kind !== "oidc" && fields[key] !== undefined) check.error(join(path, key), `${key} is for kind: oidc only`);
+  }
+  // What the kind grants: scopes and DPoP for access tokens; one audience and subject for oidc.
+  if (kind === "oidc") {
+    // Their values are checked by their schema kinds here; checkOidcSettings reads them.
+    field("algorithm");
+    field("aws_session_tags");
+  }
+  const oidc = kind === "oidc" ? checkOidcSettings(check, name, fields, path) : undefined;
+  if (kind === "access" && fields.scopes === undefined) {
+    check.error(join(path, "scopes"), 'missing required key "scopes" in environment');
+  }
+  const scopes = kind === "oidc" ? [] : field<string[]>("scopes");
+  if (kind === "access" && scopes && scopes.length === 0)
+    check.error(join(path, "scopes"), "must name at least one scope");
+  const defaultScopes = kind === "oidc" ? [] : (field<string[]>("default_scopes") ?? scopes);
   if (scopes && fields.default_scopes !== undefined && defaultScopes) {
     notWithin(check, defaultScopes, scopes, join(path, "default_scopes"), "the environment's scopes");
   }
-  const ttl = field<number>("ttl") ?? DEFAULT_TTL_SECONDS;
+  const ttl = field<number>("ttl") ?? (kind === "oidc" ? OIDC_DEFAULT_TTL_SECONDS : DEFAULT_TTL_SECONDS);
   const maxTtl = field<number>("max_ttl") ?? Math.max(ttl, 0);
   if (ttl > maxTtl) check.error(join(path, "ttl"), "must not exceed max_ttl");
   const audience = field<string>("audience") ?? name;
-  const dpop = field<"optional" | "required">("dpop") ?? "optional";
-  const narrowing = field<"denied" | "allowed">("narrowing") ?? "denied";
+  const dpop = kind === "oidc" ? "optional" : (field<"optional" | "required">("dpop") ?? "optional");
+  const narrowing = kind === "oidc" ? "denied" : (field<"denied" | "allowed">("narrowing") ?? "denied");
   const environmentIssuers = field<string[]>("issuer");
   if (environmentIssuers) checkTrusted(check, environmentIssuers, join(path, "issuer"), trusted);
   // What a rule inherits: its environment's issuers, else GitHub.com's (SPEC §3).
@@ -423,14 +452,27 @@ function compileEnvironment(
   if (rawRules !== undefined && rawRules !== null && (!Array.isArray(rawRules) || rawRules.length === 0)) {
     check.error(rulesPath, "must be a non-empty list of rules (an environment without rules grants nothing)");
   }
-  if (!scopes || !defaultScopes || !Array.isArray(rawRules)) {
+  const noScopes = kind === "oidc" ? NOT_FOR_OIDC.scopes : undefined;
+  if (!scopes || !defaultScopes || !Array.isArray(rawRules) || (kind === "oidc" && !oidc)) {
     if (Array.isArray(rawRules) && !prevalidated) {
-      compileRules(check, rawRules, rulesPath, { scopes: scopes ?? [], maxTtl, ...inherited });
+      compileRules(check, rawRules, rulesPath, { scopes: scopes ?? [], maxTtl, noScopes, ...inherited });
     }
     return undefined;
   }
-  const limits: RuleContext = { scopes, maxTtl, ...inherited };
-  const settings = { name, audience, scopes, defaultScopes, ttl, maxTtl, dpop, narrowing, ruleCount: rawRules.length };
+  const limits: RuleContext = { scopes, maxTtl, noScopes, ...inherited };
+  const settings = {
+    name,
+    kind,
+    ...(oidc ? { oidc } : {}),
+    audience,
+    scopes,
+    defaultScopes,
+    ttl,
+    maxTtl,
+    dpop,
+    narrowing,
+    ruleCount: rawRules.length,
+  };
   if (!prevalidated) {
     const rules = compileRules(check, rawRules, rulesPath, limits);
     if (rules.length !== rawRules.length) return undefined;
@@ -460,6 +502,8 @@ function compileEnvironment(
 interface RuleContext {
   readonly scopes: readonly string[];
   readonly maxTtl: number;
+  /** Why the rules may not name scopes, when their environment grants none. */
+  readonly noScopes?: string;
   /** The environment's issuers (or GitHub.com's), for rules that name none. */
   readonly issuers: readonly string[];
   readonly trusted: ReadonlySet<string>;
@@ -500,7 +544,7 @@ function compileRule(
   value: unknown,
   position: number,
   path: string,
-  { scopes: environmentScopes, maxTtl: environmentMaxTtl, issuers: inherited, trusted }: RuleContext,
+  { scopes: environmentScopes, maxTtl: environmentMaxTtl, noScopes, issuers: inherited, trusted }: RuleContext,
 ): CompiledRule | undefined {
   const fields = checkObject(check, value, path, RULE);
   if (!fields) return undefined;
@@ -551,7 +595,8 @@ function compileRule(
   }
 
   const scopes = field<string[]>("scopes");
-  if (scopes) notWithin(check, scopes, environmentScopes, join(path, "scopes"), "its environment's scopes");
+  if (scopes && noScopes) check.error(join(path, "scopes"), noScopes);
+  else if (scopes) notWithin(check, scopes, environmentScopes, join(path, "scopes"), "its environment's scopes");
   const maxTtl = field<number>("max_ttl");
   if (maxTtl !== undefined && maxTtl > environmentMaxTtl) {
     check.error(join(path, "max_ttl"), "must not exceed its environment's max_ttl (a rule can only narrow it)");

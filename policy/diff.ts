@@ -10,12 +10,13 @@
  */
 import { parseDuration } from "../protocol/duration";
 import { GITHUB_COM_ISSUER } from "../protocol/names";
-import { compilePolicyValue } from "./compile";
+import { compilePolicyValue, DEFAULT_TTL_SECONDS } from "./compile";
 import { UNTRUSTED_CODE_EVENTS } from "./conditions";
 import { type FirstMatchWidening, firstMatchWidenings } from "./first-match";
 import type { GlobOptions } from "./glob";
 import { globWitness } from "./glob-containment";
 import { jwksUriOf } from "./issuer-keys";
+import { OIDC_DEFAULT_TTL_SECONDS, oidcSettingsOf } from "./kinds/oidc";
 import type { CompiledPolicy } from "./types";
 import { diffBudget, type WorkBudget, WorkBudgetExceeded } from "./work-budget";
 
@@ -123,7 +124,10 @@ function ruleShape(rule: Fields, environment: Fields) {
 }
 
 const seconds = (value: unknown) => (value === undefined ? undefined : parseDuration(value));
-const environmentMaxTtl = (environment: Fields) => seconds(environment.max_ttl) ?? seconds(environment.ttl) ?? 600;
+const environmentMaxTtl = (environment: Fields) =>
+  seconds(environment.max_ttl) ??
+  seconds(environment.ttl) ??
+  (environment.kind === "oidc" ? OIDC_DEFAULT_TTL_SECONDS : DEFAULT_TTL_SECONDS);
 
 /** Events: any pattern for ordinary events; untrusted-code events count only when named literally. */
 function compareEvents(budget: WorkBudget, base: string[] | undefined, head: string[] | undefined): Direction[] {
@@ -336,6 +340,13 @@ function compareEnvironment(
 ): void {
   const dpop = (env: Fields) => (env.dpop === "required" ? "required" : "optional");
   const narrowing = (env: Fields) => (env.narrowing === "allowed" ? "allowed" : "denied");
+  const kind = (env: Fields) => String(env.kind ?? "access");
+  if (kind(before) !== kind(environment)) {
+    const reason = `kind: ${kind(before)} → ${kind(environment)}: another kind of credential for the jobs its rules admit`;
+    changes.push({ path, effect: "changes", reasons: [reason] });
+  } else if (kind(environment) === "oidc") {
+    add(path, compareOidcEnvironments(oidcSettingsOf(name, before), oidcSettingsOf(name, environment)));
+  }
   add(path, [
     compareSets("scopes", list(before.scopes), list(environment.scopes)),
     compareNumbers("max_ttl", environmentMaxTtl(before), environmentMaxTtl(environment)),
@@ -349,7 +360,7 @@ function compareEnvironment(
       : narrowing(environment) === "allowed"
         ? { wider: "narrowing: denied → allowed: holders may mint narrower tokens for sub-tasks" }
         : { narrower: "narrowing: allowed → denied: holders can no longer mint tokens for sub-tasks" },
-    before.audience === environment.audience
+    before.audience === environment.audience || kind(environment) === "oidc"
       ? {}
       : {
           wider: `audience: ${show(list(before.audience ?? name))} → ${show(list(environment.audience ?? name))}: tokens for another service`,
@@ -364,6 +375,32 @@ function compareEnvironment(
       add(rulePath, compareRules(budget, old, before, now, environment), true);
     }
   }
+}
+
+/**
+ * What a relying party sees change: it trusts exactly one audience and one subject, so moving
+ * either breaks its trust until it is updated (and points the tokens at whoever trusts the new
+ * value); the algorithm must be one it accepts; session tags can grant more under ABAC.
+ */
+function compareOidcEnvironments(before: ReturnType<typeof oidcSettingsOf>, after: ReturnType<typeof oidcSettingsOf>) {
+  const trust = (what: string, then: string, now: string): Direction =>
+    then === now
+      ? {}
+      : {
+          wider: `${what}: ${then} → ${now}: whoever trusts the new value now gets these tokens`,
+          narrower: `${what}: the relying party that trusts ${JSON.stringify(then)} stops accepting them (its trust breaks until it is updated)`,
+        };
+  return [
+    trust("audience", before.audience, after.audience),
+    trust("subject", before.subject, after.subject),
+    before.algorithm === after.algorithm
+      ? {}
+      : {
+          wider: `algorithm: ${before.algorithm} → ${after.algorithm}`,
+          narrower: `algorithm: a relying party that accepts only ${before.algorithm} (Microsoft Entra: RS256) refuses the new tokens`,
+        },
+    compareSets("aws_session_tags", [...before.awsSessionTags], [...after.awsSessionTags]),
+  ];
 }
 
 /** Claims in the order a reader places a job: where, which code, how it ran. */
@@ -393,7 +430,8 @@ function describeWidening({ claims, scopes, head, base }: FirstMatchWidening): s
     .join(", ");
   const now = `up to ${head.ttl} s under ${JSON.stringify(head.rule)}`;
   const then = base ? `up to ${base.ttl} s under ${JSON.stringify(base.rule)}` : "refused";
-  return `first match: a job with ${who || "any claims"} asking for ${scopes.join(" ")} now gets ${now} (before: ${then})`;
+  const asking = scopes.length > 0 ? `asking for ${scopes.join(" ")}` : "asking for a token";
+  return `first match: a job with ${who || "any claims"} ${asking} now gets ${now} (before: ${then})`;
 }
 
 /**

@@ -318,6 +318,8 @@ function scopeRequests(
   baseScopes: readonly string[],
   budget: WorkBudget,
 ): string[][] {
+  // An environment that grants no scopes (oidc) has one request: a token.
+  if (headScopes.length === 0) return [[]];
   const generators = [headScopes, baseScopes, ...views.map((view) => [...view.scopes])].map((scopes) =>
     [...scopes].sort(),
   );

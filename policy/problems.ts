@@ -10,6 +10,13 @@ export interface Problem {
 }
 
 /** Renders a problem the way the service logs it and the CLI prints it. */
+/** Where a check reports what it refuses, and carries on: validation shows every problem at once. */
+export interface Problems {
+  error(path: string, message: string): undefined;
+  /** How many problems so far: a check compares it before and after. */
+  readonly count: number;
+}
+
 export function formatProblem(problem: Problem): string {
   const at = problem.line === undefined ? "" : `${problem.line}:${problem.column ?? 1}: `;
   const where = problem.path === "" ? "" : `${problem.path}: `;

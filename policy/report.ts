@@ -6,7 +6,9 @@
  */
 import { formatDuration, parseDuration } from "../protocol/duration";
 import { GITHUB_COM_ISSUER } from "../protocol/names";
+import { DEFAULT_TTL_SECONDS } from "./compile";
 import { jwksUriOf } from "./issuer-keys";
+import { describeOidcToken, OIDC_DEFAULT_TTL_SECONDS, oidcSettingsOf } from "./kinds/oidc";
 import type { Problem } from "./problems";
 
 type Fields = Record<string, unknown>;
@@ -20,6 +22,8 @@ export interface RuleReport {
     readonly dpop: string;
     /** Whether the holder may mint narrower tokens from it for sub-tasks (SPEC §7). */
     readonly narrowing: string;
+    /** For an `oidc` environment: the token a cloud trusts, in words (no scopes, DPoP or narrowing). */
+    readonly token?: string;
   };
   readonly warnings: readonly string[];
 }
@@ -60,7 +64,11 @@ export function reportPolicy(policy: Fields, warnings: readonly Problem[]): Envi
       .map((warning) => `${warning.path.slice(path.length).replace(/^\./, "") || "(rule)"}: ${warning.message}`);
   return Object.entries((policy.environments ?? {}) as Record<string, Fields>).map(([name, environment]) => {
     const path = `environments.${name}`;
-    const maxTtl = parseDuration(environment.max_ttl) ?? parseDuration(environment.ttl) ?? 600;
+    const oidc = environment.kind === "oidc" ? oidcSettingsOf(name, environment) : undefined;
+    const maxTtl =
+      parseDuration(environment.max_ttl) ??
+      parseDuration(environment.ttl) ??
+      (oidc ? OIDC_DEFAULT_TTL_SECONDS : DEFAULT_TTL_SECONDS);
     const rules = (Array.isArray(environment.rules) ? environment.rules : []) as Fields[];
     return {
       environment: name,
@@ -103,6 +111,7 @@ export function reportPolicy(policy: Fields, warnings: readonly Problem[]): Envi
             max_ttl: formatDuration(Math.min(ruleMaxTtl, maxTtl)),
             dpop: environment.dpop === "required" ? "required" : "optional",
             narrowing: environment.narrowing === "allowed" ? "allowed" : "denied",
+            ...(oidc ? { token: describeOidcToken(oidc) } : {}),
           },
           warnings: under(`${path}.rules[${index}]`),
         };

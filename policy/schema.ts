@@ -18,6 +18,8 @@ export type FieldKind =
   | { readonly type: "jwks" }
   | { readonly type: "issuers" }
   | { readonly type: "boolean" }
+  /** A list of distinct names out of `values`. */
+  | { readonly type: "names"; readonly values: readonly string[] }
   | { readonly type: "list"; readonly of: ObjectDefinition }
   | { readonly type: "map"; readonly of: ObjectDefinition };
 
@@ -86,12 +88,36 @@ export const RULE: ObjectDefinition = {
   },
 };
 
+/** The job's context that an `oidc` environment's token carries, and that AWS session tags can name. */
+export const CONTEXT_CLAIMS: readonly string[] = [
+  "repository",
+  "repository_id",
+  "repository_owner_id",
+  "ref",
+  "sha",
+  "job_workflow_ref",
+  "run_id",
+  "run_attempt",
+  "event_name",
+];
+
 export const ENVIRONMENT: ObjectDefinition = {
   title: "environment",
   fields: {
+    kind: {
+      kind: { type: "enum", values: ["access", "oidc"] },
+      description:
+        "What it mints: access (default), an access token for your own APIs; oidc, a token that a cloud or platform trusts as an OpenID Connect issuer's (AWS, Google Cloud, Azure, Vault, Kubernetes).",
+    },
     issuer: ISSUERS_FIELD,
-    audience: { kind: { type: "text", maxLength: 512 }, description: "aud of the minted token (default: the name)." },
-    scopes: { kind: { type: "scopes" }, required: true, description: "Every scope this environment can ever grant." },
+    audience: {
+      kind: { type: "text", maxLength: 512 },
+      description: "aud of the minted token (default: the name; required for oidc, at most 255 characters).",
+    },
+    scopes: {
+      kind: { type: "scopes" },
+      description: "Every scope this environment can ever grant (required for access; none for oidc).",
+    },
     default_scopes: {
       kind: { type: "scopes" },
       description: "Granted when a request names none (default: all `scopes`).",
@@ -106,6 +132,20 @@ export const ENVIRONMENT: ObjectDefinition = {
       kind: { type: "enum", values: ["denied", "allowed"] },
       description:
         "allowed: a holder may exchange its token for a narrower one for a sub-task (SPEC §7). Default denied.",
+    },
+    subject: {
+      kind: { type: "text", maxLength: 127 },
+      description:
+        "oidc only: the sub of its tokens, the one value the relying party trusts (default environment:<name>; ASCII, 6-127 bytes, no wildcard).",
+    },
+    algorithm: {
+      kind: { type: "enum", values: ["RS256", "ES256"] },
+      description:
+        "oidc only: how its tokens are signed (default RS256, which every relying party accepts; Microsoft Entra accepts nothing else).",
+    },
+    aws_session_tags: {
+      kind: { type: "names", values: [...CONTEXT_CLAIMS, "environment"] },
+      description: "oidc only: claims to pass to AWS as session tags (the https://aws.amazon.com/tags claim).",
     },
     rules: {
       kind: { type: "list", of: RULE },

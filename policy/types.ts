@@ -1,6 +1,7 @@
 /** The compiled form of a valid policy: what evaluation reads. Built once per policy text. */
 import type { ConditionResult } from "../protocol/denial";
 import type { Glob, GlobOptions } from "./glob";
+import type { OidcSettings } from "./kinds/oidc";
 import type { RuleIndex } from "./rule-index";
 
 export type DpopMode = "optional" | "required";
@@ -28,6 +29,10 @@ export interface CompiledPolicy {
 export interface CompiledEnvironment {
   /** As written in the policy. */
   readonly name: string;
+  /** What it mints: access tokens for your own APIs, or tokens a cloud trusts as an OIDC issuer's. */
+  readonly kind: "access" | "oidc";
+  /** The `oidc` kind's settings. */
+  readonly oidc?: OidcSettings;
   readonly audience: string;
   readonly scopes: readonly string[];
   readonly defaultScopes: readonly string[];

@@ -1,6 +1,8 @@
 /**
- * The service's signing keys (SPEC §2 `DOWNSCOPE_SIGNING_KEYS`): a private JWK or an array of
- * them. The first signs; all are published so tokens signed by a retiring key still verify.
+ * The service's signing keys (`DOWNSCOPE_SIGNING_KEYS`): a private JWK or an array of them, of
+ * one or several algorithms. The first signs access tokens, the first of each algorithm the
+ * `oidc` environments that use it; all are published so tokens signed by a retiring key still
+ * verify.
  * Private keys are imported non-extractable; only allow-listed public members are published.
  */
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, type JWK } from "jose";
@@ -19,9 +21,11 @@ export interface SigningKey {
 }
 
 export interface SigningKeySet {
-  /** The key that signs new tokens. */
+  /** The key that signs new access tokens: the first of the list. */
   readonly active: SigningKey;
   readonly all: readonly SigningKey[];
+  /** The first key of an algorithm: what signs an `oidc` environment's tokens. */
+  first(alg: SigningAlgorithm): SigningKey | undefined;
   readonly jwks: { readonly keys: readonly Readonly<JWK>[] };
 }
 
@@ -61,11 +65,17 @@ export async function importSigningKeys(text: string): Promise<SigningKeySet> {
   return keySet(keys);
 }
 
-/** An ephemeral key for local development only (`DOWNSCOPE_DEV=1` without configured keys). */
-export async function generateSigningKeys(alg: SigningAlgorithm = "ES256"): Promise<SigningKeySet> {
-  const { privateKey } = await generateKeyPair(alg, { extractable: true });
-  const jwk = await exportJWK(privateKey);
-  return keySet([await importSigningKey({ ...jwk, alg }, 0)]);
+/** Ephemeral keys for local development only (`DOWNSCOPE_DEV=1` without configured keys), the first active. */
+export async function generateSigningKeys(algs: readonly SigningAlgorithm[] = ["ES256"]): Promise<SigningKeySet> {
+  const keys: SigningKey[] = [];
+  for (const [index, alg] of algs.entries()) {
+    const { privateKey } = await generateKeyPair(alg, {
+      extractable: true,
+      ...(alg === "RS256" ? { modulusLength: 2048 } : {}),
+    });
+    keys.push(await importSigningKey({ ...(await exportJWK(privateKey)), alg }, index));
+  }
+  return keySet(keys);
 }
 
 async function importSigningKey(item: unknown, index: number): Promise<SigningKey> {
@@ -110,5 +120,10 @@ async function importSigningKey(item: unknown, index: number): Promise<SigningKe
 }
 
 function keySet(keys: SigningKey[]): SigningKeySet {
-  return { active: keys[0], all: keys, jwks: { keys: keys.map((key) => key.publicJwk) } };
+  return {
+    active: keys[0],
+    all: keys,
+    first: (alg) => keys.find((key) => key.alg === alg),
+    jwks: { keys: keys.map((key) => key.publicJwk) },
+  };
 }

@@ -5,7 +5,13 @@
 import { Hono } from "hono";
 import { type ExchangeAudit, writeAudit } from "./audit";
 import { ConfigLoader, type Env, type ServiceConfig } from "./config";
-import { authorizationServerMetadata, JWKS_PATH, publicJwks } from "./discovery";
+import {
+  authorizationServerMetadata,
+  JWKS_PATH,
+  OPENID_CONFIGURATION_PATH,
+  openidConfiguration,
+  publicJwks,
+} from "./discovery";
 import { exchangeToken } from "./exchange";
 import { OAuthError, unavailable } from "./http/errors";
 import { consoleLogger, type Logger } from "./log";
@@ -28,8 +34,7 @@ export interface AppDependencies {
 /** Where Durable Objects may be pinned (README, "Data residency"); "" is Cloudflare's choice. */
 const STATE_JURISDICTIONS = new Set(["", "eu", "fedramp"]);
 
-// RFC 8414 only: downscope is not an OpenID Provider, and a half-valid OIDC Discovery document
-// breaks strict clients (SPEC §4).
+// RFC 8414 for the access-token service; the OpenID Connect document only for oidc environments.
 const METADATA_PATHS = ["/.well-known/oauth-authorization-server"];
 
 export function createApp(dependencies: AppDependencies = {}) {
@@ -162,6 +167,12 @@ export function createApp(dependencies: AppDependencies = {}) {
     });
   }
 
+  app.get(OPENID_CONFIGURATION_PATH, async (c) => {
+    const document = openidConfiguration(await requireConfig(c.env));
+    if (!document) throw new OAuthError(404, "invalid_request", "not_found");
+    return c.json(document, 200, { "cache-control": "public, max-age=300" });
+  });
+
   app.get("/healthz", async (c) => {
     const state = await configs.load(c.env ?? {});
     if (!state.ok)
@@ -184,6 +195,7 @@ export function createApp(dependencies: AppDependencies = {}) {
     "/revoke": "POST",
     "/introspect": "POST",
     [JWKS_PATH]: "GET, HEAD",
+    [OPENID_CONFIGURATION_PATH]: "GET, HEAD",
     "/healthz": "GET, HEAD",
   };
   for (const path of METADATA_PATHS) allowed[path] = "GET, HEAD";

@@ -8,8 +8,11 @@ import { sha256Hex } from "../protocol/digest";
 import type { Logger } from "./log";
 
 export interface ExchangeAudit {
-  /** `narrowing` when the subject was a token of this service (SPEC §7); absent for a GitHub token. */
-  grant?: "narrowing";
+  /**
+   * `narrowing` when the subject was a token of this service; `oidc` for a token a cloud trusts
+   * (an `oidc` environment's); absent for an access token from a GitHub token.
+   */
+  grant?: "narrowing" | "oidc";
   decision?: "allowed" | "denied";
   status?: number;
   reason?: string;

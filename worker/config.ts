@@ -101,11 +101,20 @@ export class ConfigLoader {
       };
     }
 
+    // Federation: relying parties compare the issuer character for character, and each oidc
+    // environment signs with the first key of its algorithm.
+    const federated = [...compiled.policy.environments.values()].filter((environment) => environment.oidc);
+    if (federated.length > 0) {
+      const problem = federationIssuerProblem(env.DOWNSCOPE_ISSUER ?? "");
+      if (problem) return { ok: false, problem };
+    }
+    const federationAlgorithms = [...new Set(federated.map((environment) => environment.oidc?.algorithm ?? "RS256"))];
+
     let keys: SigningKeySet;
     try {
       if (env.DOWNSCOPE_SIGNING_KEYS) keys = await importSigningKeys(env.DOWNSCOPE_SIGNING_KEYS);
       else if (dev) {
-        this.devKeys ??= generateSigningKeys();
+        this.devKeys ??= generateSigningKeys(["ES256", ...federationAlgorithms.filter((alg) => alg !== "ES256")]);
         keys = await this.devKeys;
         this.log({
           level: "warn",
@@ -117,6 +126,16 @@ export class ConfigLoader {
     } catch (error) {
       if (error instanceof SigningKeyError) return { ok: false, problem: error.message };
       throw error;
+    }
+
+    for (const environment of federated) {
+      const algorithm = environment.oidc?.algorithm ?? "RS256";
+      if (!keys.first(algorithm)) {
+        return {
+          ok: false,
+          problem: `environment "${environment.name}" (kind oidc) signs with ${algorithm}, and DOWNSCOPE_SIGNING_KEYS holds no ${algorithm} key: add one (downscope keys generate --alg ${algorithm}) and keep the others`,
+        };
+      }
     }
 
     const { policySource, digest: policyDigest } = source;
@@ -172,6 +191,26 @@ export class ConfigLoader {
     const { value, digest, warnings } = opened;
     return { ok: true, name: "the bundled policy", policySource: "bundled", value, digest, warnings };
   }
+}
+
+/**
+ * What AWS and Entra require of an issuer they federate with: https, no port, no query or
+ * fragment, no trailing slash (a trailing `/` becomes part of AWS's condition keys). http, and a
+ * port, only on a loopback host, which only local runs and tests reach.
+ */
+function federationIssuerProblem(value: string): string | undefined {
+  const url = new URL(value);
+  const local = url.protocol === "http:" && LOOPBACK.has(url.hostname);
+  if (url.protocol !== "https:" && !local) {
+    return "DOWNSCOPE_ISSUER must be https for oidc environments (relying parties fetch its discovery document)";
+  }
+  if (url.port !== "" && !local) {
+    return "DOWNSCOPE_ISSUER must have no port for oidc environments (AWS refuses an issuer with one)";
+  }
+  if (value.endsWith("/")) {
+    return "DOWNSCOPE_ISSUER must not end with / for oidc environments (relying parties compare the issuer exactly)";
+  }
+  return undefined;
 }
 
 /** https, or http on a loopback host for local runs; no path tricks, query or fragment. */

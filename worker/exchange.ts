@@ -15,14 +15,13 @@ import { invalidRequest, OAuthError, unavailable } from "./http/errors";
 import { readForm } from "./http/form";
 import { parseTokenRequest, type TokenRequest } from "./http/token-request";
 import type { Logger } from "./log";
-import { mintAccessToken } from "./mint/access-token";
+import { GRANTS } from "./mint/grant";
 import { narrowToken } from "./narrow";
 import type { JwksCache } from "./oidc/jwks-cache";
 import { CLOCK_SKEW_SECONDS, SubjectTokenRejected, verifySubjectToken } from "./oidc/verify-subject-token";
 import { enforceRateLimit } from "./rate-limit";
 import { StateUnavailable, type TokenLedger } from "./state/ledger";
-import { verifyTokenRequestProof } from "./token-request-proof";
-import { type TokenResponse, tokenResponse } from "./token-response";
+import type { TokenResponse } from "./token-response";
 
 export interface ExchangeContext {
   readonly config: ServiceConfig;
@@ -82,43 +81,20 @@ export async function exchangeToken(request: Request, context: ExchangeContext):
   }
   audit.rule = decision.rule.label;
 
-  // A proof, when sent, must be valid: a client that asked for a bound token never silently
-  // gets a bearer one. `htu` is checked against our configured URL, never the request's own.
-  let jkt: string | undefined;
-  if (proofs !== null) {
-    jkt = await verifyTokenRequestProof(proofs, context);
-  } else if (decision.environment.dpop === "required") {
-    throw new OAuthError(400, "invalid_dpop_proof", "dpop_required");
-  }
-
-  // Last gate before minting: the subject token is spent now, whatever happens next, so a
-  // failure from here on issues nothing and a replay never issues twice.
-  const exp = subject.claims.exp as number;
-  const fresh = await context.ledger
-    .claimSubjectToken(subject.issuer, subject.claims.jti as string, (exp + CLOCK_SKEW_SECONDS) * 1000)
-    .catch((error: unknown) => {
-      if (error instanceof StateUnavailable) throw unavailable("state_unavailable");
-      throw error;
-    });
-  if (!fresh) throw invalidRequest("subject_token_replayed");
-
-  const jti = context.newJti();
-  const key = config.keys.active;
-  const minted = await mintAccessToken({
-    key,
-    issuer: config.issuer,
-    subject,
-    environment: decision.environment.name,
-    audience: decision.environment.audience,
-    scopes: decision.scopes,
-    ttl: decision.ttl,
-    now: context.now,
-    jti,
-    ...(jkt !== undefined ? { jkt } : {}),
-  });
-  audit.jti = jti;
-  audit.kid = key.kid;
-  return tokenResponse(minted.token, jkt, decision);
+  // The last gate before minting, which each kind passes through once its own checks hold: the
+  // subject token is spent then, whatever happens next, so a failure from there on issues
+  // nothing and a replay never issues twice.
+  const spend = async () => {
+    const exp = subject.claims.exp as number;
+    const fresh = await context.ledger
+      .claimSubjectToken(subject.issuer, subject.claims.jti as string, (exp + CLOCK_SKEW_SECONDS) * 1000)
+      .catch((error: unknown) => {
+        if (error instanceof StateUnavailable) throw unavailable("state_unavailable");
+        throw error;
+      });
+    if (!fresh) throw invalidRequest("subject_token_replayed");
+  };
+  return GRANTS[decision.environment.kind]({ subject, decision, proofs, context }, spend);
 }
 
 /** The policy's decision; a bundled rule this version cannot compile fails closed, and says so. */

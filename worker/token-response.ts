@@ -1,12 +1,15 @@
-/** The answer to a granted `POST /token` (SPEC §4), for both grants (exchange.ts, narrow.ts). */
+/** The answer to a granted `POST /token` (SPEC §4): access tokens, exchanged (exchange.ts) or narrowed (narrow.ts). */
 import { ACCESS_TOKEN_TYPE } from "./http/token-request";
 
 export interface TokenResponse {
+  /** RFC 8693 §2.2.1: the issued token, whatever its type. */
   readonly access_token: string;
-  readonly issued_token_type: typeof ACCESS_TOKEN_TYPE;
-  readonly token_type: "Bearer" | "DPoP";
+  readonly issued_token_type: string;
+  /** `N_A` for a token that is not an access token (an `oidc` environment's). */
+  readonly token_type: "Bearer" | "DPoP" | "N_A";
   readonly expires_in: number;
-  readonly scope: string;
+  /** Absent where the token carries no scopes (an `oidc` environment's). */
+  readonly scope?: string;
   readonly environment: string;
 }
 

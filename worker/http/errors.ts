@@ -62,6 +62,8 @@ export const ERROR_DESCRIPTIONS = {
   scope_not_in_environment: "A requested scope is not offered by the environment.",
   scope_not_allowed_by_rule: "A requested scope is not allowed by the matching rule.",
   dpop_required: "This environment requires a DPoP proof.",
+  dpop_not_for_oidc:
+    "This environment mints tokens for a cloud or platform, which checks no DPoP proof: send none (the token would not be bound).",
   dpop_parent_bound: "The subject access token is DPoP-bound: send a DPoP proof made with its key.",
   dpop_multiple_proofs: "Exactly one DPoP proof is allowed.",
   dpop_malformed: "The DPoP proof is not a well-formed JWT.",

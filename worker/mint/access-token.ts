@@ -2,9 +2,11 @@
  * Minting the access token (SPEC §5): an RFC 9068 JWT for one environment, one audience and
  * the granted scopes. The claims are an explicit list: nothing else is copied from the subject.
  */
-import { base64url } from "jose";
+
+import { CONTEXT_CLAIMS } from "../../policy/schema";
 import type { Claims } from "../../policy/types";
-import type { SigningAlgorithm, SigningKey } from "../../protocol/signing-keys";
+import type { SigningKey } from "../../protocol/signing-keys";
+import { signCompactJws } from "./compact-jws";
 
 export interface MintInput extends Grant {
   /** DOWNSCOPE_ISSUER. */
@@ -18,19 +20,6 @@ export interface MintedToken {
   readonly token: string;
   readonly claims: Readonly<Record<string, unknown>>;
 }
-
-/** Copied from the verified subject token when it carries them (as strings: verification ensured it). */
-const COPIED_CLAIMS = [
-  "repository",
-  "repository_id",
-  "repository_owner_id",
-  "ref",
-  "sha",
-  "job_workflow_ref",
-  "run_id",
-  "run_attempt",
-  "event_name",
-] as const;
 
 export async function mintAccessToken(input: MintInput): Promise<MintedToken> {
   const { claims: subject } = input.subject;
@@ -118,34 +107,12 @@ async function signAccessToken(
     scope: grant.scopes.join(" "),
     environment: identity.environment,
   };
-  for (const name of COPIED_CLAIMS) {
+  // The job's context, copied when the subject carries it (as strings: verification ensured it).
+  for (const name of CONTEXT_CLAIMS) {
     if (typeof source[name] === "string") claims[name] = source[name];
   }
   Object.assign(claims, extra);
   if (grant.jkt !== undefined) claims.cnf = { jkt: grant.jkt };
   const token = await signCompactJws({ alg: grant.key.alg, kid: grant.key.kid, typ: "at+jwt" }, claims, grant.key);
   return { token, claims };
-}
-
-/** WebCrypto's parameters for each signing algorithm; each yields the JWS signature format as is. */
-const SIGN_PARAMS: Record<SigningAlgorithm, Parameters<SubtleCrypto["sign"]>[0]> = {
-  ES256: { name: "ECDSA", hash: "SHA-256" },
-  EdDSA: { name: "Ed25519" },
-  RS256: { name: "RSASSA-PKCS1-v1_5" },
-};
-
-/**
- * A compact JWS over claims this module built itself. Signed directly with WebCrypto: jose's
- * SignJWT deep-copies (structuredClone) and re-validates the claims, a visible share of each
- * exchange in workerd's profile, for input that is never untrusted. Tests verify every
- * algorithm's output with jose against the published JWKS.
- */
-async function signCompactJws(
-  header: Readonly<Record<string, string>>,
-  claims: Readonly<Record<string, unknown>>,
-  key: SigningKey,
-): Promise<string> {
-  const input = `${base64url.encode(JSON.stringify(header))}.${base64url.encode(JSON.stringify(claims))}`;
-  const signature = await crypto.subtle.sign(SIGN_PARAMS[key.alg], key.privateKey, new TextEncoder().encode(input));
-  return `${input}.${base64url.encode(new Uint8Array(signature))}`;
 }
