@@ -1,6 +1,9 @@
 /**
  * `downscope keys generate` and `keys rotate`: private signing JWKs for DOWNSCOPE_SIGNING_KEYS,
  * imported by the same code the service uses, so a key that prints here is a key it accepts.
+ * A set may hold several algorithms (ES256 for access tokens, RS256 for oidc environments):
+ * rotation replaces one algorithm's signing key and keeps the others. A Workers secret holds at
+ * most 5,120 bytes, so a set that would not fit is refused here, before `wrangler secret put`.
  */
 import { exportJWK, generateKeyPair } from "jose";
 import {
@@ -20,33 +23,65 @@ export const ROTATION_ADVICE = `Rotation, in order:
      second in the array, wait 5 minutes, then put it first.
   2. After 1 hour (the longest a token can live), remove the old key and deploy again.`;
 
-/** A new private JWK with its thumbprint as `kid`, checked by the service's own importer. */
+/** What Cloudflare stores in one secret. */
+export const MAX_SECRET_BYTES = 5_120;
+
+/**
+ * A new private JWK with its thumbprint as `kid`, checked by the service's own importer. RSA
+ * keys are 2048 bits (what AWS, Entra and Vault need): a rotating set of two RSA and two EC
+ * keys then takes about 4 KB, where two 3072-bit RSA keys alone take 4.9.
+ */
 export async function newSigningKey(alg: SigningAlgorithm): Promise<Record<string, unknown>> {
   const { privateKey } = await generateKeyPair(alg, {
     extractable: true,
-    ...(alg === "RS256" ? { modulusLength: 3072 } : {}),
+    ...(alg === "RS256" ? { modulusLength: 2048 } : {}),
   });
   const jwk: Record<string, unknown> = { ...(await exportJWK(privateKey)), alg };
   const imported = await importSigningKeys(JSON.stringify(jwk));
   return { ...jwk, kid: imported.active.kid };
 }
 
+/** `--alg ES256`, or a comma-separated list (`ES256,RS256`), each once. */
+function parseAlgs(value: string | undefined): SigningAlgorithm[] {
+  const algs = (value ?? "ES256").split(",").map((item) => item.trim()) as SigningAlgorithm[];
+  for (const alg of algs) {
+    if (!SIGNING_ALGORITHMS.includes(alg))
+      throw new CliError(
+        `--alg must be one of ${SIGNING_ALGORITHMS.join(", ")} (or a comma-separated list), not "${value}"`,
+      );
+  }
+  if (new Set(algs).size !== algs.length) throw new CliError(`--alg names an algorithm twice: "${value}"`);
+  return algs;
+}
+
 function parseAlg(value: string | undefined): SigningAlgorithm {
-  const alg = (value ?? "ES256") as SigningAlgorithm;
-  if (!SIGNING_ALGORITHMS.includes(alg))
-    throw new CliError(`--alg must be one of ${SIGNING_ALGORITHMS.join(", ")}, not "${value}"`);
-  return alg;
+  const algs = parseAlgs(value);
+  if (algs.length !== 1) throw new CliError("keys rotate --alg takes one algorithm: rotate them one at a time");
+  return algs[0];
+}
+
+/** Refuses a set that one Workers secret cannot hold, saying what to do instead. */
+function fitsOneSecret(keys: readonly Record<string, unknown>[]): void {
+  const bytes = new TextEncoder().encode(JSON.stringify(keys)).byteLength;
+  if (bytes <= MAX_SECRET_BYTES) return;
+  throw new CliError(
+    `the key set would take ${bytes.toLocaleString("en-US")} bytes, more than the ${MAX_SECRET_BYTES.toLocaleString("en-US")} a Workers secret holds (wrangler secret put would fail): keep at most two keys of each algorithm, and RSA keys at 2048 bits`,
+    1,
+  );
 }
 
 export async function keysGenerate(io: CliIo, options: { alg?: string; json?: boolean }): Promise<number> {
-  const key = await newSigningKey(parseAlg(options.alg));
-  const keys = await importSigningKeys(JSON.stringify([key]));
+  const generated: Record<string, unknown>[] = [];
+  for (const alg of parseAlgs(options.alg)) generated.push(await newSigningKey(alg));
+  fitsOneSecret(generated);
+  const keys = await importSigningKeys(JSON.stringify(generated));
+  const key = generated[0];
   if (options.json) {
-    io.out(JSON.stringify({ kid: key.kid, signing_keys: [key], public_jwks: keys.jwks }, null, 2));
+    io.out(JSON.stringify({ kid: key.kid, signing_keys: generated, public_jwks: keys.jwks }, null, 2));
     return 0;
   }
-  io.out(JSON.stringify([key]));
-  io.err(`kid: ${key.kid}
+  io.out(JSON.stringify(generated));
+  io.err(`kid: ${generated.map((item) => `${item.kid} (${item.alg})`).join(", ")}
 The line above is a secret: the private key array for DOWNSCOPE_SIGNING_KEYS. Store it with
   downscope keys generate | npx wrangler secret put DOWNSCOPE_SIGNING_KEYS
 and never commit it. Its public JWKS (what the service will publish):
@@ -68,17 +103,25 @@ export async function keysRotate(
     if (error instanceof SigningKeyError) throw new CliError(`the current keys are not valid: ${error.message}`, 1);
     throw error;
   }
-  const key = await newSigningKey(parseAlg(options.alg));
-  // The new key signs; the one that signed until now stays for verification. Older ones go.
-  const next = [key, current[0]];
+  const alg = parseAlg(options.alg);
+  const key = await newSigningKey(alg);
+  // Per algorithm: the new key takes the place of that algorithm's signing key (the first of
+  // its algorithm; the first of all signs access tokens), which stays right after it to
+  // verify; older keys of that algorithm go; keys of other algorithms stay as they are.
+  const ofAlg = (item: Record<string, unknown>) => (item.alg ?? "ES256") === alg;
+  const signing = current.find(ofAlg);
+  const at = signing === undefined ? current.length : current.indexOf(signing);
+  const others = current.filter((item) => !ofAlg(item));
+  const next = [...others.slice(0, at), key, ...(signing ? [signing] : []), ...others.slice(at)];
+  fitsOneSecret(next);
   const keys = await importSigningKeys(JSON.stringify(next));
-  const dropped = current.length - 1;
+  const dropped = current.length - (next.length - 1);
   if (options.json) {
     io.out(JSON.stringify({ kid: key.kid, signing_keys: next, public_jwks: keys.jwks, dropped }, null, 2));
     return 0;
   }
   io.out(JSON.stringify(next));
-  io.err(`new kid: ${key.kid} (signs); kept: ${keys.all[1].kid} (verifies)${dropped > 0 ? `; dropped ${dropped} older key${dropped === 1 ? "" : "s"}` : ""}
+  io.err(`new kid: ${key.kid} (signs ${alg}); kept: ${signing ? `${signing.kid} (verifies)` : "no earlier key of that algorithm"}${dropped > 0 ? `; dropped ${dropped} older key${dropped === 1 ? "" : "s"}` : ""}
 ${ROTATION_ADVICE}`);
   return 0;
 }

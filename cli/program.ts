@@ -13,6 +13,7 @@ import { policyReport } from "./policy-report";
 import { policyTest } from "./policy-test";
 import { tokenDecode } from "./token-decode";
 import { tokenNarrow } from "./token-narrow";
+import { TRUST_PROVIDERS, trust } from "./trust";
 
 /** Runs the command line; resolves to the exit code (0 ok, 1 a failed check, 2 a usage error). */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
@@ -120,20 +121,39 @@ Cases file:
       io.out(`${JSON.stringify(policyJsonSchema(), null, 2)}`);
     });
 
+  program
+    .command("trust")
+    .description(
+      "What a cloud or platform needs to trust a kind: oidc environment's tokens: exact on iss, aud and sub, with the provider's limits.",
+    )
+    .argument("<provider>", TRUST_PROVIDERS.join(" | "))
+    .argument("<policy>", "the policy file")
+    .requiredOption("--environment <name>", "the oidc environment")
+    .requiredOption("--issuer <url>", "DOWNSCOPE_ISSUER, exactly as the service has it")
+    .option("--json", "print the documents as one JSON object")
+    .action((provider, file, options) => {
+      code = trust(io, provider, file, options);
+    });
+
   const keys = program.command("keys").description("Signing keys for DOWNSCOPE_SIGNING_KEYS.");
   keys
     .command("generate")
-    .description("A new private signing key (array JSON on stdout, for the secret); its public JWKS on stderr.")
-    .option("--alg <alg>", "ES256 (default), EdDSA or RS256")
+    .description("New private signing keys (array JSON on stdout, for the secret); their public JWKS on stderr.")
+    .option(
+      "--alg <alg>",
+      "ES256 (default), EdDSA or RS256 (2048 bits), or a list: ES256,RS256 for access tokens and federation",
+    )
     .option("--json", "print key, kid and public JWKS as one JSON object")
     .action(async (options) => {
       code = await keysGenerate(io, options);
     });
   keys
     .command("rotate")
-    .description("The next DOWNSCOPE_SIGNING_KEYS: a new key first, the current signing key kept to verify.")
+    .description(
+      "The next DOWNSCOPE_SIGNING_KEYS: a new key of one algorithm signs, its current key kept to verify, other algorithms' keys kept.",
+    )
     .requiredOption("--current <file>", "the current DOWNSCOPE_SIGNING_KEYS value, or - for stdin")
-    .option("--alg <alg>", "ES256 (default), EdDSA or RS256")
+    .option("--alg <alg>", "the algorithm to rotate: ES256 (default), EdDSA or RS256")
     .option("--json", "print as one JSON object")
     .action(async (options) => {
       code = await keysRotate(io, options);

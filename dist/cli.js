@@ -4535,6 +4535,7 @@ var POLICY = {
 var SCOPE_TOKEN = /^[\x21\x23-\x5B\x5D-\x7E]{1,128}$/;
 var ENVIRONMENT_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 var GITHUB_COM_ISSUER = "https://token.actions.githubusercontent.com";
+var LOOPBACK_HOSTS = /* @__PURE__ */ new Set(["localhost", "127.0.0.1", "[::1]"]);
 
 // cli/json-schema.ts
 var pattern = (prefix) => ({
@@ -4728,30 +4729,52 @@ var ROTATION_ADVICE = `Rotation, in order:
      their cache time (the service sends max-age=300): for those, first deploy with the new key
      second in the array, wait 5 minutes, then put it first.
   2. After 1 hour (the longest a token can live), remove the old key and deploy again.`;
+var MAX_SECRET_BYTES = 5120;
 async function newSigningKey(alg) {
   const { privateKey } = await generateKeyPair(alg, {
     extractable: true,
-    ...alg === "RS256" ? { modulusLength: 3072 } : {}
+    ...alg === "RS256" ? { modulusLength: 2048 } : {}
   });
   const jwk = { ...await exportJWK(privateKey), alg };
   const imported = await importSigningKeys(JSON.stringify(jwk));
   return { ...jwk, kid: imported.active.kid };
 }
+function parseAlgs(value) {
+  const algs = (value ?? "ES256").split(",").map((item) => item.trim());
+  for (const alg of algs) {
+    if (!SIGNING_ALGORITHMS.includes(alg))
+      throw new CliError(
+        `--alg must be one of ${SIGNING_ALGORITHMS.join(", ")} (or a comma-separated list), not "${value}"`
+      );
+  }
+  if (new Set(algs).size !== algs.length) throw new CliError(`--alg names an algorithm twice: "${value}"`);
+  return algs;
+}
 function parseAlg(value) {
-  const alg = value ?? "ES256";
-  if (!SIGNING_ALGORITHMS.includes(alg))
-    throw new CliError(`--alg must be one of ${SIGNING_ALGORITHMS.join(", ")}, not "${value}"`);
-  return alg;
+  const algs = parseAlgs(value);
+  if (algs.length !== 1) throw new CliError("keys rotate --alg takes one algorithm: rotate them one at a time");
+  return algs[0];
+}
+function fitsOneSecret(keys) {
+  const bytes = new TextEncoder().encode(JSON.stringify(keys)).byteLength;
+  if (bytes <= MAX_SECRET_BYTES) return;
+  throw new CliError(
+    `the key set would take ${bytes.toLocaleString("en-US")} bytes, more than the ${MAX_SECRET_BYTES.toLocaleString("en-US")} a Workers secret holds (wrangler secret put would fail): keep at most two keys of each algorithm, and RSA keys at 2048 bits`,
+    1
+  );
 }
 async function keysGenerate(io, options) {
-  const key2 = await newSigningKey(parseAlg(options.alg));
-  const keys = await importSigningKeys(JSON.stringify([key2]));
+  const generated = [];
+  for (const alg of parseAlgs(options.alg)) generated.push(await newSigningKey(alg));
+  fitsOneSecret(generated);
+  const keys = await importSigningKeys(JSON.stringify(generated));
+  const key2 = generated[0];
   if (options.json) {
-    io.out(JSON.stringify({ kid: key2.kid, signing_keys: [key2], public_jwks: keys.jwks }, null, 2));
+    io.out(JSON.stringify({ kid: key2.kid, signing_keys: generated, public_jwks: keys.jwks }, null, 2));
     return 0;
   }
-  io.out(JSON.stringify([key2]));
-  io.err(`kid: ${key2.kid}
+  io.out(JSON.stringify(generated));
+  io.err(`kid: ${generated.map((item) => `${item.kid} (${item.alg})`).join(", ")}
 The line above is a secret: the private key array for DOWNSCOPE_SIGNING_KEYS. Store it with
   downscope keys generate | npx wrangler secret put DOWNSCOPE_SIGNING_KEYS
 and never commit it. Its public JWKS (what the service will publish):
@@ -4769,16 +4792,22 @@ async function keysRotate(io, options) {
     if (error instanceof SigningKeyError) throw new CliError(`the current keys are not valid: ${error.message}`, 1);
     throw error;
   }
-  const key2 = await newSigningKey(parseAlg(options.alg));
-  const next = [key2, current[0]];
+  const alg = parseAlg(options.alg);
+  const key2 = await newSigningKey(alg);
+  const ofAlg = (item) => (item.alg ?? "ES256") === alg;
+  const signing = current.find(ofAlg);
+  const at = signing === void 0 ? current.length : current.indexOf(signing);
+  const others = current.filter((item) => !ofAlg(item));
+  const next = [...others.slice(0, at), key2, ...signing ? [signing] : [], ...others.slice(at)];
+  fitsOneSecret(next);
   const keys = await importSigningKeys(JSON.stringify(next));
-  const dropped = current.length - 1;
+  const dropped = current.length - (next.length - 1);
   if (options.json) {
     io.out(JSON.stringify({ kid: key2.kid, signing_keys: next, public_jwks: keys.jwks, dropped }, null, 2));
     return 0;
   }
   io.out(JSON.stringify(next));
-  io.err(`new kid: ${key2.kid} (signs); kept: ${keys.all[1].kid} (verifies)${dropped > 0 ? `; dropped ${dropped} older key${dropped === 1 ? "" : "s"}` : ""}
+  io.err(`new kid: ${key2.kid} (signs ${alg}); kept: ${signing ? `${signing.kid} (verifies)` : "no earlier key of that algorithm"}${dropped > 0 ? `; dropped ${dropped} older key${dropped === 1 ? "" : "s"}` : ""}
 ${ROTATION_ADVICE}`);
   return 0;
 }
@@ -11321,6 +11350,26 @@ function describeOidcToken(settings) {
   const tags = settings.awsSessionTags.length > 0 ? `, AWS session tags from ${settings.awsSessionTags.join(", ")}` : "";
   return `an OIDC token for aud "${settings.audience}" with sub "${settings.subject}", signed ${settings.algorithm}${tags}`;
 }
+function federationIssuerProblem(value, options = {}) {
+  let url;
+  try {
+    url = new URL(value);
+  } catch {
+    return "is not a URL";
+  }
+  const local = options.loopback === true && url.protocol === "http:" && LOOPBACK_HOSTS.has(url.hostname);
+  if (url.protocol !== "https:" && !local) {
+    return "must be https for oidc environments (relying parties fetch its discovery document)";
+  }
+  if (url.port !== "" && !local) return "must have no port for oidc environments (AWS refuses an issuer with one)";
+  if (url.username || url.password || url.search || url.hash || value.includes("?") || value.includes("#")) {
+    return "must have no credentials, query or fragment for oidc environments";
+  }
+  if (value.endsWith("/")) {
+    return "must not end with / for oidc environments (relying parties compare the issuer exactly)";
+  }
+  return void 0;
+}
 
 // policy/lint.ts
 var BRANCH_PROBES = ["refs/heads/main", "refs/heads/x", "refs/heads/feature/a/b-c"];
@@ -12758,13 +12807,13 @@ function compareEnvironment(budget, changes, add2, path2, name, before, environm
   }
 }
 function compareOidcEnvironments(before, after) {
-  const trust = (what, then, now) => then === now ? {} : {
+  const trust2 = (what, then, now) => then === now ? {} : {
     wider: `${what}: ${then} \u2192 ${now}: whoever trusts the new value now gets these tokens`,
     narrower: `${what}: the relying party that trusts ${JSON.stringify(then)} stops accepting them (its trust breaks until it is updated)`
   };
   return [
-    trust("audience", before.audience, after.audience),
-    trust("subject", before.subject, after.subject),
+    trust2("audience", before.audience, after.audience),
+    trust2("subject", before.subject, after.subject),
     before.algorithm === after.algorithm ? {} : {
       wider: `algorithm: ${before.algorithm} \u2192 ${after.algorithm}`,
       narrower: `algorithm: a relying party that accepts only ${before.algorithm} (Microsoft Entra: RS256) refuses the new tokens`
@@ -13601,6 +13650,299 @@ function readTokenArgument(io, token) {
   return io.readStdin();
 }
 
+// cli/trust/types.ts
+var issuerHost = (issuer) => issuer.replace(/^https:\/\//, "");
+var shellQuoted = (value) => `"${value.replace(/(["\\$`])/g, "\\$1")}"`;
+
+// cli/trust/aws.ts
+function awsTrust(environment) {
+  const host = issuerHost(environment.issuer);
+  const provider = { Url: environment.issuer, ClientIDList: [environment.audience] };
+  const actions = [
+    "sts:AssumeRoleWithWebIdentity",
+    ...environment.awsSessionTags.length > 0 ? ["sts:TagSession"] : []
+  ];
+  const trustPolicy = {
+    Version: "2012-10-17",
+    Statement: [
+      {
+        Effect: "Allow",
+        Principal: { Federated: `arn:aws:iam::ACCOUNT_ID:oidc-provider/${host}` },
+        Action: actions.length === 1 ? actions[0] : actions,
+        Condition: { StringEquals: { [`${host}:aud`]: environment.audience, [`${host}:sub`]: environment.subject } }
+      }
+    ]
+  };
+  const text = `# 1. The OIDC identity provider (once per AWS account; ACCOUNT_ID below is yours):
+aws iam create-open-id-connect-provider --url ${shellQuoted(environment.issuer)} --client-id-list ${shellQuoted(environment.audience)}
+
+# 2. The role's trust policy: this environment's tokens, and nothing else.
+${JSON.stringify(trustPolicy, null, 2)}
+${environment.awsSessionTags.length > 0 ? `
+# Session tags from ${environment.awsSessionTags.join(", ")} (aws:PrincipalTag/<claim> in the role's
+# permission policies); sts:TagSession lets the token pass them.
+` : ""}
+# 3. In the workflow (examples/workflows/aws.yml):
+#   aws-actions/configure-aws-credentials with role-to-assume and
+#   web-identity-token-file: \${{ steps.<downscope step>.outputs.token-file }}
+`;
+  return {
+    text,
+    json: { openid_connect_provider: provider, role_trust_policy: trustPolicy },
+    limits: [
+      "An OIDC provider holds at most 100 client IDs (audiences), each at most 255 characters.",
+      "The issuer is compared character for character: https, no port, no query, no trailing slash.",
+      "AWS accepts RS256 and ES256 tokens; it reads at most 100 RSA and 100 EC keys of the JWKS.",
+      "Session tags: at most 50; values of letters, digits, spaces and _ . : / = + - @, at most 256 characters (downscope leaves out, and logs, a value outside that).",
+      "A generic OIDC provider's role conditions can test only aud and sub: everything else is decided by downscope's rules."
+    ]
+  };
+}
+
+// cli/trust/azure.ts
+var RECOMMENDED_AUDIENCE = "api://AzureADTokenExchange";
+function azureTrust(environment) {
+  const limits = [
+    "At most 20 federated identity credentials per app registration or managed identity.",
+    "Issuer and subject are compared exactly (no wildcards), each at most 600 characters; exactly one audience.",
+    "Entra accepts only RS256 tokens and reads the first 100 keys of the issuer's JWKS.",
+    "A new credential can take a few minutes to apply: AADSTS70021 until then."
+  ];
+  if (environment.algorithm !== "RS256") {
+    return {
+      text: "",
+      json: {},
+      limits,
+      refusal: `environment "${environment.name}" signs with ${environment.algorithm}, and Microsoft Entra accepts only RS256 tokens (AADSTS5002738): set algorithm: RS256 on it`
+    };
+  }
+  const name = `downscope-${environment.name}`.replace(/[^A-Za-z0-9_-]/g, "-").slice(0, 120);
+  const credential = {
+    name,
+    issuer: environment.issuer,
+    subject: environment.subject,
+    audiences: [environment.audience],
+    description: `downscope environment ${environment.name}`
+  };
+  const text = `# The federated identity credential (APPLICATION_CLIENT_ID is the app registration's):
+cat > credential.json <<'JSON'
+${JSON.stringify(credential, null, 2)}
+JSON
+az ad app federated-credential create --id APPLICATION_CLIENT_ID --parameters credential.json
+
+# Or on a user-assigned managed identity:
+az identity federated-credential create --name ${name} \\
+  --identity-name IDENTITY --resource-group RESOURCE_GROUP \\
+  --issuer ${shellQuoted(environment.issuer)} --subject ${shellQuoted(environment.subject)} --audiences ${shellQuoted(environment.audience)}
+
+# In the workflow (examples/workflows/azure.yml): AZURE_FEDERATED_TOKEN_FILE set to the
+# action's token-file output, with AZURE_CLIENT_ID and AZURE_TENANT_ID.
+${environment.audience === RECOMMENDED_AUDIENCE ? "" : `
+# Note: Microsoft recommends the audience ${RECOMMENDED_AUDIENCE}; this environment's is ${JSON.stringify(environment.audience)}.
+`}`;
+  return { text, json: { federated_identity_credential: credential }, limits };
+}
+
+// cli/trust/gcp.ts
+var PROVIDER_NAME = /^(?:https:)?\/\/iam\.googleapis\.com\/projects\/([^/]+)\/locations\/global\/workloadIdentityPools\/([^/]+)\/providers\/([^/]+)$/;
+function gcpTrust(environment) {
+  const named = PROVIDER_NAME.exec(environment.audience);
+  const [project, pool, provider] = named ? named.slice(1) : ["PROJECT_NUMBER", "POOL", "PROVIDER"];
+  const mapping = {
+    "google.subject": "assertion.sub",
+    ...Object.fromEntries(
+      [...environment.contextClaims, "environment"].map((claim) => [`attribute.${claim}`, `assertion.${claim}`])
+    )
+  };
+  const condition = `assertion.sub == ${JSON.stringify(environment.subject).replaceAll('"', "'")}`;
+  const member = `principal://iam.googleapis.com/projects/${project}/locations/global/workloadIdentityPools/${pool}/subject/${environment.subject}`;
+  const audiences = named ? [] : [environment.audience];
+  const text = `# 1. The provider (its pool must exist: gcloud iam workload-identity-pools create ${pool} --location=global):
+gcloud iam workload-identity-pools providers create-oidc ${provider} \\
+  --project=${project} --location=global --workload-identity-pool=${pool} \\
+  --issuer-uri=${shellQuoted(environment.issuer)} \\${audiences.length > 0 ? `
+  --allowed-audiences=${shellQuoted(environment.audience)} \\` : ""}
+  --attribute-mapping=${shellQuoted(
+    Object.entries(mapping).map(([key2, value]) => `${key2}=${value}`).join(",")
+  )} \\
+  --attribute-condition=${shellQuoted(condition)}
+
+# 2. What the principal may do, e.g. impersonate a service account:
+gcloud iam service-accounts add-iam-policy-binding SERVICE_ACCOUNT_EMAIL \\
+  --role=roles/iam.workloadIdentityUser \\
+  --member=${shellQuoted(member)}
+
+# 3. In the workflow (examples/workflows/gcp.yml): the action writes an external_account
+#   credentials file (output gcp-credentials-file) when the audience is the provider's name${named ? "" : ";\n#   this audience is not, so the file is not written: set the environment's audience to\n#   //iam.googleapis.com/projects/N/locations/global/workloadIdentityPools/P/providers/V"}.
+`;
+  return {
+    text,
+    json: {
+      workload_identity_provider: {
+        name: `projects/${project}/locations/global/workloadIdentityPools/${pool}/providers/${provider}`,
+        oidc: { issuerUri: environment.issuer, ...audiences.length > 0 ? { allowedAudiences: audiences } : {} },
+        attributeMapping: mapping,
+        attributeCondition: condition
+      },
+      principal: member
+    },
+    limits: [
+      "google.subject holds at most 127 bytes (downscope's subjects are 6 to 127 ASCII characters).",
+      "At most 10 allowed audiences; without any, aud must be the provider's full resource name.",
+      "The attribute condition is CEL of at most 4,096 characters; at most 50 custom attributes, 8 KB mapped in all.",
+      "Google accepts RS256 and ES256 tokens with a kid; exp must be less than 48 hours after iat (downscope's: at most 1 hour)."
+    ]
+  };
+}
+
+// cli/trust/kubernetes.ts
+function kubernetesTrust(environment) {
+  const username = `downscope:${environment.subject}`;
+  const authenticator = {
+    issuer: { url: environment.issuer, audiences: [environment.audience] },
+    claimValidationRules: [{ claim: "sub", requiredValue: environment.subject }],
+    claimMappings: { username: { claim: "sub", prefix: "downscope:" } }
+  };
+  const q = JSON.stringify;
+  const text = `# 1. The API server's AuthenticationConfiguration (--authentication-config; one jwt entry per issuer):
+apiVersion: apiserver.config.k8s.io/v1
+kind: AuthenticationConfiguration
+jwt:
+  - issuer:
+      url: ${q(environment.issuer)}
+      audiences:
+        - ${q(environment.audience)}
+    claimValidationRules:
+      - claim: sub
+        requiredValue: ${q(environment.subject)}
+    claimMappings:
+      username:
+        claim: sub
+        prefix: "downscope:"
+
+# 2. RBAC for the user ${q(username)}, e.g.:
+#   kubectl create rolebinding ${environment.name}-deploy --clusterrole=edit --user=${q(username)} -n NAMESPACE
+
+# 3. In the workflow (examples/workflows/kubernetes.yml), a kubeconfig user:
+#   users:
+#     - name: downscope
+#       user:
+#         tokenFile: <the action's token-file output>
+`;
+  return {
+    text,
+    json: { authentication_configuration_jwt: authenticator, username },
+    limits: [
+      "The API server fetches <issuer>/.well-known/openid-configuration and requires its issuer to equal url exactly.",
+      "RS256 and ES256 (and other RS, ES and PS algorithms) are accepted; EdDSA is not.",
+      "At most 64 jwt authenticators; each url once, and not the service-account issuer.",
+      "apiserver.config.k8s.io/v1 needs Kubernetes 1.34 or later; earlier versions take v1beta1 with the same fields."
+    ]
+  };
+}
+
+// cli/trust/vault.ts
+function vaultTrust(environment) {
+  const config = {
+    oidc_discovery_url: environment.issuer,
+    bound_issuer: environment.issuer,
+    jwt_supported_algs: [environment.algorithm]
+  };
+  const role = {
+    role_type: "jwt",
+    bound_audiences: [environment.audience],
+    bound_subject: environment.subject,
+    user_claim: "sub",
+    claim_mappings: Object.fromEntries([...environment.contextClaims, "environment"].map((claim) => [claim, claim])),
+    token_policies: ["POLICY"],
+    token_ttl: "15m"
+  };
+  const text = `# 1. The JWT auth method, trusting downscope's discovery document:
+vault auth enable jwt   # once
+cat > jwt-config.json <<'JSON'
+${JSON.stringify(config, null, 2)}
+JSON
+vault write auth/jwt/config @jwt-config.json
+
+# 2. The role for this environment (POLICY: the Vault policies its token gets):
+cat > role.json <<'JSON'
+${JSON.stringify(role, null, 2)}
+JSON
+vault write auth/jwt/role/${environment.name} @role.json
+
+# 3. In the workflow (examples/workflows/vault.yml):
+#   vault write auth/jwt/login role=${environment.name} jwt=@<the action's token-file output>
+`;
+  return {
+    text,
+    json: { auth_jwt_config: config, auth_jwt_role: role },
+    limits: [
+      "jwt_supported_algs defaults to RS256: an ES256 environment must be listed there, as above.",
+      "role_type must be jwt (the default, oidc, expects a browser login); a token with aud needs bound_audiences.",
+      "Vault allows 150 s of leeway on exp and nbf and 60 s of clock skew."
+    ]
+  };
+}
+
+// cli/trust.ts
+var PROVIDERS = {
+  aws: awsTrust,
+  gcp: gcpTrust,
+  azure: azureTrust,
+  vault: vaultTrust,
+  kubernetes: kubernetesTrust
+};
+var TRUST_PROVIDERS = Object.keys(PROVIDERS);
+function trust(io, provider, file, options) {
+  const make = Object.hasOwn(PROVIDERS, provider) ? PROVIDERS[provider] : void 0;
+  if (!make) throw new CliError(`the provider must be one of ${TRUST_PROVIDERS.join(", ")}, not "${shown(provider)}"`);
+  const problem = federationIssuerProblem(options.issuer);
+  if (problem) throw new CliError(`--issuer ${problem}: give DOWNSCOPE_ISSUER exactly as the service has it`);
+  const policy = loadPolicy(io, file);
+  const environment = policy.environments.get(options.environment.toLowerCase());
+  if (!environment) throw new CliError(`${file} has no environment "${shown(options.environment)}"`, 1);
+  if (!environment.oidc) {
+    throw new CliError(
+      `environment "${shown(environment.name)}" mints access tokens for your own APIs (kind access): only a kind: oidc environment's tokens are for a cloud to trust`,
+      1
+    );
+  }
+  const configuration = make({
+    name: environment.name,
+    issuer: options.issuer,
+    audience: environment.audience,
+    subject: environment.oidc.subject,
+    algorithm: environment.oidc.algorithm,
+    awsSessionTags: environment.oidc.awsSessionTags,
+    contextClaims: CONTEXT_CLAIMS
+  });
+  if (configuration.refusal) throw new CliError(configuration.refusal, 1);
+  if (options.json) {
+    io.out(
+      JSON.stringify(
+        {
+          provider,
+          environment: environment.name,
+          issuer: options.issuer,
+          audience: environment.audience,
+          subject: environment.oidc.subject,
+          algorithm: environment.oidc.algorithm,
+          ...configuration.json,
+          limits: configuration.limits
+        },
+        null,
+        2
+      )
+    );
+    return 0;
+  }
+  io.out(configuration.text.trimEnd());
+  io.out("");
+  io.out("Limits that apply:");
+  for (const limit of configuration.limits) io.out(`- ${limit}`);
+  return 0;
+}
+
 // cli/program.ts
 async function runCli(argv, io) {
   let code = 0;
@@ -13652,11 +13994,21 @@ Cases file:
   policy.command("schema").description("Print the policy's JSON Schema (the one in schema/policy.schema.json), for editors.").action(() => {
     io.out(`${JSON.stringify(policyJsonSchema(), null, 2)}`);
   });
+  program2.command("trust").description(
+    "What a cloud or platform needs to trust a kind: oidc environment's tokens: exact on iss, aud and sub, with the provider's limits."
+  ).argument("<provider>", TRUST_PROVIDERS.join(" | ")).argument("<policy>", "the policy file").requiredOption("--environment <name>", "the oidc environment").requiredOption("--issuer <url>", "DOWNSCOPE_ISSUER, exactly as the service has it").option("--json", "print the documents as one JSON object").action((provider, file, options) => {
+    code = trust(io, provider, file, options);
+  });
   const keys = program2.command("keys").description("Signing keys for DOWNSCOPE_SIGNING_KEYS.");
-  keys.command("generate").description("A new private signing key (array JSON on stdout, for the secret); its public JWKS on stderr.").option("--alg <alg>", "ES256 (default), EdDSA or RS256").option("--json", "print key, kid and public JWKS as one JSON object").action(async (options) => {
+  keys.command("generate").description("New private signing keys (array JSON on stdout, for the secret); their public JWKS on stderr.").option(
+    "--alg <alg>",
+    "ES256 (default), EdDSA or RS256 (2048 bits), or a list: ES256,RS256 for access tokens and federation"
+  ).option("--json", "print key, kid and public JWKS as one JSON object").action(async (options) => {
     code = await keysGenerate(io, options);
   });
-  keys.command("rotate").description("The next DOWNSCOPE_SIGNING_KEYS: a new key first, the current signing key kept to verify.").requiredOption("--current <file>", "the current DOWNSCOPE_SIGNING_KEYS value, or - for stdin").option("--alg <alg>", "ES256 (default), EdDSA or RS256").option("--json", "print as one JSON object").action(async (options) => {
+  keys.command("rotate").description(
+    "The next DOWNSCOPE_SIGNING_KEYS: a new key of one algorithm signs, its current key kept to verify, other algorithms' keys kept."
+  ).requiredOption("--current <file>", "the current DOWNSCOPE_SIGNING_KEYS value, or - for stdin").option("--alg <alg>", "the algorithm to rotate: ES256 (default), EdDSA or RS256").option("--json", "print as one JSON object").action(async (options) => {
     code = await keysRotate(io, options);
   });
   program2.command("dpop").description("DPoP proofs for a DPoP-bound token.").command("proof").description(

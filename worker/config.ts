@@ -6,9 +6,11 @@
 
 import { openPolicyArtifact } from "../policy/artifact";
 import { compilePolicyValue } from "../policy/compile";
+import { federationIssuerProblem } from "../policy/kinds/oidc";
 import { formatProblem } from "../policy/problems";
 import type { CompiledPolicy, TrustedIssuer } from "../policy/types";
 import { sha256Hex } from "../protocol/digest";
+import { LOOPBACK_HOSTS } from "../protocol/names";
 import { generateSigningKeys, importSigningKeys, SigningKeyError, type SigningKeySet } from "../protocol/signing-keys";
 import type { Logger } from "./log";
 import { trustedIssuers } from "./oidc/issuers";
@@ -47,8 +49,6 @@ export type ConfigState =
 
 export type PolicySource = "bundled" | "DOWNSCOPE_POLICY";
 
-const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]"]);
-
 export class ConfigLoader {
   private cached?: { inputs: readonly (string | undefined)[]; state: Promise<ConfigState> };
   private devKeys?: Promise<SigningKeySet>;
@@ -74,7 +74,7 @@ export class ConfigLoader {
     const dev = env.DOWNSCOPE_DEV === "1";
     const issuer = checkIssuer(env.DOWNSCOPE_ISSUER);
     if (typeof issuer !== "string") return issuer;
-    if (dev && !LOOPBACK.has(new URL(issuer).hostname)) {
+    if (dev && !LOOPBACK_HOSTS.has(new URL(issuer).hostname)) {
       // Each isolate would sign with a throwaway key of its own, and revocations would miss.
       return {
         ok: false,
@@ -105,8 +105,8 @@ export class ConfigLoader {
     // environment signs with the first key of its algorithm.
     const federated = [...compiled.policy.environments.values()].filter((environment) => environment.oidc);
     if (federated.length > 0) {
-      const problem = federationIssuerProblem(env.DOWNSCOPE_ISSUER ?? "");
-      if (problem) return { ok: false, problem };
+      const problem = federationIssuerProblem(env.DOWNSCOPE_ISSUER ?? "", { loopback: true });
+      if (problem) return { ok: false, problem: `DOWNSCOPE_ISSUER ${problem}` };
     }
     const federationAlgorithms = [...new Set(federated.map((environment) => environment.oidc?.algorithm ?? "RS256"))];
 
@@ -193,26 +193,6 @@ export class ConfigLoader {
   }
 }
 
-/**
- * What AWS and Entra require of an issuer they federate with: https, no port, no query or
- * fragment, no trailing slash (a trailing `/` becomes part of AWS's condition keys). http, and a
- * port, only on a loopback host, which only local runs and tests reach.
- */
-function federationIssuerProblem(value: string): string | undefined {
-  const url = new URL(value);
-  const local = url.protocol === "http:" && LOOPBACK.has(url.hostname);
-  if (url.protocol !== "https:" && !local) {
-    return "DOWNSCOPE_ISSUER must be https for oidc environments (relying parties fetch its discovery document)";
-  }
-  if (url.port !== "" && !local) {
-    return "DOWNSCOPE_ISSUER must have no port for oidc environments (AWS refuses an issuer with one)";
-  }
-  if (value.endsWith("/")) {
-    return "DOWNSCOPE_ISSUER must not end with / for oidc environments (relying parties compare the issuer exactly)";
-  }
-  return undefined;
-}
-
 /** https, or http on a loopback host for local runs; no path tricks, query or fragment. */
 function checkIssuer(value: string | undefined): string | ConfigState {
   const problem = (message: string): ConfigState => ({ ok: false, problem: `DOWNSCOPE_ISSUER ${message}` });
@@ -223,7 +203,7 @@ function checkIssuer(value: string | undefined): string | ConfigState {
   } catch {
     return problem("is not a URL");
   }
-  const secure = url.protocol === "https:" || (url.protocol === "http:" && LOOPBACK.has(url.hostname));
+  const secure = url.protocol === "https:" || (url.protocol === "http:" && LOOPBACK_HOSTS.has(url.hostname));
   if (!secure) return problem("must be an https URL (http only on a loopback host)");
   if (url.username || url.password || url.search || url.hash)
     return problem("must not carry credentials, a query or a fragment");

@@ -4,6 +4,7 @@
  * What the relying party lets the token do is decided there, so there are no scopes, no DPoP
  * (no relying party checks it) and no narrowing; who gets the token is decided here, by rules.
  */
+import { LOOPBACK_HOSTS } from "../../protocol/names";
 import type { Problems } from "../problems";
 
 export const OIDC_ALGORITHMS = ["RS256", "ES256"] as const;
@@ -86,4 +87,34 @@ export function describeOidcToken(settings: OidcSettings & { readonly audience: 
   const tags =
     settings.awsSessionTags.length > 0 ? `, AWS session tags from ${settings.awsSessionTags.join(", ")}` : "";
   return `an OIDC token for aud "${settings.audience}" with sub "${settings.subject}", signed ${settings.algorithm}${tags}`;
+}
+
+/**
+ * What AWS and Entra require of an issuer they federate with: https, no port, no query or
+ * fragment, no trailing slash (a trailing `/` becomes part of AWS's condition keys). With
+ * `loopback`, http and a port on a loopback host too, which only local runs and tests reach.
+ * The problem in words, or `undefined`.
+ */
+export function federationIssuerProblem(
+  value: string,
+  options: { readonly loopback?: boolean } = {},
+): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return "is not a URL";
+  }
+  const local = options.loopback === true && url.protocol === "http:" && LOOPBACK_HOSTS.has(url.hostname);
+  if (url.protocol !== "https:" && !local) {
+    return "must be https for oidc environments (relying parties fetch its discovery document)";
+  }
+  if (url.port !== "" && !local) return "must have no port for oidc environments (AWS refuses an issuer with one)";
+  if (url.username || url.password || url.search || url.hash || value.includes("?") || value.includes("#")) {
+    return "must have no credentials, query or fragment for oidc environments";
+  }
+  if (value.endsWith("/")) {
+    return "must not end with / for oidc environments (relying parties compare the issuer exactly)";
+  }
+  return undefined;
 }

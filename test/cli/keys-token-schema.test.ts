@@ -33,8 +33,20 @@ describe("keys generate", () => {
     expect(json.public_jwks.keys[0]).not.toHaveProperty("d");
     expect(await cli(["keys", "generate", "--alg", "HS256"])).toMatchObject({
       code: 2,
-      err: 'downscope: --alg must be one of ES256, EdDSA, RS256, not "HS256"\n',
+      err: 'downscope: --alg must be one of ES256, EdDSA, RS256 (or a comma-separated list), not "HS256"\n',
     });
+    expect((await cli(["keys", "generate", "--alg", "ES256,ES256"])).err).toContain("names an algorithm twice");
+  });
+
+  it("makes a set for access tokens and federation: ES256 first (access tokens), RS256 of 2048 bits", async () => {
+    const result = await cli(["keys", "generate", "--alg", "ES256,RS256"]);
+    expect(result.code).toBe(0);
+    const keys = JSON.parse(result.out) as Record<string, string>[];
+    expect(keys.map((key) => key.alg)).toEqual(["ES256", "RS256"]);
+    expect(Buffer.from(keys[1].n, "base64url").byteLength * 8).toBe(2048);
+    const set = await importSigningKeys(result.out);
+    expect(set.active.alg).toBe("ES256");
+    expect(set.first("RS256")?.kid).toBe(keys[1].kid);
   });
 });
 
@@ -51,6 +63,29 @@ describe("keys rotate", () => {
     expect(result.err).toContain(ROTATION_ADVICE);
     const set = await importSigningKeys(result.out);
     expect(set.jwks.keys.map((key) => key.kid)).toEqual([next[0].kid, old.kid]);
+  });
+
+  it("rotates one algorithm of a mixed set, keeps the others, and stays within one secret", async () => {
+    const current = (await cli(["keys", "generate", "--alg", "ES256,RS256"])).out;
+    const [es, rs] = JSON.parse(current);
+    const rsa = await cli(["keys", "rotate", "--current", "-", "--alg", "RS256"], {}, { stdin: current });
+    const afterRsa = JSON.parse(rsa.out);
+    // ES256 still signs access tokens; the new RSA key signs oidc tokens, the old one verifies.
+    expect(afterRsa.map((key: { kid: string }) => key.kid)).toEqual([es.kid, afterRsa[1].kid, rs.kid]);
+    expect(afterRsa[1].alg).toBe("RS256");
+    const ec = await cli(["keys", "rotate", "--current", "-", "--alg", "ES256"], {}, { stdin: rsa.out });
+    const afterEc = JSON.parse(ec.out);
+    expect(afterEc.map((key: { alg: string }) => key.alg)).toEqual(["ES256", "ES256", "RS256", "RS256"]);
+    expect(afterEc[1].kid).toBe(es.kid);
+    // Two keys of each algorithm during a rotation: within the 5,120 bytes of a secret.
+    expect(Buffer.byteLength(JSON.stringify(afterEc))).toBeLessThanOrEqual(5_120);
+    // A third RSA key would not fit: refused before it reaches wrangler.
+    const big = [...afterEc, JSON.parse((await cli(["keys", "generate", "--alg", "RS256"])).out)[0]];
+    const refused = await cli(["keys", "rotate", "--current", "k.json", "--alg", "EdDSA"], {
+      "k.json": JSON.stringify([...big, JSON.parse((await cli(["keys", "generate", "--alg", "RS256"])).out)[0]]),
+    });
+    expect(refused).toMatchObject({ code: 1, out: "" });
+    expect(refused.err).toMatch(/more than the 5,120 a Workers secret holds \(wrangler secret put would fail\)/);
   });
 
   it("drops keys older than the current one, and refuses invalid current keys", async () => {
