@@ -7,6 +7,7 @@ import { decodeCompactJwt } from "../protocol/compact-jwt";
 import type { DpopKey } from "../protocol/dpop-key";
 import { shown } from "../protocol/printable";
 import { ActionError, type StepDependencies } from "./core";
+import { JWT_TOKEN_TYPE, writeFederationFiles } from "./federation-files";
 import { idTokenEndpoint, requestIdToken } from "./id-token";
 import { readInputs } from "./inputs";
 import { renderRefusal } from "./report";
@@ -102,7 +103,9 @@ export async function runExchangeStep(
 
     const granted = outcome.granted;
     core.setSecret(granted.access_token);
-    minted = { token: granted.access_token, url: inputs.url };
+    // A token for a cloud cannot be revoked (no cloud asks downscope): only its files go.
+    const federated = granted.issued_token_type === JWT_TOKEN_TYPE;
+    if (!federated) minted = { token: granted.access_token, url: inputs.url };
     if (dpopKey && granted.token_type !== "DPoP") {
       throw new ActionError(
         `Asked for a DPoP-bound token, but the service issued a ${granted.token_type} token: refusing to use it.`,
@@ -117,12 +120,29 @@ export async function runExchangeStep(
     core.saveState(STATE.url, inputs.url);
     core.saveState(STATE.expiresAt, expiresAt);
     core.saveState(STATE.revoke, String(inputs.revoke));
+    if (federated) {
+      core.saveState(STATE.kind, "oidc");
+      if (!deps.secretFiles)
+        throw new ActionError("This runner gives the action no temporary folder for the token file.");
+      const files = writeFederationFiles(deps.secretFiles, granted.access_token, claims?.aud, inputs.gcpServiceAccount);
+      core.saveState(STATE.tokenFile, files.tokenFile);
+      core.setOutput("token-file", files.tokenFile);
+      if (files.gcpCredentialsFile) {
+        core.saveState(STATE.gcpCredentialsFile, files.gcpCredentialsFile);
+        core.setOutput("gcp-credentials-file", files.gcpCredentialsFile);
+      } else if (inputs.gcpServiceAccount) {
+        core.warning(
+          "Input \"gcp-service-account\" is for a Google workload identity provider's audience (//iam.googleapis.com/projects/…/providers/…): this environment's is not, so no credentials file was written.",
+          { title: "downscope" },
+        );
+      }
+    }
 
     core.setOutput("token", granted.access_token);
     core.setOutput("token-type", granted.token_type);
     core.setOutput("expires-at", expiresAt);
     core.setOutput("expires-in", granted.expires_in);
-    core.setOutput("scope", granted.scope);
+    core.setOutput("scope", granted.scope ?? "");
     core.setOutput("environment", granted.environment);
     if (inputs.exportEnv) core.exportVariable(inputs.exportEnv, granted.access_token);
     if (dpopKey) {
@@ -141,7 +161,9 @@ export async function runExchangeStep(
     const narrowed = typeof claims?.parent_jti === "string" ? `, narrowed from ${claims.parent_jti}` : "";
     core.info(
       shown(
-        `downscope issued a ${granted.token_type} token for "${granted.environment}" (scopes: ${granted.scope || "none"}; expires ${expiresAt}; id ${tokenId ?? "unknown"}${narrowed}).`,
+        federated
+          ? `downscope issued an OIDC token for "${granted.environment}" (audience ${String(claims?.aud)}; subject ${String(claims?.sub)}; expires ${expiresAt}; id ${tokenId ?? "unknown"}), for a cloud to exchange: see the token-file output.`
+          : `downscope issued a ${granted.token_type} token for "${granted.environment}" (scopes: ${granted.scope || "none"}; expires ${expiresAt}; id ${tokenId ?? "unknown"}${narrowed}).`,
       ),
     );
     minted = undefined;
@@ -150,8 +172,8 @@ export async function runExchangeStep(
         .addRaw(
           jobSummary({
             environment: granted.environment,
-            scope: granted.scope,
-            tokenType: granted.token_type,
+            scope: granted.scope ?? "",
+            tokenType: federated ? `OIDC token for ${String(claims?.aud)}` : granted.token_type,
             expiresAt,
             expiresIn: granted.expires_in,
             tokenId,

@@ -1,6 +1,7 @@
 /** The action's inputs (SPEC §6), validated with messages that quote the input and say what to do. */
 import { HARD_MAX_TTL_SECONDS, parseDuration } from "../protocol/duration";
 import { ENVIRONMENT_NAME, SCOPE_TOKEN } from "../protocol/names";
+import { shown } from "../protocol/printable";
 import { parseServiceUrl } from "../protocol/service-url";
 import { type ActionCore, ActionError } from "./core";
 
@@ -24,7 +25,12 @@ export interface ActionInputs {
   readonly narrowFrom?: string;
   /** The private JWK file of the key `narrowFrom` is bound to. */
   readonly narrowFromKeyFile?: string;
+  /** For a Google workload identity provider: the service account the credentials file impersonates. */
+  readonly gcpServiceAccount?: string;
 }
+
+/** A service account's email, as Google writes it: name@project.iam.gserviceaccount.com (or a legacy domain). */
+const SERVICE_ACCOUNT = /^[a-z0-9][a-z0-9-]{0,62}@[a-z0-9][a-z0-9.-]{0,253}$/;
 
 export const MAX_ATTEMPTS = 10;
 
@@ -68,6 +74,12 @@ export function readInputs(core: Pick<ActionCore, "getInput">): ActionInputs {
   if (narrowFromKeyFile !== undefined && narrowFrom === undefined) {
     throw new ActionError('Input "narrow-from-key-file" goes with "narrow-from": the key of the token to narrow.');
   }
+  const gcpServiceAccount = input("gcp-service-account") || undefined;
+  if (gcpServiceAccount !== undefined && !SERVICE_ACCOUNT.test(gcpServiceAccount)) {
+    throw new ActionError(
+      `Input "gcp-service-account" must be a service account's email, e.g. deployer@my-project.iam.gserviceaccount.com, not "${shown(gcpServiceAccount)}".`,
+    );
+  }
   return {
     url,
     environment,
@@ -81,6 +93,7 @@ export function readInputs(core: Pick<ActionCore, "getInput">): ActionInputs {
     summary: parseBoolean("summary", input("summary"), true),
     ...(narrowFrom !== undefined ? { narrowFrom } : {}),
     ...(narrowFromKeyFile !== undefined ? { narrowFromKeyFile } : {}),
+    ...(gcpServiceAccount !== undefined ? { gcpServiceAccount } : {}),
   };
 }
 

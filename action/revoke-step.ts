@@ -10,17 +10,29 @@ const TIMEOUT_MS = 10_000;
 
 export async function runRevokeStep(deps: StepDependencies): Promise<void> {
   const { core } = deps;
-  const keyFile = core.getState(STATE.dpopKeyFile);
-  if (keyFile && deps.secretFiles) {
+  for (const [state, what] of [
+    [STATE.dpopKeyFile, "DPoP key file"],
+    [STATE.tokenFile, "token file"],
+    [STATE.gcpCredentialsFile, "Google credentials file"],
+  ] as const) {
+    const file = core.getState(state);
+    if (!file || !deps.secretFiles) continue;
     try {
-      deps.secretFiles.remove(keyFile);
+      deps.secretFiles.remove(file);
     } catch (error) {
-      core.warning(`Could not remove the DPoP key file ${keyFile}: ${describeError(error)}`);
+      core.warning(`Could not remove the ${what} ${file}: ${describeError(error)}`);
     }
   }
   const token = core.getState(STATE.token);
   if (!token) {
     core.debug("No token was issued: nothing to revoke.");
+    return;
+  }
+  if (core.getState(STATE.kind) === "oidc") {
+    // Saying "revoked" would be a lie: the cloud already exchanged it, and never asks downscope.
+    core.info(
+      `The token was for a cloud (an oidc environment): no cloud asks downscope whether a token was revoked, so it is not revoked; its file is removed, and it expires at ${core.getState(STATE.expiresAt)}.`,
+    );
     return;
   }
   if (core.getState(STATE.revoke) === "false") {

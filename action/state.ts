@@ -5,4 +5,8 @@ export const STATE = {
   expiresAt: "expires-at",
   revoke: "revoke",
   dpopKeyFile: "dpop-key-file",
+  /** `oidc` for a token a cloud trusts: nothing to revoke (no cloud asks), files to remove. */
+  kind: "kind",
+  tokenFile: "token-file",
+  gcpCredentialsFile: "gcp-credentials-file",
 } as const;

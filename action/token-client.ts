@@ -10,9 +10,12 @@ import { type Attempt, parseRetryAfter } from "./retry";
 
 export interface GrantedToken {
   readonly access_token: string;
+  /** An access token of the service, or (for an `oidc` environment) a JWT a cloud trusts. */
+  readonly issued_token_type?: string;
   readonly token_type: string;
   readonly expires_in: number;
-  readonly scope: string;
+  /** Absent for a token that carries no scopes (an `oidc` environment's). */
+  readonly scope?: string;
   readonly environment: string;
 }
 
@@ -132,7 +135,8 @@ function isGranted(body: Record<string, unknown> | undefined): body is Record<st
     body.access_token !== "" &&
     typeof body.token_type === "string" &&
     typeof body.expires_in === "number" &&
-    typeof body.scope === "string" &&
+    (body.scope === undefined || typeof body.scope === "string") &&
+    (body.issued_token_type === undefined || typeof body.issued_token_type === "string") &&
     typeof body.environment === "string"
   );
 }

@@ -14,7 +14,7 @@ import {
   shown,
   systemClock,
   withRetries
-} from "./chunks/chunk-QDPGWIE2.js";
+} from "./chunks/chunk-JMEQN6P5.js";
 import "./chunks/chunk-WSFCRVEQ.js";
 
 // protocol/compact-jwt.ts
@@ -48,6 +48,26 @@ function decodeJsonObject(part) {
   } catch {
     return void 0;
   }
+}
+
+// action/federation-files.ts
+var JWT_TOKEN_TYPE = "urn:ietf:params:oauth:token-type:jwt";
+var GOOGLE_PROVIDER = /^(?:https:)?(\/\/iam\.googleapis\.com\/projects\/[^/]+\/locations\/global\/workloadIdentityPools\/[^/]+\/providers\/[^/]+)$/;
+function writeFederationFiles(files, token, audience, gcpServiceAccount) {
+  const tokenFile = files.write("token.jwt", token);
+  const provider = typeof audience === "string" ? GOOGLE_PROVIDER.exec(audience)?.[1] : void 0;
+  if (!provider) return { tokenFile };
+  const credentials = {
+    type: "external_account",
+    audience: provider,
+    subject_token_type: JWT_TOKEN_TYPE,
+    token_url: "https://sts.googleapis.com/v1/token",
+    ...gcpServiceAccount ? {
+      service_account_impersonation_url: `https://iamcredentials.googleapis.com/v1/projects/-/serviceAccounts/${gcpServiceAccount}:generateAccessToken`
+    } : {},
+    credential_source: { file: tokenFile, format: { type: "text" } }
+  };
+  return { tokenFile, gcpCredentialsFile: files.write("gcp-credentials.json", JSON.stringify(credentials, null, 2)) };
 }
 
 // protocol/duration.ts
@@ -85,6 +105,7 @@ function parseServiceUrl(value) {
 }
 
 // action/inputs.ts
+var SERVICE_ACCOUNT = /^[a-z0-9][a-z0-9-]{0,62}@[a-z0-9][a-z0-9.-]{0,253}$/;
 var MAX_ATTEMPTS = 10;
 var ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
 var COMPACT_JWT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
@@ -124,6 +145,12 @@ function readInputs(core) {
   if (narrowFromKeyFile !== void 0 && narrowFrom === void 0) {
     throw new ActionError('Input "narrow-from-key-file" goes with "narrow-from": the key of the token to narrow.');
   }
+  const gcpServiceAccount = input("gcp-service-account") || void 0;
+  if (gcpServiceAccount !== void 0 && !SERVICE_ACCOUNT.test(gcpServiceAccount)) {
+    throw new ActionError(
+      `Input "gcp-service-account" must be a service account's email, e.g. deployer@my-project.iam.gserviceaccount.com, not "${shown(gcpServiceAccount)}".`
+    );
+  }
   return {
     url,
     environment,
@@ -136,7 +163,8 @@ function readInputs(core) {
     retries: parseAttempts(input("retries")),
     summary: parseBoolean("summary", input("summary"), true),
     ...narrowFrom !== void 0 ? { narrowFrom } : {},
-    ...narrowFromKeyFile !== void 0 ? { narrowFromKeyFile } : {}
+    ...narrowFromKeyFile !== void 0 ? { narrowFromKeyFile } : {},
+    ...gcpServiceAccount !== void 0 ? { gcpServiceAccount } : {}
   };
 }
 function serviceUrl(value) {
@@ -346,7 +374,7 @@ function notDownscope(url, status, contentType, location, what) {
   );
 }
 function isGranted(body) {
-  return typeof body?.access_token === "string" && body.access_token !== "" && typeof body.token_type === "string" && typeof body.expires_in === "number" && typeof body.scope === "string" && typeof body.environment === "string";
+  return typeof body?.access_token === "string" && body.access_token !== "" && typeof body.token_type === "string" && typeof body.expires_in === "number" && (body.scope === void 0 || typeof body.scope === "string") && (body.issued_token_type === void 0 || typeof body.issued_token_type === "string") && typeof body.environment === "string";
 }
 
 // action/exchange-step.ts
@@ -411,7 +439,8 @@ async function runExchangeStep(deps, policy = DEFAULT_RETRY_POLICY) {
     }
     const granted = outcome.granted;
     core.setSecret(granted.access_token);
-    minted = { token: granted.access_token, url: inputs.url };
+    const federated = granted.issued_token_type === JWT_TOKEN_TYPE;
+    if (!federated) minted = { token: granted.access_token, url: inputs.url };
     if (dpopKey && granted.token_type !== "DPoP") {
       throw new ActionError(
         `Asked for a DPoP-bound token, but the service issued a ${granted.token_type} token: refusing to use it.`
@@ -424,11 +453,28 @@ async function runExchangeStep(deps, policy = DEFAULT_RETRY_POLICY) {
     core.saveState(STATE.url, inputs.url);
     core.saveState(STATE.expiresAt, expiresAt);
     core.saveState(STATE.revoke, String(inputs.revoke));
+    if (federated) {
+      core.saveState(STATE.kind, "oidc");
+      if (!deps.secretFiles)
+        throw new ActionError("This runner gives the action no temporary folder for the token file.");
+      const files = writeFederationFiles(deps.secretFiles, granted.access_token, claims?.aud, inputs.gcpServiceAccount);
+      core.saveState(STATE.tokenFile, files.tokenFile);
+      core.setOutput("token-file", files.tokenFile);
+      if (files.gcpCredentialsFile) {
+        core.saveState(STATE.gcpCredentialsFile, files.gcpCredentialsFile);
+        core.setOutput("gcp-credentials-file", files.gcpCredentialsFile);
+      } else if (inputs.gcpServiceAccount) {
+        core.warning(
+          `Input "gcp-service-account" is for a Google workload identity provider's audience (//iam.googleapis.com/projects/\u2026/providers/\u2026): this environment's is not, so no credentials file was written.`,
+          { title: "downscope" }
+        );
+      }
+    }
     core.setOutput("token", granted.access_token);
     core.setOutput("token-type", granted.token_type);
     core.setOutput("expires-at", expiresAt);
     core.setOutput("expires-in", granted.expires_in);
-    core.setOutput("scope", granted.scope);
+    core.setOutput("scope", granted.scope ?? "");
     core.setOutput("environment", granted.environment);
     if (inputs.exportEnv) core.exportVariable(inputs.exportEnv, granted.access_token);
     if (dpopKey) {
@@ -445,7 +491,7 @@ async function runExchangeStep(deps, policy = DEFAULT_RETRY_POLICY) {
     const narrowed = typeof claims?.parent_jti === "string" ? `, narrowed from ${claims.parent_jti}` : "";
     core.info(
       shown(
-        `downscope issued a ${granted.token_type} token for "${granted.environment}" (scopes: ${granted.scope || "none"}; expires ${expiresAt}; id ${tokenId ?? "unknown"}${narrowed}).`
+        federated ? `downscope issued an OIDC token for "${granted.environment}" (audience ${String(claims?.aud)}; subject ${String(claims?.sub)}; expires ${expiresAt}; id ${tokenId ?? "unknown"}), for a cloud to exchange: see the token-file output.` : `downscope issued a ${granted.token_type} token for "${granted.environment}" (scopes: ${granted.scope || "none"}; expires ${expiresAt}; id ${tokenId ?? "unknown"}${narrowed}).`
       )
     );
     minted = void 0;
@@ -453,8 +499,8 @@ async function runExchangeStep(deps, policy = DEFAULT_RETRY_POLICY) {
       await core.summary.addRaw(
         jobSummary({
           environment: granted.environment,
-          scope: granted.scope,
-          tokenType: granted.token_type,
+          scope: granted.scope ?? "",
+          tokenType: federated ? `OIDC token for ${String(claims?.aud)}` : granted.token_type,
           expiresAt,
           expiresIn: granted.expires_in,
           tokenId

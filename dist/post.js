@@ -4,7 +4,7 @@ import {
   runRevokeStep,
   runnerSecretFiles,
   systemClock
-} from "./chunks/chunk-QDPGWIE2.js";
+} from "./chunks/chunk-JMEQN6P5.js";
 import "./chunks/chunk-WSFCRVEQ.js";
 
 // action/post.ts
