@@ -2,7 +2,8 @@
  * The in-process benchmark, inside workerd: the crypto floor (RS256 verify of a GitHub token +
  * ES256 sign of a minted token, with keys imported once, as the service does) next to the full
  * `POST /token` through the app's fetch handler, N iterations per request; and narrowing a
- * token (SPEC §7) next to its own floor. Timed from outside,
+ * token next to its own floor; and a federation token (an oidc environment's, RS256) next to its
+ * floor (RS256 verify + RS256 sign + one Durable Object claim). Timed from outside,
  * since workerd's clock does not move while code runs without I/O (see shared/MEASURING.md).
  */
 import { importJWK, type JWK, jwtVerify, SignJWT } from "jose";
@@ -17,6 +18,8 @@ interface Setup {
   githubPrivateJwk: JWK & { kid: string };
   githubPublicJwk: JWK;
   signingJwk: JWK;
+  /** The RS256 key an oidc environment signs with (federation). */
+  rsaSigningJwk: JWK;
   issuer: string;
   policy: string;
 }
@@ -28,7 +31,7 @@ let jwksFetches = 0;
 /** Exchanges through the app (in any mode): the denominator of the key-fetching figure. */
 let exchanges = 0;
 let githubKey: CryptoKey | undefined;
-let floorKeys: { verify: CryptoKey; sign: CryptoKey } | undefined;
+let floorKeys: { verify: CryptoKey; sign: CryptoKey; rsaSign: CryptoKey } | undefined;
 
 const app = createApp({
   // GitHub's JWKS, served from memory and counted: the "key fetching" figure.
@@ -57,7 +60,7 @@ const memoryState = {
   }),
 } as unknown as Env["DOWNSCOPE_STATE"];
 
-const signingKeysText = () => JSON.stringify([setup?.signingJwk]);
+const signingKeysText = () => JSON.stringify([setup?.signingJwk, setup?.rsaSigningJwk]);
 let cachedKeysText: string | undefined;
 
 function env(bindings: Env, memory = false): Env {
@@ -70,7 +73,13 @@ function env(bindings: Env, memory = false): Env {
   };
 }
 
-async function floor(token: string, keys: { verify: CryptoKey; sign: CryptoKey }, issuer: string): Promise<string> {
+/** Verify the GitHub token, sign a token: ES256 as an access token, or RS256 as a federation token. */
+async function floor(
+  token: string,
+  keys: { verify: CryptoKey; sign: CryptoKey; rsaSign: CryptoKey },
+  issuer: string,
+  alg: "ES256" | "RS256" = "ES256",
+): Promise<string> {
   const { payload } = await jwtVerify(token, keys.verify, {
     algorithms: ["RS256"],
     issuer: "https://token.actions.githubusercontent.com",
@@ -103,8 +112,8 @@ async function floor(token: string, keys: { verify: CryptoKey; sign: CryptoKey }
     event_name: payload.event_name,
     act: { iss: payload.iss, sub: payload.sub },
   })
-    .setProtectedHeader({ alg: "ES256", kid: "bench", typ: "at+jwt" })
-    .sign(keys.sign);
+    .setProtectedHeader({ alg, kid: "bench", typ: alg === "ES256" ? "at+jwt" : "JWT" })
+    .sign(alg === "ES256" ? keys.sign : keys.rsaSign);
 }
 
 /** The subject token's single-use claim, as the service makes it: one call to one TokenState object. */
@@ -181,6 +190,7 @@ export default {
       floorKeys = {
         verify: (await importJWK(setup.githubPublicJwk, "RS256")) as CryptoKey,
         sign: (await importJWK(setup.signingJwk, "ES256")) as CryptoKey,
+        rsaSign: (await importJWK(setup.rsaSigningJwk, "RS256")) as CryptoKey,
       };
       const { d: _, ...publicJwk } = setup.signingJwk;
       parentVerifyKey = (await importJWK(publicJwk, "ES256")) as CryptoKey;
@@ -240,10 +250,17 @@ export default {
           const form = new URLSearchParams(await exchangeRequest(setup.issuer, token).text());
           const response = Response.json({ access_token: form.get("subject_token"), token_type: "Bearer" });
           await response.arrayBuffer();
-        } else if (mode === "floor-do") {
-          // The floor plus the one thing single use cannot avoid: a claim in a Durable Object.
-          const minted = await floor(token, floorKeys, setup.issuer);
+        } else if (mode === "floor-do" || mode === "oidc-floor") {
+          // The floor plus the one thing single use cannot avoid: a claim in a Durable Object;
+          // for federation, an RS256 signature instead of an ES256 one.
+          const minted = await floor(token, floorKeys, setup.issuer, mode === "oidc-floor" ? "RS256" : "ES256");
           if (!(await claimOnce(bindings, token)) || !minted) failures++;
+        } else if (mode === "oidc") {
+          exchanges++;
+          const request = exchangeRequest(setup.issuer, token, "id_token", "&environment=aws-production");
+          const response = await app.fetch(request, env(bindings));
+          if (response.status !== 200) failures++;
+          await response.arrayBuffer();
         } else {
           exchanges++;
           const response = await app.fetch(exchangeRequest(setup.issuer, token), env(bindings, mode === "app-memory"));

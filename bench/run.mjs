@@ -108,7 +108,9 @@ async function main() {
   const signingJwk = { ...(await exportJWK(privateKey)), alg: "ES256", kid: "bench" };
 
   if (wants("1", "2", "4", "6")) {
-    const bench = await startBenchWorker(github, signingJwk);
+    const rsa = await generateKeyPair("RS256", { extractable: true, modulusLength: 2048 });
+    const rsaSigningJwk = { ...(await exportJWK(rsa.privateKey)), alg: "RS256", kid: "bench-rsa" };
+    const bench = await startBenchWorker(github, signingJwk, rsaSigningJwk);
     if (wants("1")) await inProcess(bench);
     if (wants("4", "6")) await manyExchanges(bench);
     if (wants("2")) await overHttp(bench, github, signingJwk);
@@ -127,7 +129,7 @@ async function main() {
 }
 
 /** The bench worker in workerd, set up with the keys and policy, and a way to stock it with GitHub tokens. */
-async function startBenchWorker(github, signingJwk) {
+async function startBenchWorker(github, signingJwk, rsaSigningJwk) {
   const before = new Set(workerdChildren());
   const worker = await serveWorker({ scriptPath: ".build/bench/bench-worker.js", bindings: {} });
   const pid = workerdChildren().find((candidate) => !before.has(candidate));
@@ -137,6 +139,7 @@ async function startBenchWorker(github, signingJwk) {
       githubPrivateJwk: github.privateJwk,
       githubPublicJwk: github.publicJwk,
       signingJwk,
+      rsaSigningJwk,
       issuer: ISSUER,
       // DOWNSCOPE_POLICY is JSON text: the Worker reads no YAML.
       policy: JSON.stringify(parseYaml(readFileSync("bench/policy.yml", "utf8"))),
@@ -150,14 +153,14 @@ async function startBenchWorker(github, signingJwk) {
 
 /** 1. The floor and the full exchange, interleaved, inside one workerd isolate. */
 async function inProcess(bench) {
-  const modes = ["floor", "floor-do", "app", "app-memory", "framing", "narrow", "narrow-floor"];
+  const modes = ["floor", "floor-do", "app", "app-memory", "framing", "narrow", "narrow-floor", "oidc", "oidc-floor"];
   // The narrowing modes spend no GitHub token.
   const spending = modes.filter((mode) => !mode.startsWith("narrow"));
   log("in-process: signing GitHub tokens for the runs");
-  await bench.stock(1000 + ROUNDS * spending.length * (LOOP + 40));
+  await bench.stock(spending.length * (200 + ROUNDS * (LOOP + 40)));
   for (const mode of modes) await timed(`${bench.url}/loop?mode=${mode}&n=200`);
   const perOp = Object.fromEntries(modes.map((mode) => [mode, []]));
-  const ratios = { app: [], memory: [], state: [], handled: [], narrow: [], narrowHandled: [] };
+  const ratios = { app: [], memory: [], state: [], handled: [], narrow: [], narrowHandled: [], oidc: [] };
   for (let round = 0; round < ROUNDS; round++) {
     const this_ = {};
     for (const mode of round % 2 === 0 ? modes : [...modes].reverse()) {
@@ -172,6 +175,7 @@ async function inProcess(bench) {
     ratios.handled.push(this_["app-memory"] / (this_.floor + this_.framing));
     ratios.narrow.push(this_.narrow / this_["narrow-floor"]);
     ratios.narrowHandled.push(this_.narrow / (this_["narrow-floor"] + this_.framing));
+    ratios.oidc.push(this_.oidc / this_["oidc-floor"]);
   }
   const section = "1. in-process";
   const perExchange = (mode, detail = "") => [
@@ -217,6 +221,13 @@ async function inProcess(bench) {
     ratios.narrowHandled,
     ": what the code adds over any handler that reads a form, verifies, reads the state, signs and answers",
   );
+  record(
+    section,
+    "federation floor (RS256 verify + one Durable Object claim + RS256 sign)",
+    ...perExchange("oidc-floor"),
+  );
+  record(section, "downscope POST /token for an oidc environment (RS256, AWS session tags)", ...perExchange("oidc"));
+  ratio("ratio federation token / its floor", ratios.oidc);
 }
 
 /** 4a and 6. 10,000 exchanges: JWKS fetches, and the isolate's memory as they accumulate. */

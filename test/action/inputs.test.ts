@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { ActionError } from "../../action/core";
@@ -113,5 +113,24 @@ describe("action.yml", () => {
       },
     });
     expect([...new Set(asked)].sort()).toEqual(declared);
+  });
+
+  it("is used by the example workflows only with inputs it declares, and outputs it sets", () => {
+    const action = parse(readFileSync("action.yml", "utf8")) as { inputs: object; outputs: object };
+    for (const file of readdirSync("examples/workflows")) {
+      const text = readFileSync(`examples/workflows/${file}`, "utf8");
+      const workflow = parse(text) as {
+        jobs: Record<string, { steps: { id?: string; uses?: string; with?: object }[] }>;
+      };
+      for (const job of Object.values(workflow.jobs)) {
+        for (const step of job.steps.filter((candidate) => candidate.uses === "acme/downscope@v1")) {
+          for (const key of Object.keys(step.with ?? {}))
+            expect(Object.keys(action.inputs), `${file}: ${key}`).toContain(key);
+          for (const [, output] of text.matchAll(new RegExp(`steps\\.${step.id}\\.outputs\\.([\\w-]+)`, "g"))) {
+            expect(Object.keys(action.outputs), `${file}: ${output}`).toContain(output);
+          }
+        }
+      }
+    }
   });
 });
