@@ -1,4 +1,5 @@
 import { execFileSync } from "node:child_process";
+import { generateKeyPairSync } from "node:crypto";
 import { resolve } from "node:path";
 import { cloudflareTest } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
@@ -7,6 +8,13 @@ import { GITHUB_ISSUER, generateIssuerKey } from "./scripts/fake-github.mjs";
 // GitHub's issuer, faked with a key made for this run and served at the network layer: the
 // worker under test fetches its JWKS for real, and every other outbound request fails.
 const github = await generateIssuerKey();
+// A GitHub App's key as GitHub hands it out (PKCS#1 PEM), the same key as PKCS#8, and its public JWK.
+const appKey = generateKeyPairSync("rsa", { modulusLength: 2048 });
+const githubApp = {
+  TEST_GITHUB_APP_PKCS1: appKey.privateKey.export({ type: "pkcs1", format: "pem" }).toString(),
+  TEST_GITHUB_APP_PKCS8: appKey.privateKey.export({ type: "pkcs8", format: "pem" }).toString(),
+  TEST_GITHUB_APP_PUBLIC_JWK: JSON.stringify(appKey.publicKey.export({ format: "jwk" })),
+};
 
 // The Worker's entry imports the bundled policy artifact (wrangler.jsonc's alias): in tests, the
 // example policy's artifact, made by the built CLI (`npm test` checks dist/ is fresh first).
@@ -32,7 +40,7 @@ export default defineConfig({
             wrangler: { configPath: "./wrangler.jsonc" },
             miniflare: {
               outboundService,
-              bindings: { TEST_GITHUB_PRIVATE_JWK: JSON.stringify(github.privateJwk) },
+              bindings: { TEST_GITHUB_PRIVATE_JWK: JSON.stringify(github.privateJwk), ...githubApp },
               // A small limit for the rate-limit tests; the service's own limits stay unbound in
               // tests that do not pass them, so tests do not throttle each other.
               ratelimits: { TEST_RATE_LIMIT_3: { namespace_id: "9001", simple: { limit: 3, period: 60 } } },

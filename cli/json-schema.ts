@@ -5,6 +5,7 @@
  * 1h across fields) span fields and are not expressible here.
  */
 import { MAX_PATTERN_LENGTH } from "../policy/glob";
+import { GITHUB_PERMISSIONS } from "../policy/kinds/github-permissions";
 import { type FieldKind, type ObjectDefinition, POLICY, RESERVED_CLAIMS } from "../policy/schema";
 import { ENVIRONMENT_NAME, SCOPE_TOKEN } from "../protocol/names";
 
@@ -75,6 +76,22 @@ function kindSchema(kind: FieldKind): Schema {
       return { type: "boolean" };
     case "names":
       return { type: "array", uniqueItems: true, items: { enum: [...kind.values] } };
+    case "strings":
+      return {
+        type: "array",
+        minItems: 1,
+        maxItems: 500,
+        items: { type: "string", pattern: "^[A-Za-z0-9._-]{1,100}$" },
+      };
+    case "permissions":
+      return {
+        type: "object",
+        minProperties: 1,
+        additionalProperties: false,
+        properties: Object.fromEntries(
+          Object.entries(GITHUB_PERMISSIONS).map(([name, levels]) => [name, { enum: [...levels] }]),
+        ),
+      };
     case "list":
       return { type: "array", items: objectSchema(kind.of) };
     case "map":

@@ -47,7 +47,11 @@ export function explainRules(policy: CompiledPolicy, claims: Claims, request: Ac
 
 export function describeDecision(decision: Decision): string {
   if (decision.allowed) {
-    const what = decision.environment.oidc ? "an OIDC token" : `scopes ${decision.scopes.join(" ") || "(none)"}`;
+    const what = decision.environment.oidc
+      ? "an OIDC token"
+      : decision.environment.github
+        ? `a GitHub token with ${decision.scopes.join(" ")} for ${decision.repositories?.join(", ")}`
+        : `scopes ${decision.scopes.join(" ") || "(none)"}`;
     return `ALLOW by rule "${decision.rule.label}": ${what}, lifetime ${formatDuration(decision.ttl)} (${decision.ttl} s)`;
   }
   const refused = decision.refusedScopes ? ` (refused: ${decision.refusedScopes.join(" ")})` : "";
@@ -158,7 +162,12 @@ export function policyExplain(io: CliIo, file: string, options: ExplainOptions):
   io.out(
     `Decision: ${decision.allowed ? paint("green", describeDecision(decision)) : paint("red", describeDecision(decision))}`,
   );
-  if (decision.allowed && decision.environment.oidc) {
+  if (decision.allowed && decision.environment.github) {
+    const { app, owner } = decision.environment.github;
+    io.out(
+      `The token: a GitHub App installation token of app "${app.name}" on ${owner}, for GitHub's hour; the action's post step revokes it`,
+    );
+  } else if (decision.allowed && decision.environment.oidc) {
     const { audience, oidc } = decision.environment;
     io.out(`The token: ${describeOidcToken({ audience, ...oidc })}; not revocable (no cloud asks downscope)`);
   } else if (decision.allowed) {

@@ -4390,6 +4390,64 @@ function closeOverStars(tokens, states) {
   }
 }
 
+// policy/kinds/github-permissions.ts
+var GITHUB_PERMISSIONS = {
+  actions: ["read", "write"],
+  administration: ["read", "write"],
+  artifact_metadata: ["read", "write"],
+  attestations: ["read", "write"],
+  checks: ["read", "write"],
+  code_quality: ["read", "write"],
+  codespaces: ["read", "write"],
+  contents: ["read", "write"],
+  dependabot_secrets: ["read", "write"],
+  deployments: ["read", "write"],
+  discussions: ["read", "write"],
+  environments: ["read", "write"],
+  issues: ["read", "write"],
+  merge_queues: ["read", "write"],
+  metadata: ["read", "write"],
+  packages: ["read", "write"],
+  pages: ["read", "write"],
+  pull_requests: ["read", "write"],
+  repository_custom_properties: ["read", "write"],
+  repository_hooks: ["read", "write"],
+  repository_projects: ["read", "write", "admin"],
+  secret_scanning_alerts: ["read", "write"],
+  secrets: ["read", "write"],
+  security_events: ["read", "write"],
+  single_file: ["read", "write"],
+  statuses: ["read", "write"],
+  vulnerability_alerts: ["read", "write"],
+  workflows: ["write"],
+  custom_properties_for_organizations: ["read", "write"],
+  members: ["read", "write"],
+  organization_administration: ["read", "write"],
+  organization_custom_roles: ["read", "write"],
+  organization_custom_org_roles: ["read", "write"],
+  organization_custom_properties: ["read", "write", "admin"],
+  organization_copilot_seat_management: ["read", "write"],
+  organization_copilot_agent_settings: ["read", "write"],
+  organization_announcement_banners: ["read", "write"],
+  organization_events: ["read"],
+  organization_hooks: ["read", "write"],
+  organization_personal_access_tokens: ["read", "write"],
+  organization_personal_access_token_requests: ["read", "write"],
+  organization_plan: ["read"],
+  organization_projects: ["read", "write", "admin"],
+  organization_packages: ["read", "write"],
+  organization_secrets: ["read", "write"],
+  organization_self_hosted_runners: ["read", "write"],
+  organization_user_blocking: ["read", "write"],
+  email_addresses: ["read", "write"],
+  followers: ["read", "write"],
+  git_ssh_keys: ["read", "write"],
+  gpg_keys: ["read", "write"],
+  interaction_limits: ["read", "write"],
+  profile: ["write"],
+  starring: ["read", "write"]
+};
+
 // policy/schema.ts
 var RESERVED_CLAIMS = ["iss", "aud", "sub", "exp", "iat", "nbf", "jti", "workflow"];
 var ISSUERS_FIELD = {
@@ -4454,8 +4512,8 @@ var ENVIRONMENT = {
   title: "environment",
   fields: {
     kind: {
-      kind: { type: "enum", values: ["access", "oidc"] },
-      description: "What it mints: access (default), an access token for your own APIs; oidc, a token that a cloud or platform trusts as an OpenID Connect issuer's (AWS, Google Cloud, Azure, Vault, Kubernetes)."
+      kind: { type: "enum", values: ["access", "oidc", "github"] },
+      description: "What it mints: access (default), an access token for your own APIs; oidc, a token that a cloud or platform trusts as an OpenID Connect issuer's (AWS, Google Cloud, Azure, Vault, Kubernetes); github, a GitHub App installation token for named repositories."
     },
     issuer: ISSUERS_FIELD,
     audience: {
@@ -4492,6 +4550,23 @@ var ENVIRONMENT = {
       kind: { type: "names", values: [...CONTEXT_CLAIMS, "environment"] },
       description: "oidc only: claims to pass to AWS as session tags (the https://aws.amazon.com/tags claim)."
     },
+    app: { kind: { type: "text", maxLength: 64 }, description: "github only: the app (a key of github_apps)." },
+    owner: {
+      kind: { type: "text", maxLength: 39 },
+      description: "github only: the account (organization or user) the app is installed on."
+    },
+    repositories: {
+      kind: { type: "strings" },
+      description: "github only: the repositories under owner its tokens reach, by name (1 to 500)."
+    },
+    permissions: {
+      kind: { type: "permissions" },
+      description: "github only: GitHub permission names and levels, e.g. { contents: read, pull_requests: write }."
+    },
+    organization_permissions: {
+      kind: { type: "boolean" },
+      description: "github only: true allows organization permissions (members, organization_*), which reach beyond the repositories."
+    },
     rules: {
       kind: { type: "list", of: RULE },
       required: true,
@@ -4507,6 +4582,20 @@ var ISSUER = {
     jwks: { kind: { type: "jwks" }, description: "Static public keys, inline (air-gapped installs, tests)." }
   }
 };
+var GITHUB_APP = {
+  title: "GitHub App",
+  fields: {
+    client_id: {
+      kind: { type: "text", maxLength: 64 },
+      description: "The app's client ID (recommended), the iss of its JWT."
+    },
+    app_id: { kind: { type: "id" }, description: "Or the app's id." },
+    api_url: {
+      kind: { type: "url" },
+      description: "GitHub's REST API (default https://api.github.com; GHES: https://ghes.example/api/v3)."
+    }
+  }
+};
 var POLICY = {
   title: "policy",
   fields: {
@@ -4518,6 +4607,10 @@ var POLICY = {
     issuers: {
       kind: { type: "list", of: ISSUER },
       description: "Trusted issuers besides GitHub.com's (enterprise-scoped issuers, GHES instances)."
+    },
+    github_apps: {
+      kind: { type: "map", of: GITHUB_APP },
+      description: "GitHub Apps whose installation tokens github environments mint; their private keys are in DOWNSCOPE_GITHUB_APP_KEYS."
     },
     github_com: {
       kind: { type: "boolean" },
@@ -4602,6 +4695,22 @@ function kindSchema(kind) {
       return { type: "boolean" };
     case "names":
       return { type: "array", uniqueItems: true, items: { enum: [...kind.values] } };
+    case "strings":
+      return {
+        type: "array",
+        minItems: 1,
+        maxItems: 500,
+        items: { type: "string", pattern: "^[A-Za-z0-9._-]{1,100}$" }
+      };
+    case "permissions":
+      return {
+        type: "object",
+        minProperties: 1,
+        additionalProperties: false,
+        properties: Object.fromEntries(
+          Object.entries(GITHUB_PERMISSIONS).map(([name, levels]) => [name, { enum: [...levels] }])
+        )
+      };
     case "list":
       return { type: "array", items: objectSchema(kind.of) };
     case "map":
@@ -11301,6 +11410,288 @@ function scalarValue(node, text) {
   return source === void 0 || /^-?(?:0|[1-9][0-9]*)$/.test(source) ? node.value : source;
 }
 
+// policy/problems.ts
+function formatProblem(problem) {
+  const at = problem.line === void 0 ? "" : `${problem.line}:${problem.column ?? 1}: `;
+  const where = problem.path === "" ? "" : `${problem.path}: `;
+  return `${at}${problem.severity}: ${where}${problem.message}`;
+}
+function closest(word, candidates) {
+  let best;
+  let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
+  for (const candidate of candidates) {
+    const distance = editDistance2(word.toLowerCase(), candidate);
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+function editDistance2(a, b) {
+  if (a.length > 64 || b.length > 64) return Number.POSITIVE_INFINITY;
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, substitution);
+    }
+    previous = current;
+  }
+  return previous[b.length];
+}
+function notWithin(check2, scopes, allowed, path2, what) {
+  scopes.forEach((scope, index) => {
+    if (!allowed.includes(scope)) {
+      const suggestion = closest(scope, allowed);
+      check2.error(
+        `${path2}[${index}]`,
+        `"${scope}" is not within ${what}${suggestion ? `, did you mean "${suggestion}"?` : ""}`
+      );
+    }
+  });
+}
+
+// policy/kinds/kind.ts
+var KIND_ONLY_FIELDS = {
+  access: [],
+  oidc: ["subject", "algorithm", "aws_session_tags"],
+  github: ["app", "owner", "repositories", "permissions", "organization_permissions"]
+};
+function lifetimes(input, defaultTtl) {
+  const ttl = input.field("ttl") ?? defaultTtl;
+  const maxTtl = input.field("max_ttl") ?? Math.max(ttl, 0);
+  if (ttl > maxTtl) input.problems.error(`${input.path}.ttl`, "must not exceed max_ttl");
+  return { ttl, maxTtl };
+}
+
+// policy/kinds/access.ts
+var DEFAULT_TTL_SECONDS = 600;
+function accessGrant(input) {
+  const { problems, fields, path: path2, field } = input;
+  if (fields.scopes === void 0) problems.error(`${path2}.scopes`, 'missing required key "scopes" in environment');
+  const scopes = field("scopes");
+  if (scopes && scopes.length === 0) problems.error(`${path2}.scopes`, "must name at least one scope");
+  const defaultScopes = field("default_scopes") ?? scopes;
+  if (scopes && fields.default_scopes !== void 0 && defaultScopes) {
+    notWithin(problems, defaultScopes, scopes, `${path2}.default_scopes`, "the environment's scopes");
+  }
+  const { ttl, maxTtl } = lifetimes(input, DEFAULT_TTL_SECONDS);
+  if (!scopes || !defaultScopes) return void 0;
+  return {
+    audience: field("audience") ?? input.name,
+    scopes,
+    defaultScopes,
+    ttl,
+    maxTtl,
+    dpop: field("dpop") ?? "optional",
+    narrowing: field("narrowing") ?? "denied"
+  };
+}
+
+// policy/kinds/github.ts
+var LEVELS = ["read", "write", "admin"];
+var MAX_GITHUB_REPOSITORIES = 500;
+var OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
+var REPOSITORY = /^[A-Za-z0-9._-]{1,100}$/;
+var isOrganizationPermission = (name) => name === "members" || name.includes("organization");
+var NOT_FOR_GITHUB = {
+  audience: "a github environment's token is GitHub's: its audience is GitHub's API",
+  scopes: "a github environment grants GitHub permissions: name them in permissions",
+  default_scopes: "a github environment grants GitHub permissions: name them in permissions",
+  dpop: "GitHub checks no DPoP proof",
+  narrowing: "a GitHub token cannot be narrowed by downscope",
+  ttl: "GitHub sets an installation token's lifetime (one hour)",
+  max_ttl: "GitHub sets an installation token's lifetime (one hour)"
+};
+function checkGithubApps(problems, value) {
+  const apps = /* @__PURE__ */ new Map();
+  if (value === void 0 || value === null) return apps;
+  if (typeof value !== "object" || Array.isArray(value)) {
+    problems.error("github_apps", "must be a mapping of app names to { client_id | app_id, api_url }");
+    return apps;
+  }
+  for (const [name, body] of Object.entries(value)) {
+    const path2 = `github_apps.${name}`;
+    if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(name)) {
+      problems.error(path2, "app names are 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit");
+      continue;
+    }
+    const fields = body ?? {};
+    if (typeof body !== "object" || body === null || Array.isArray(body)) {
+      problems.error(path2, "must be a mapping with client_id or app_id");
+      continue;
+    }
+    for (const key2 of Object.keys(fields)) {
+      if (!["client_id", "app_id", "api_url"].includes(key2)) {
+        const suggestion = closest(key2, ["client_id", "app_id", "api_url"]);
+        problems.error(`${path2}.${key2}`, `unknown key${suggestion ? `, did you mean "${suggestion}"?` : ""}`);
+      }
+    }
+    const clientId = fields.client_id;
+    const appId = fields.app_id;
+    if (clientId === void 0 === (appId === void 0)) {
+      problems.error(path2, "give client_id (recommended) or app_id: one of them");
+      continue;
+    }
+    if (clientId !== void 0 && (typeof clientId !== "string" || !/^[A-Za-z0-9.]{4,64}$/.test(clientId))) {
+      problems.error(`${path2}.client_id`, "must be the app's client ID, e.g. Iv23liAbCdEfGh");
+      continue;
+    }
+    const id = typeof appId === "number" ? String(appId) : appId;
+    if (appId !== void 0 && (typeof id !== "string" || !/^[1-9][0-9]{0,19}$/.test(id))) {
+      problems.error(`${path2}.app_id`, "must be the app's id, a positive whole number");
+      continue;
+    }
+    const apiUrl = checkApiUrl(problems, fields.api_url ?? "https://api.github.com", `${path2}.api_url`);
+    if (apiUrl) apps.set(name, { name, issuer: String(clientId ?? id), apiUrl });
+  }
+  return apps;
+}
+function checkApiUrl(problems, value, path2) {
+  let url;
+  try {
+    url = typeof value === "string" && value.length <= 512 ? new URL(value) : void 0;
+  } catch {
+  }
+  const local = url?.protocol === "http:" && LOOPBACK_HOSTS.has(url.hostname);
+  if (!url || url.protocol !== "https:" && !local) {
+    return problems.error(
+      path2,
+      "must be an https URL (http only on a loopback host), e.g. https://ghes.example/api/v3"
+    );
+  }
+  if (url.username || url.password || url.search || url.hash) {
+    return problems.error(path2, "must not carry credentials, a query or a fragment");
+  }
+  return String(value).replace(/\/+$/, "");
+}
+function checkGithubSettings(problems, fields, path2, apps) {
+  const before = problems.count;
+  for (const [key2, why] of Object.entries(NOT_FOR_GITHUB)) {
+    if (fields[key2] !== void 0) problems.error(`${path2}.${key2}`, why);
+  }
+  const appName = fields.app;
+  const app = typeof appName === "string" ? apps.get(appName) : void 0;
+  if (appName === void 0) problems.error(`${path2}.app`, "a github environment names its app (a key of github_apps)");
+  else if (!app) {
+    const suggestion = typeof appName === "string" ? closest(appName, [...apps.keys()]) : void 0;
+    problems.error(`${path2}.app`, `not an app of github_apps${suggestion ? `; did you mean "${suggestion}"?` : ""}`);
+  }
+  const owner = fields.owner;
+  if (typeof owner !== "string" || !OWNER.test(owner)) {
+    problems.error(`${path2}.owner`, "must be the GitHub account (organization or user) the app is installed on");
+  }
+  const repositories = fields.repositories;
+  if (!Array.isArray(repositories) || repositories.length === 0 || repositories.length > MAX_GITHUB_REPOSITORIES) {
+    problems.error(
+      `${path2}.repositories`,
+      `must list 1 to ${MAX_GITHUB_REPOSITORIES} repository names under owner (GitHub's limit for one token)`
+    );
+  } else {
+    const seen = /* @__PURE__ */ new Set();
+    repositories.forEach((repository, index) => {
+      if (typeof repository !== "string" || !REPOSITORY.test(repository) || repository.includes("/")) {
+        problems.error(
+          `${path2}.repositories[${index}]`,
+          "must be a repository name under owner (no owner/, no wildcard)"
+        );
+      } else if (seen.has(repository.toLowerCase())) {
+        problems.error(`${path2}.repositories[${index}]`, `"${repository}" is listed twice`);
+      } else seen.add(repository.toLowerCase());
+    });
+  }
+  const permissions = checkPermissions(
+    problems,
+    fields.permissions,
+    `${path2}.permissions`,
+    fields.organization_permissions === true
+  );
+  if (problems.count !== before || !app || !permissions) return void 0;
+  return { app, owner, repositories, permissions };
+}
+function checkPermissions(problems, value, path2, organization) {
+  if (value === null || typeof value !== "object" || Array.isArray(value) || Object.keys(value).length === 0) {
+    return problems.error(
+      path2,
+      "must map GitHub permission names to levels, e.g. { contents: read, pull_requests: write }"
+    );
+  }
+  const permissions = /* @__PURE__ */ new Map();
+  for (const [name, level] of Object.entries(value)) {
+    const levels = Object.hasOwn(GITHUB_PERMISSIONS, name) ? GITHUB_PERMISSIONS[name] : void 0;
+    if (!levels) {
+      const suggestion = closest(name, Object.keys(GITHUB_PERMISSIONS));
+      problems.error(
+        `${path2}.${name}`,
+        `not a GitHub permission${suggestion ? `; did you mean "${suggestion}"?` : ""}`
+      );
+    } else if (typeof level !== "string" || !levels.includes(level)) {
+      problems.error(`${path2}.${name}`, `must be ${levels.join(" or ")} (what GitHub allows for ${name})`);
+    } else if (isOrganizationPermission(name) && !organization) {
+      problems.error(
+        `${path2}.${name}`,
+        "an organization permission: set organization_permissions: true on the environment to grant it (it reaches beyond the repositories)"
+      );
+    } else permissions.set(name, level);
+  }
+  return permissions.size === Object.keys(value).length ? permissions : void 0;
+}
+function permissionScopes(permissions) {
+  const items = [];
+  for (const [name, level] of permissions) {
+    for (const lower of GITHUB_PERMISSIONS[name] ?? []) {
+      if (LEVELS.indexOf(lower) <= LEVELS.indexOf(level)) items.push(`${name}:${lower}`);
+    }
+  }
+  return items;
+}
+function repositoryOfResource(settings, resource) {
+  let url;
+  try {
+    url = new URL(resource);
+  } catch {
+    return void 0;
+  }
+  const api = new URL(settings.app.apiUrl);
+  const webHost = api.host === "api.github.com" ? "github.com" : api.host;
+  const parts = url.pathname.split("/").filter((part) => part !== "");
+  if (url.host !== webHost || url.search || url.hash || parts.length !== 2) return void 0;
+  if (parts[0].toLowerCase() !== settings.owner.toLowerCase()) return void 0;
+  return settings.repositories.find((name) => name.toLowerCase() === parts[1].toLowerCase());
+}
+function githubSettingsOf(environment) {
+  return {
+    app: String(environment.app),
+    owner: String(environment.owner),
+    repositories: environment.repositories ?? [],
+    permissions: new Map(Object.entries(environment.permissions ?? {}))
+  };
+}
+function describeGithubToken(settings) {
+  const permissions = [...settings.permissions].map(([name, level]) => `${name}:${level}`).join(" ");
+  return `a GitHub token of app "${settings.app}" for ${settings.owner}/{${settings.repositories.join(",")}} with ${permissions}`;
+}
+var GITHUB_TOKEN_SECONDS = 3600;
+function githubGrant(input) {
+  input.field("organization_permissions");
+  const github = checkGithubSettings(input.problems, input.fields, input.path, input.githubApps);
+  if (!github) return void 0;
+  return {
+    // No audience: `resource` names repositories here, never an environment.
+    audience: "",
+    scopes: permissionScopes(github.permissions),
+    defaultScopes: [...github.permissions].map(([name, level]) => `${name}:${level}`),
+    ttl: GITHUB_TOKEN_SECONDS,
+    maxTtl: GITHUB_TOKEN_SECONDS,
+    dpop: "optional",
+    narrowing: "denied",
+    noScopes: "a github environment's rules grant no scopes of their own: the environment's permissions apply",
+    github
+  };
+}
+
 // policy/kinds/oidc.ts
 var OIDC_DEFAULT_TTL_SECONDS = 300;
 var MAX_OIDC_AUDIENCE = 255;
@@ -11369,6 +11760,24 @@ function federationIssuerProblem(value, options = {}) {
     return "must not end with / for oidc environments (relying parties compare the issuer exactly)";
   }
   return void 0;
+}
+function oidcGrant(input) {
+  input.field("algorithm");
+  input.field("aws_session_tags");
+  const oidc = checkOidcSettings(input.problems, input.name, input.fields, input.path);
+  const { ttl, maxTtl } = lifetimes(input, OIDC_DEFAULT_TTL_SECONDS);
+  if (!oidc) return void 0;
+  return {
+    audience: String(input.fields.audience),
+    scopes: [],
+    defaultScopes: [],
+    ttl,
+    maxTtl,
+    dpop: "optional",
+    narrowing: "denied",
+    noScopes: NOT_FOR_OIDC.scopes,
+    oidc
+  };
 }
 
 // policy/lint.ts
@@ -11459,38 +11868,6 @@ function lintPolicy(policy) {
   return warnings;
 }
 
-// policy/problems.ts
-function formatProblem(problem) {
-  const at = problem.line === void 0 ? "" : `${problem.line}:${problem.column ?? 1}: `;
-  const where = problem.path === "" ? "" : `${problem.path}: `;
-  return `${at}${problem.severity}: ${where}${problem.message}`;
-}
-function closest(word, candidates) {
-  let best;
-  let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
-  for (const candidate of candidates) {
-    const distance = editDistance2(word.toLowerCase(), candidate);
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  return best;
-}
-function editDistance2(a, b) {
-  if (a.length > 64 || b.length > 64) return Number.POSITIVE_INFINITY;
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, substitution);
-    }
-    previous = current;
-  }
-  return previous[b.length];
-}
-
 // policy/rule-index.ts
 function add(map2, key2, rule) {
   const list3 = map2.get(key2);
@@ -11544,8 +11921,12 @@ function buildRuleIndex(rules, ruleAt) {
 }
 
 // policy/compile.ts
-var DEFAULT_TTL_SECONDS = 600;
-var OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
+var KIND_GRANTS = {
+  access: accessGrant,
+  oidc: oidcGrant,
+  github: githubGrant
+};
+var OWNER2 = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
 var REPOSITORY_NAME_CHARS = /^[A-Za-z0-9._*?-]+$/;
 var CLAIM_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 var ID = /^[1-9][0-9]{0,19}$/;
@@ -11584,9 +11965,17 @@ function compilePolicyValue(value, options = {}) {
     check2.error("github_com", "github_com is false and no issuers are listed: no token could ever be accepted");
   }
   const audience = top.audience === void 0 ? void 0 : checkKind(check2, top.audience, "audience", POLICY.fields.audience.kind);
-  const environments = compileEnvironments(check2, top.environments, { prevalidated, trusted });
+  const githubApps = checkGithubApps(check2, top.github_apps);
+  const environments = compileEnvironments(check2, top.environments, { prevalidated, trusted, githubApps });
   if (check2.failed || !environments) return { ok: false, problems: check2.problems };
-  const policy = { version: 1, audience, issuers, githubCom: githubCom !== false, environments };
+  const policy = {
+    version: 1,
+    audience,
+    issuers,
+    githubCom: githubCom !== false,
+    githubApps,
+    environments
+  };
   const warnings = prevalidated ? [] : lintPolicy(value).map((problem) => ({ ...problem, ...document?.locate(problem.path) }));
   return { ok: true, policy, warnings };
 }
@@ -11723,7 +12112,7 @@ function checkRepository(check2, value, path2) {
   const { owner, name } = splitRepository(value);
   if (owner === "" || name.includes("/") || name === "") return check2.error(path2, "must be owner/name");
   if (hasWildcard(owner)) return check2.error(path2, "the repository owner must be literal (no wildcards)");
-  if (!OWNER.test(owner)) return check2.error(path2, "the repository owner is not a valid GitHub account name");
+  if (!OWNER2.test(owner)) return check2.error(path2, "the repository owner is not a valid GitHub account name");
   const problem = patternProblem(name);
   if (problem) return check2.error(path2, `invalid pattern: ${problem}`);
   if (!REPOSITORY_NAME_CHARS.test(name))
@@ -11852,36 +12241,19 @@ function compileEnvironments(check2, value, context) {
   }
   return environments;
 }
-function compileEnvironment(check2, name, value, path2, { prevalidated, trusted }) {
+function compileEnvironment(check2, name, value, path2, { prevalidated, trusted, githubApps }) {
   const fields = checkObject(check2, value, path2, ENVIRONMENT);
   if (!fields) return void 0;
   const kinds = ENVIRONMENT.fields;
   const field = (key2) => fields[key2] === void 0 ? void 0 : checkKind(check2, fields[key2], join(path2, key2), kinds[key2].kind);
   const kind = field("kind") ?? "access";
-  for (const key2 of ["subject", "algorithm", "aws_session_tags"]) {
-    if (kind !== "oidc" && fields[key2] !== void 0) check2.error(join(path2, key2), `${key2} is for kind: oidc only`);
+  for (const [other, keys2] of Object.entries(KIND_ONLY_FIELDS)) {
+    if (other === kind) continue;
+    for (const key2 of keys2) {
+      if (fields[key2] !== void 0) check2.error(join(path2, key2), `${key2} is for kind: ${other} only`);
+    }
   }
-  if (kind === "oidc") {
-    field("algorithm");
-    field("aws_session_tags");
-  }
-  const oidc = kind === "oidc" ? checkOidcSettings(check2, name, fields, path2) : void 0;
-  if (kind === "access" && fields.scopes === void 0) {
-    check2.error(join(path2, "scopes"), 'missing required key "scopes" in environment');
-  }
-  const scopes = kind === "oidc" ? [] : field("scopes");
-  if (kind === "access" && scopes && scopes.length === 0)
-    check2.error(join(path2, "scopes"), "must name at least one scope");
-  const defaultScopes = kind === "oidc" ? [] : field("default_scopes") ?? scopes;
-  if (scopes && fields.default_scopes !== void 0 && defaultScopes) {
-    notWithin(check2, defaultScopes, scopes, join(path2, "default_scopes"), "the environment's scopes");
-  }
-  const ttl = field("ttl") ?? (kind === "oidc" ? OIDC_DEFAULT_TTL_SECONDS : DEFAULT_TTL_SECONDS);
-  const maxTtl = field("max_ttl") ?? Math.max(ttl, 0);
-  if (ttl > maxTtl) check2.error(join(path2, "ttl"), "must not exceed max_ttl");
-  const audience = field("audience") ?? name;
-  const dpop = kind === "oidc" ? "optional" : field("dpop") ?? "optional";
-  const narrowing = kind === "oidc" ? "denied" : field("narrowing") ?? "denied";
+  const grant = KIND_GRANTS[kind]({ problems: check2, name, fields, path: path2, field, githubApps });
   const environmentIssuers = field("issuer");
   if (environmentIssuers) checkTrusted(check2, environmentIssuers, join(path2, "issuer"), trusted);
   const inherited = { issuers: environmentIssuers ?? [GITHUB_COM_ISSUER], trusted };
@@ -11890,27 +12262,15 @@ function compileEnvironment(check2, name, value, path2, { prevalidated, trusted 
   if (rawRules !== void 0 && rawRules !== null && (!Array.isArray(rawRules) || rawRules.length === 0)) {
     check2.error(rulesPath, "must be a non-empty list of rules (an environment without rules grants nothing)");
   }
-  const noScopes = kind === "oidc" ? NOT_FOR_OIDC.scopes : void 0;
-  if (!scopes || !defaultScopes || !Array.isArray(rawRules) || kind === "oidc" && !oidc) {
+  if (!grant || !Array.isArray(rawRules)) {
     if (Array.isArray(rawRules) && !prevalidated) {
-      compileRules(check2, rawRules, rulesPath, { scopes: scopes ?? [], maxTtl, noScopes, ...inherited });
+      compileRules(check2, rawRules, rulesPath, { scopes: [], maxTtl: HARD_MAX_TTL_SECONDS, ...inherited });
     }
     return void 0;
   }
-  const limits = { scopes, maxTtl, noScopes, ...inherited };
-  const settings = {
-    name,
-    kind,
-    ...oidc ? { oidc } : {},
-    audience,
-    scopes,
-    defaultScopes,
-    ttl,
-    maxTtl,
-    dpop,
-    narrowing,
-    ruleCount: rawRules.length
-  };
+  const limits = { scopes: grant.scopes, maxTtl: grant.maxTtl, noScopes: grant.noScopes, ...inherited };
+  const { noScopes: _, ...granted } = grant;
+  const settings = { name, kind, ...granted, ruleCount: rawRules.length };
   if (!prevalidated) {
     const rules = compileRules(check2, rawRules, rulesPath, limits);
     if (rules.length !== rawRules.length) return void 0;
@@ -12015,17 +12375,6 @@ function compileRule(check2, value, position, path2, { scopes: environmentScopes
     ...scopes ? { scopes } : {},
     ...maxTtl !== void 0 ? { maxTtl } : {}
   };
-}
-function notWithin(check2, scopes, allowed, path2, what) {
-  scopes.forEach((scope, index) => {
-    if (!allowed.includes(scope)) {
-      const suggestion = closest(scope, allowed);
-      check2.error(
-        `${path2}[${index}]`,
-        `"${scope}" is not within ${what}${suggestion ? `, did you mean "${suggestion}"?` : ""}`
-      );
-    }
-  });
 }
 function join(path2, key2) {
   return path2 === "" ? key2 : `${path2}.${key2}`;
@@ -12604,7 +12953,7 @@ function ruleShape(rule, environment) {
   };
 }
 var seconds = (value) => value === void 0 ? void 0 : parseDuration(value);
-var environmentMaxTtl = (environment) => seconds(environment.max_ttl) ?? seconds(environment.ttl) ?? (environment.kind === "oidc" ? OIDC_DEFAULT_TTL_SECONDS : DEFAULT_TTL_SECONDS);
+var environmentMaxTtl = (environment) => seconds(environment.max_ttl) ?? seconds(environment.ttl) ?? (environment.kind === "oidc" ? OIDC_DEFAULT_TTL_SECONDS : environment.kind === "github" ? GITHUB_TOKEN_SECONDS : DEFAULT_TTL_SECONDS);
 function compareEvents(budget, base, head) {
   const untrusted = (events) => (events ?? []).filter((event) => UNTRUSTED_CODE_EVENTS.has(event));
   const trusted = (events) => events?.filter((event) => !UNTRUSTED_CODE_EVENTS.has(event));
@@ -12698,7 +13047,7 @@ function diffPolicies(base, head, options = {}) {
     0
   );
   const budget = options.budget ?? diffBudget(ruleCount(b) + ruleCount(head));
-  changes.push(...compareIssuerKeys(b, head));
+  changes.push(...compareIssuerKeys(b, head), ...compareGithubApps(b, head));
   add2("github_com", [
     compareSets(
       "trusted issuers",
@@ -12742,7 +13091,7 @@ function diffPolicies(base, head, options = {}) {
         const wider = new Set(
           changes.slice(start).filter((change) => WIDENING_EFFECTS.has(change.effect)).map((change) => change.path)
         );
-        const explained = ({ head: now, base: then }) => [...wider].some((changed) => {
+        const explained = ({ head: now, base: then }) => then === void 0 && wider.has(path2) || [...wider].some((changed) => {
           const names = (label) => changed.includes(JSON.stringify(label).slice(1, -1));
           return changed.startsWith(`${path2}.rules[`) && names(now.rule) && (then === void 0 || names(then.rule));
         });
@@ -12786,6 +13135,8 @@ function compareEnvironment(budget, changes, add2, path2, name, before, environm
     changes.push({ path: path2, effect: "changes", reasons: [reason] });
   } else if (kind(environment) === "oidc") {
     add2(path2, compareOidcEnvironments(oidcSettingsOf(name, before), oidcSettingsOf(name, environment)));
+  } else if (kind(environment) === "github") {
+    add2(path2, compareGithubEnvironments(githubSettingsOf(before), githubSettingsOf(environment)));
   }
   add2(path2, [
     compareSets("scopes", list(before.scopes), list(environment.scopes)),
@@ -12820,6 +13171,42 @@ function compareOidcEnvironments(before, after) {
     },
     compareSets("aws_session_tags", [...before.awsSessionTags], [...after.awsSessionTags])
   ];
+}
+function compareGithubEnvironments(before, after) {
+  const directions = [];
+  if (before.app !== after.app || before.owner.toLowerCase() !== after.owner.toLowerCase()) {
+    const reason = `app and owner: ${before.app} on ${before.owner} \u2192 ${after.app} on ${after.owner}: tokens of another installation`;
+    directions.push({ wider: reason, narrower: reason });
+  }
+  const lower = (names) => names.map((name) => name.toLowerCase());
+  directions.push(compareSets("repositories", lower(before.repositories), lower(after.repositories)));
+  for (const name of /* @__PURE__ */ new Set([...before.permissions.keys(), ...after.permissions.keys()])) {
+    const then = before.permissions.get(name);
+    const now = after.permissions.get(name);
+    if (then === now) continue;
+    const change = `permissions.${name}: ${then ?? "(none)"} \u2192 ${now ?? "(none)"}`;
+    const rank = (level) => level === void 0 ? -1 : ["read", "write", "admin"].indexOf(level);
+    directions.push(rank(now) > rank(then) ? { wider: change } : { narrower: change });
+  }
+  return directions;
+}
+function compareGithubApps(base, head) {
+  const apps = (policy) => new Map(Object.entries(policy.github_apps ?? {}));
+  const before = apps(base);
+  const changes = [];
+  for (const [name, now] of apps(head)) {
+    const then = before.get(name);
+    if (!then) continue;
+    const describe2 = (app) => `${app.client_id !== void 0 ? `client_id ${app.client_id}` : `app_id ${app.app_id}`} at ${String(app.api_url ?? "https://api.github.com")}`;
+    if (describe2(then) !== describe2(now)) {
+      changes.push({
+        path: `github_apps.${name}`,
+        effect: "widens",
+        reasons: [`${describe2(then)} \u2192 ${describe2(now)}: its environments' tokens now come from another app or API`]
+      });
+    }
+  }
+  return changes;
 }
 var CLAIM_ORDER = [
   "iss",
@@ -13012,18 +13399,32 @@ function evaluatePolicy(policy, claims, request) {
   if (target !== void 0) {
     environment = findEnvironment(policy, target);
     if (!environment) return refuse("invalid_target", "unknown_environment");
-  } else if (request.resource !== void 0) {
-    const named = [...policy.environments.values()].filter((candidate) => candidate.audience === request.resource);
+  } else if (request.resources?.length === 1) {
+    const named = [...policy.environments.values()].filter(
+      (candidate) => candidate.audience === request.resources?.[0]
+    );
     if (named.length !== 1)
       return refuse("invalid_target", named.length === 0 ? "unknown_resource" : "ambiguous_resource");
     environment = named[0];
   }
-  if (!environment) return refuse("invalid_target", "no_target");
-  if (request.audience !== void 0 && request.audience !== environment.audience) {
-    return refuse("invalid_target", "audience_mismatch", { environment });
-  }
-  if (request.resource !== void 0 && request.resource !== environment.audience) {
-    return refuse("invalid_target", "resource_mismatch", { environment });
+  if (!environment) return refuse("invalid_target", request.resources ? "multiple_targets" : "no_target");
+  const { github } = environment;
+  let repositories;
+  if (github) {
+    if (request.audience !== void 0) return refuse("invalid_target", "audience_mismatch", { environment });
+    const named = (request.resources ?? []).map((resource) => repositoryOfResource(github, resource));
+    if (named.some((name) => name === void 0)) {
+      return refuse("invalid_target", "repository_not_in_environment", { environment });
+    }
+    repositories = named.length > 0 ? [...new Set(named)] : github.repositories;
+  } else {
+    if (request.audience !== void 0 && request.audience !== environment.audience) {
+      return refuse("invalid_target", "audience_mismatch", { environment });
+    }
+    if ((request.resources?.length ?? 0) > 1) return refuse("invalid_target", "multiple_targets", { environment });
+    if (request.resources !== void 0 && request.resources[0] !== environment.audience) {
+      return refuse("invalid_target", "resource_mismatch", { environment });
+    }
   }
   const evaluations = environment.index.covering(claims).map((rule2) => evaluateRule(rule2, claims));
   const matching = evaluations.filter((evaluation) => evaluation.matched).map((evaluation) => evaluation.rule);
@@ -13049,7 +13450,15 @@ function evaluatePolicy(policy, claims, request) {
   }
   const ceiling = Math.min(rule.maxTtl ?? environment.maxTtl, environment.maxTtl, HARD_MAX_TTL_SECONDS);
   const ttl = Math.min(request.ttl ?? environment.ttl, ceiling);
-  return { allowed: true, environment, rule, scopes: requested, ttl, evaluations };
+  return {
+    allowed: true,
+    environment,
+    rule,
+    scopes: requested,
+    ttl,
+    ...repositories ? { repositories } : {},
+    evaluations
+  };
 }
 function refuse(error, reason, details = {}) {
   return { allowed: false, error, reason, evaluations: [], ...details };
@@ -13176,7 +13585,7 @@ function explainRules(policy, claims, request) {
 }
 function describeDecision(decision) {
   if (decision.allowed) {
-    const what = decision.environment.oidc ? "an OIDC token" : `scopes ${decision.scopes.join(" ") || "(none)"}`;
+    const what = decision.environment.oidc ? "an OIDC token" : decision.environment.github ? `a GitHub token with ${decision.scopes.join(" ")} for ${decision.repositories?.join(", ")}` : `scopes ${decision.scopes.join(" ") || "(none)"}`;
     return `ALLOW by rule "${decision.rule.label}": ${what}, lifetime ${formatDuration(decision.ttl)} (${decision.ttl} s)`;
   }
   const refused = decision.refusedScopes ? ` (refused: ${decision.refusedScopes.join(" ")})` : "";
@@ -13276,7 +13685,12 @@ function policyExplain(io, file, options) {
   io.out(
     `Decision: ${decision.allowed ? paint("green", describeDecision(decision)) : paint("red", describeDecision(decision))}`
   );
-  if (decision.allowed && decision.environment.oidc) {
+  if (decision.allowed && decision.environment.github) {
+    const { app, owner } = decision.environment.github;
+    io.out(
+      `The token: a GitHub App installation token of app "${app.name}" on ${owner}, for GitHub's hour; the action's post step revokes it`
+    );
+  } else if (decision.allowed && decision.environment.oidc) {
     const { audience, oidc } = decision.environment;
     io.out(`The token: ${describeOidcToken({ audience, ...oidc })}; not revocable (no cloud asks downscope)`);
   } else if (decision.allowed) {
@@ -13317,7 +13731,8 @@ function reportPolicy(policy, warnings) {
   return Object.entries(policy.environments ?? {}).map(([name, environment]) => {
     const path2 = `environments.${name}`;
     const oidc = environment.kind === "oidc" ? oidcSettingsOf(name, environment) : void 0;
-    const maxTtl = parseDuration(environment.max_ttl) ?? parseDuration(environment.ttl) ?? (oidc ? OIDC_DEFAULT_TTL_SECONDS : DEFAULT_TTL_SECONDS);
+    const github = environment.kind === "github" ? githubSettingsOf(environment) : void 0;
+    const maxTtl = parseDuration(environment.max_ttl) ?? parseDuration(environment.ttl) ?? (oidc ? OIDC_DEFAULT_TTL_SECONDS : github ? GITHUB_TOKEN_SECONDS : DEFAULT_TTL_SECONDS);
     const rules = Array.isArray(environment.rules) ? environment.rules : [];
     return {
       environment: name,
@@ -13353,7 +13768,8 @@ function reportPolicy(policy, warnings) {
             max_ttl: formatDuration(Math.min(ruleMaxTtl, maxTtl)),
             dpop: environment.dpop === "required" ? "required" : "optional",
             narrowing: environment.narrowing === "allowed" ? "allowed" : "denied",
-            ...oidc ? { token: describeOidcToken(oidc) } : {}
+            ...oidc ? { token: describeOidcToken(oidc) } : {},
+            ...github ? { token: describeGithubToken(github) } : {}
           },
           warnings: under(`${path2}.rules[${index}]`)
         };

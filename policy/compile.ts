@@ -10,9 +10,12 @@ import { CONTROL_CHARACTER, INVISIBLE_CHARACTER } from "../protocol/printable";
 import { eventCondition, exactCondition, patternCondition, repositoryCondition } from "./conditions";
 import { type PolicyDocument, RESERVED_KEYS } from "./document";
 import { asciiLower, compileGlob, type GlobOptions, hasWildcard, patternProblem } from "./glob";
-import { checkOidcSettings, NOT_FOR_OIDC, OIDC_DEFAULT_TTL_SECONDS } from "./kinds/oidc";
+import { accessGrant } from "./kinds/access";
+import { checkGithubApps, type GithubApp, githubGrant } from "./kinds/github";
+import { type EnvironmentKind, KIND_ONLY_FIELDS, type KindGrant, type KindInput } from "./kinds/kind";
+import { oidcGrant } from "./kinds/oidc";
 import { lintPolicy } from "./lint";
-import { closest, type Problem, type Problems } from "./problems";
+import { closest, notWithin, type Problem, type Problems } from "./problems";
 import { buildRuleIndex, lazyRuleIndex, type RuleKey } from "./rule-index";
 import { ENVIRONMENT, type FieldKind, ISSUER, type ObjectDefinition, POLICY, RESERVED_CLAIMS, RULE } from "./schema";
 import type { CompiledEnvironment, CompiledPolicy, CompiledRule, Condition, TrustedIssuer } from "./types";
@@ -21,7 +24,11 @@ export type CompileResult =
   | { readonly ok: true; readonly policy: CompiledPolicy; readonly warnings: readonly Problem[] }
   | { readonly ok: false; readonly problems: readonly Problem[] };
 
-export const DEFAULT_TTL_SECONDS = 600;
+const KIND_GRANTS: Readonly<Record<EnvironmentKind, (input: KindInput) => KindGrant | undefined>> = {
+  access: accessGrant,
+  oidc: oidcGrant,
+  github: githubGrant,
+};
 const OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
 const REPOSITORY_NAME_CHARS = /^[A-Za-z0-9._*?-]+$/;
 const CLAIM_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
@@ -87,10 +94,18 @@ export function compilePolicyValue(value: unknown, options: CompileOptions = {})
     top.audience === undefined
       ? undefined
       : (checkKind(check, top.audience, "audience", POLICY.fields.audience.kind) as string | undefined);
-  const environments = compileEnvironments(check, top.environments, { prevalidated, trusted });
+  const githubApps = checkGithubApps(check, top.github_apps);
+  const environments = compileEnvironments(check, top.environments, { prevalidated, trusted, githubApps });
   if (check.failed || !environments) return { ok: false, problems: check.problems };
 
-  const policy: CompiledPolicy = { version: 1, audience, issuers, githubCom: githubCom !== false, environments };
+  const policy: CompiledPolicy = {
+    version: 1,
+    audience,
+    issuers,
+    githubCom: githubCom !== false,
+    githubApps,
+    environments,
+  };
   const warnings = prevalidated
     ? []
     : lintPolicy(value as Fields).map((problem) => ({ ...problem, ...document?.locate(problem.path) }));
@@ -363,6 +378,7 @@ function compileIssuers(check: Checker, value: unknown): TrustedIssuer[] {
 
 interface EnvironmentContext {
   readonly prevalidated: boolean;
+  readonly githubApps: ReadonlyMap<string, GithubApp>;
   /** The issuers the policy trusts. */
   readonly trusted: ReadonlySet<string>;
 }
@@ -405,7 +421,7 @@ function compileEnvironment(
   name: string,
   value: unknown,
   path: string,
-  { prevalidated, trusted }: EnvironmentContext,
+  { prevalidated, trusted, githubApps }: EnvironmentContext,
 ): CompiledEnvironment | undefined {
   const fields = checkObject(check, value, path, ENVIRONMENT);
   if (!fields) return undefined;
@@ -415,33 +431,15 @@ function compileEnvironment(
       ? undefined
       : (checkKind(check, fields[key], join(path, key), kinds[key].kind) as T | undefined);
 
-  const kind = field<"access" | "oidc">("kind") ?? "access";
-  for (const key of ["subject", "algorithm", "aws_session_tags"]) {
-    if (kind !== "oidc" && fields[key] !== undefined) check.error(join(path, key), `${key} is for kind: oidc only`);
+  const kind = field<EnvironmentKind>("kind") ?? "access";
+  for (const [other, keys] of Object.entries(KIND_ONLY_FIELDS)) {
+    if (other === kind) continue;
+    for (const key of keys) {
+      if (fields[key] !== undefined) check.error(join(path, key), `${key} is for kind: ${other} only`);
+    }
   }
-  // What the kind grants: scopes and DPoP for access tokens; one audience and subject for oidc.
-  if (kind === "oidc") {
-    // Their values are checked by their schema kinds here; checkOidcSettings reads them.
-    field("algorithm");
-    field("aws_session_tags");
-  }
-  const oidc = kind === "oidc" ? checkOidcSettings(check, name, fields, path) : undefined;
-  if (kind === "access" && fields.scopes === undefined) {
-    check.error(join(path, "scopes"), 'missing required key "scopes" in environment');
-  }
-  const scopes = kind === "oidc" ? [] : field<string[]>("scopes");
-  if (kind === "access" && scopes && scopes.length === 0)
-    check.error(join(path, "scopes"), "must name at least one scope");
-  const defaultScopes = kind === "oidc" ? [] : (field<string[]>("default_scopes") ?? scopes);
-  if (scopes && fields.default_scopes !== undefined && defaultScopes) {
-    notWithin(check, defaultScopes, scopes, join(path, "default_scopes"), "the environment's scopes");
-  }
-  const ttl = field<number>("ttl") ?? (kind === "oidc" ? OIDC_DEFAULT_TTL_SECONDS : DEFAULT_TTL_SECONDS);
-  const maxTtl = field<number>("max_ttl") ?? Math.max(ttl, 0);
-  if (ttl > maxTtl) check.error(join(path, "ttl"), "must not exceed max_ttl");
-  const audience = field<string>("audience") ?? name;
-  const dpop = kind === "oidc" ? "optional" : (field<"optional" | "required">("dpop") ?? "optional");
-  const narrowing = kind === "oidc" ? "denied" : (field<"denied" | "allowed">("narrowing") ?? "denied");
+  // What the kind grants and how a request narrows it: its own module decides (policy/kinds/).
+  const grant = KIND_GRANTS[kind]({ problems: check, name, fields, path, field, githubApps });
   const environmentIssuers = field<string[]>("issuer");
   if (environmentIssuers) checkTrusted(check, environmentIssuers, join(path, "issuer"), trusted);
   // What a rule inherits: its environment's issuers, else GitHub.com's (SPEC §3).
@@ -452,27 +450,15 @@ function compileEnvironment(
   if (rawRules !== undefined && rawRules !== null && (!Array.isArray(rawRules) || rawRules.length === 0)) {
     check.error(rulesPath, "must be a non-empty list of rules (an environment without rules grants nothing)");
   }
-  const noScopes = kind === "oidc" ? NOT_FOR_OIDC.scopes : undefined;
-  if (!scopes || !defaultScopes || !Array.isArray(rawRules) || (kind === "oidc" && !oidc)) {
+  if (!grant || !Array.isArray(rawRules)) {
     if (Array.isArray(rawRules) && !prevalidated) {
-      compileRules(check, rawRules, rulesPath, { scopes: scopes ?? [], maxTtl, noScopes, ...inherited });
+      compileRules(check, rawRules, rulesPath, { scopes: [], maxTtl: HARD_MAX_TTL_SECONDS, ...inherited });
     }
     return undefined;
   }
-  const limits: RuleContext = { scopes, maxTtl, noScopes, ...inherited };
-  const settings = {
-    name,
-    kind,
-    ...(oidc ? { oidc } : {}),
-    audience,
-    scopes,
-    defaultScopes,
-    ttl,
-    maxTtl,
-    dpop,
-    narrowing,
-    ruleCount: rawRules.length,
-  };
+  const limits: RuleContext = { scopes: grant.scopes, maxTtl: grant.maxTtl, noScopes: grant.noScopes, ...inherited };
+  const { noScopes: _, ...granted } = grant;
+  const settings = { name, kind, ...granted, ruleCount: rawRules.length };
   if (!prevalidated) {
     const rules = compileRules(check, rawRules, rulesPath, limits);
     if (rules.length !== rawRules.length) return undefined;
@@ -613,24 +599,6 @@ function compileRule(
     ...(scopes ? { scopes } : {}),
     ...(maxTtl !== undefined ? { maxTtl } : {}),
   };
-}
-
-function notWithin(
-  check: Checker,
-  scopes: readonly string[],
-  allowed: readonly string[],
-  path: string,
-  what: string,
-): void {
-  scopes.forEach((scope, index) => {
-    if (!allowed.includes(scope)) {
-      const suggestion = closest(scope, allowed);
-      check.error(
-        `${path}[${index}]`,
-        `"${scope}" is not within ${what}${suggestion ? `, did you mean "${suggestion}"?` : ""}`,
-      );
-    }
-  });
 }
 
 function join(path: string, key: string): string {

@@ -10,12 +10,14 @@
  */
 import { parseDuration } from "../protocol/duration";
 import { GITHUB_COM_ISSUER } from "../protocol/names";
-import { compilePolicyValue, DEFAULT_TTL_SECONDS } from "./compile";
+import { compilePolicyValue } from "./compile";
 import { UNTRUSTED_CODE_EVENTS } from "./conditions";
 import { type FirstMatchWidening, firstMatchWidenings } from "./first-match";
 import type { GlobOptions } from "./glob";
 import { globWitness } from "./glob-containment";
 import { jwksUriOf } from "./issuer-keys";
+import { DEFAULT_TTL_SECONDS } from "./kinds/access";
+import { GITHUB_TOKEN_SECONDS, githubSettingsOf } from "./kinds/github";
 import { OIDC_DEFAULT_TTL_SECONDS, oidcSettingsOf } from "./kinds/oidc";
 import type { CompiledPolicy } from "./types";
 import { diffBudget, type WorkBudget, WorkBudgetExceeded } from "./work-budget";
@@ -127,7 +129,11 @@ const seconds = (value: unknown) => (value === undefined ? undefined : parseDura
 const environmentMaxTtl = (environment: Fields) =>
   seconds(environment.max_ttl) ??
   seconds(environment.ttl) ??
-  (environment.kind === "oidc" ? OIDC_DEFAULT_TTL_SECONDS : DEFAULT_TTL_SECONDS);
+  (environment.kind === "oidc"
+    ? OIDC_DEFAULT_TTL_SECONDS
+    : environment.kind === "github"
+      ? GITHUB_TOKEN_SECONDS
+      : DEFAULT_TTL_SECONDS);
 
 /** Events: any pattern for ordinary events; untrusted-code events count only when named literally. */
 function compareEvents(budget: WorkBudget, base: string[] | undefined, head: string[] | undefined): Direction[] {
@@ -239,7 +245,7 @@ export function diffPolicies(base: Fields | undefined, head: Fields, options: Di
       0,
     );
   const budget = options.budget ?? diffBudget(ruleCount(b) + ruleCount(head));
-  changes.push(...compareIssuerKeys(b, head));
+  changes.push(...compareIssuerKeys(b, head), ...compareGithubApps(b, head));
   add("github_com", [
     compareSets(
       "trusted issuers",
@@ -291,7 +297,9 @@ export function diffPolicies(base: Fields | undefined, head: Fields, options: Di
         );
         // A rule the comparison above already calls wider explains what it grants that the
         // base refused, and a longer lifetime than its own former self gave.
+        // So does a wider environment (more scopes or permissions) for what the base refused.
         const explained = ({ head: now, base: then }: FirstMatchWidening) =>
+          (then === undefined && wider.has(path)) ||
           [...wider].some((changed) => {
             const names = (label: string) => changed.includes(JSON.stringify(label).slice(1, -1));
             return changed.startsWith(`${path}.rules[`) && names(now.rule) && (then === undefined || names(then.rule));
@@ -346,6 +354,8 @@ function compareEnvironment(
     changes.push({ path, effect: "changes", reasons: [reason] });
   } else if (kind(environment) === "oidc") {
     add(path, compareOidcEnvironments(oidcSettingsOf(name, before), oidcSettingsOf(name, environment)));
+  } else if (kind(environment) === "github") {
+    add(path, compareGithubEnvironments(githubSettingsOf(before), githubSettingsOf(environment)));
   }
   add(path, [
     compareSets("scopes", list(before.scopes), list(environment.scopes)),
@@ -401,6 +411,50 @@ function compareOidcEnvironments(before: ReturnType<typeof oidcSettingsOf>, afte
         },
     compareSets("aws_session_tags", [...before.awsSessionTags], [...after.awsSessionTags]),
   ];
+}
+
+/** A GitHub environment: a permission raised or a repository added widens; the reverse narrows. */
+function compareGithubEnvironments(
+  before: ReturnType<typeof githubSettingsOf>,
+  after: ReturnType<typeof githubSettingsOf>,
+): Direction[] {
+  const directions: Direction[] = [];
+  if (before.app !== after.app || before.owner.toLowerCase() !== after.owner.toLowerCase()) {
+    const reason = `app and owner: ${before.app} on ${before.owner} → ${after.app} on ${after.owner}: tokens of another installation`;
+    directions.push({ wider: reason, narrower: reason });
+  }
+  const lower = (names: readonly string[]) => names.map((name) => name.toLowerCase());
+  directions.push(compareSets("repositories", lower(before.repositories), lower(after.repositories)));
+  for (const name of new Set([...before.permissions.keys(), ...after.permissions.keys()])) {
+    const then = before.permissions.get(name);
+    const now = after.permissions.get(name);
+    if (then === now) continue;
+    const change = `permissions.${name}: ${then ?? "(none)"} → ${now ?? "(none)"}`;
+    const rank = (level: string | undefined) => (level === undefined ? -1 : ["read", "write", "admin"].indexOf(level));
+    directions.push(rank(now) > rank(then) ? { wider: change } : { narrower: change });
+  }
+  return directions;
+}
+
+/** Where an app's tokens come from: another API or app identity is a change of trust. */
+function compareGithubApps(base: Fields, head: Fields): Change[] {
+  const apps = (policy: Fields) => new Map(Object.entries((policy.github_apps ?? {}) as Record<string, Fields>));
+  const before = apps(base);
+  const changes: Change[] = [];
+  for (const [name, now] of apps(head)) {
+    const then = before.get(name);
+    if (!then) continue;
+    const describe = (app: Fields) =>
+      `${app.client_id !== undefined ? `client_id ${app.client_id}` : `app_id ${app.app_id}`} at ${String(app.api_url ?? "https://api.github.com")}`;
+    if (describe(then) !== describe(now)) {
+      changes.push({
+        path: `github_apps.${name}`,
+        effect: "widens",
+        reasons: [`${describe(then)} → ${describe(now)}: its environments' tokens now come from another app or API`],
+      });
+    }
+  }
+  return changes;
 }
 
 /** Claims in the order a reader places a job: where, which code, how it ran. */

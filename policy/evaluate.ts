@@ -5,6 +5,7 @@
 import type { Denial } from "../protocol/denial";
 import { HARD_MAX_TTL_SECONDS } from "../protocol/duration";
 import { asciiLower } from "./glob";
+import { repositoryOfResource } from "./kinds/github";
 import type { Claims, CompiledEnvironment, CompiledPolicy, CompiledRule, ConditionResult } from "./types";
 
 export interface AccessRequest {
@@ -13,10 +14,11 @@ export interface AccessRequest {
   /** When given, must equal the environment's audience. */
   readonly audience?: string;
   /**
-   * RFC 8707 `resource`: must equal the environment's audience; with no environment requested or
-   * claimed, it selects the one environment whose audience it is.
+   * RFC 8707 `resource`, each distinct value once. For an environment with an audience: one
+   * value, equal to it; with no environment requested or claimed, it selects the one environment
+   * whose audience it is. For a `github` environment: the repositories asked for, by URL.
    */
-  readonly resource?: string;
+  readonly resources?: readonly string[];
   /** When absent, the environment's default scopes. */
   readonly scopes?: readonly string[];
   /** Requested lifetime in seconds; when absent, the environment's ttl. */
@@ -38,7 +40,9 @@ export type DenialReason =
   | "ambiguous_resource"
   | "no_rule_matched"
   | "scope_not_in_environment"
-  | "scope_not_allowed_by_rule";
+  | "scope_not_allowed_by_rule"
+  | "multiple_targets"
+  | "repository_not_in_environment";
 
 export type Decision =
   | {
@@ -47,6 +51,8 @@ export type Decision =
       readonly rule: CompiledRule;
       readonly scopes: readonly string[];
       readonly ttl: number;
+      /** For a `github` environment: the repositories the token is for. */
+      readonly repositories?: readonly string[];
       readonly evaluations: readonly RuleEvaluation[];
     }
   | {
@@ -74,18 +80,33 @@ export function evaluatePolicy(policy: CompiledPolicy, claims: Claims, request: 
   if (target !== undefined) {
     environment = findEnvironment(policy, target);
     if (!environment) return refuse("invalid_target", "unknown_environment");
-  } else if (request.resource !== undefined) {
-    const named = [...policy.environments.values()].filter((candidate) => candidate.audience === request.resource);
+  } else if (request.resources?.length === 1) {
+    const named = [...policy.environments.values()].filter(
+      (candidate) => candidate.audience === request.resources?.[0],
+    );
     if (named.length !== 1)
       return refuse("invalid_target", named.length === 0 ? "unknown_resource" : "ambiguous_resource");
     environment = named[0];
   }
-  if (!environment) return refuse("invalid_target", "no_target");
-  if (request.audience !== undefined && request.audience !== environment.audience) {
-    return refuse("invalid_target", "audience_mismatch", { environment });
-  }
-  if (request.resource !== undefined && request.resource !== environment.audience) {
-    return refuse("invalid_target", "resource_mismatch", { environment });
+  if (!environment) return refuse("invalid_target", request.resources ? "multiple_targets" : "no_target");
+  const { github } = environment;
+  let repositories: readonly string[] | undefined;
+  if (github) {
+    // `resource` names repositories here, each one of the environment's; none asked, all of them.
+    if (request.audience !== undefined) return refuse("invalid_target", "audience_mismatch", { environment });
+    const named = (request.resources ?? []).map((resource) => repositoryOfResource(github, resource));
+    if (named.some((name) => name === undefined)) {
+      return refuse("invalid_target", "repository_not_in_environment", { environment });
+    }
+    repositories = named.length > 0 ? [...new Set(named as string[])] : github.repositories;
+  } else {
+    if (request.audience !== undefined && request.audience !== environment.audience) {
+      return refuse("invalid_target", "audience_mismatch", { environment });
+    }
+    if ((request.resources?.length ?? 0) > 1) return refuse("invalid_target", "multiple_targets", { environment });
+    if (request.resources !== undefined && request.resources[0] !== environment.audience) {
+      return refuse("invalid_target", "resource_mismatch", { environment });
+    }
   }
 
   const evaluations = environment.index.covering(claims).map((rule) => evaluateRule(rule, claims));
@@ -115,7 +136,15 @@ export function evaluatePolicy(policy: CompiledPolicy, claims: Claims, request: 
 
   const ceiling = Math.min(rule.maxTtl ?? environment.maxTtl, environment.maxTtl, HARD_MAX_TTL_SECONDS);
   const ttl = Math.min(request.ttl ?? environment.ttl, ceiling);
-  return { allowed: true, environment, rule, scopes: requested, ttl, evaluations };
+  return {
+    allowed: true,
+    environment,
+    rule,
+    scopes: requested,
+    ttl,
+    ...(repositories ? { repositories } : {}),
+    evaluations,
+  };
 }
 
 function refuse(

@@ -50,3 +50,22 @@ function editDistance(a: string, b: string): number {
   }
   return previous[b.length];
 }
+
+/** Each of `scopes` must be among `allowed`; a suggestion where one fits. */
+export function notWithin(
+  check: Problems,
+  scopes: readonly string[],
+  allowed: readonly string[],
+  path: string,
+  what: string,
+): void {
+  scopes.forEach((scope, index) => {
+    if (!allowed.includes(scope)) {
+      const suggestion = closest(scope, allowed);
+      check.error(
+        `${path}[${index}]`,
+        `"${scope}" is not within ${what}${suggestion ? `, did you mean "${suggestion}"?` : ""}`,
+      );
+    }
+  });
+}

@@ -6,8 +6,9 @@
  */
 import { formatDuration, parseDuration } from "../protocol/duration";
 import { GITHUB_COM_ISSUER } from "../protocol/names";
-import { DEFAULT_TTL_SECONDS } from "./compile";
 import { jwksUriOf } from "./issuer-keys";
+import { DEFAULT_TTL_SECONDS } from "./kinds/access";
+import { describeGithubToken, GITHUB_TOKEN_SECONDS, githubSettingsOf } from "./kinds/github";
 import { describeOidcToken, OIDC_DEFAULT_TTL_SECONDS, oidcSettingsOf } from "./kinds/oidc";
 import type { Problem } from "./problems";
 
@@ -65,10 +66,11 @@ export function reportPolicy(policy: Fields, warnings: readonly Problem[]): Envi
   return Object.entries((policy.environments ?? {}) as Record<string, Fields>).map(([name, environment]) => {
     const path = `environments.${name}`;
     const oidc = environment.kind === "oidc" ? oidcSettingsOf(name, environment) : undefined;
+    const github = environment.kind === "github" ? githubSettingsOf(environment) : undefined;
     const maxTtl =
       parseDuration(environment.max_ttl) ??
       parseDuration(environment.ttl) ??
-      (oidc ? OIDC_DEFAULT_TTL_SECONDS : DEFAULT_TTL_SECONDS);
+      (oidc ? OIDC_DEFAULT_TTL_SECONDS : github ? GITHUB_TOKEN_SECONDS : DEFAULT_TTL_SECONDS);
     const rules = (Array.isArray(environment.rules) ? environment.rules : []) as Fields[];
     return {
       environment: name,
@@ -112,6 +114,7 @@ export function reportPolicy(policy: Fields, warnings: readonly Problem[]): Envi
             dpop: environment.dpop === "required" ? "required" : "optional",
             narrowing: environment.narrowing === "allowed" ? "allowed" : "denied",
             ...(oidc ? { token: describeOidcToken(oidc) } : {}),
+            ...(github ? { token: describeGithubToken(github) } : {}),
           },
           warnings: under(`${path}.rules[${index}]`),
         };

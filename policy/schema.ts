@@ -20,6 +20,9 @@ export type FieldKind =
   | { readonly type: "boolean" }
   /** A list of distinct names out of `values`. */
   | { readonly type: "names"; readonly values: readonly string[] }
+  /** Compiled by the kind's own module (policy/kinds/): shapes here for the JSON Schema only. */
+  | { readonly type: "strings" }
+  | { readonly type: "permissions" }
   | { readonly type: "list"; readonly of: ObjectDefinition }
   | { readonly type: "map"; readonly of: ObjectDefinition };
 
@@ -105,9 +108,9 @@ export const ENVIRONMENT: ObjectDefinition = {
   title: "environment",
   fields: {
     kind: {
-      kind: { type: "enum", values: ["access", "oidc"] },
+      kind: { type: "enum", values: ["access", "oidc", "github"] },
       description:
-        "What it mints: access (default), an access token for your own APIs; oidc, a token that a cloud or platform trusts as an OpenID Connect issuer's (AWS, Google Cloud, Azure, Vault, Kubernetes).",
+        "What it mints: access (default), an access token for your own APIs; oidc, a token that a cloud or platform trusts as an OpenID Connect issuer's (AWS, Google Cloud, Azure, Vault, Kubernetes); github, a GitHub App installation token for named repositories.",
     },
     issuer: ISSUERS_FIELD,
     audience: {
@@ -147,6 +150,24 @@ export const ENVIRONMENT: ObjectDefinition = {
       kind: { type: "names", values: [...CONTEXT_CLAIMS, "environment"] },
       description: "oidc only: claims to pass to AWS as session tags (the https://aws.amazon.com/tags claim).",
     },
+    app: { kind: { type: "text", maxLength: 64 }, description: "github only: the app (a key of github_apps)." },
+    owner: {
+      kind: { type: "text", maxLength: 39 },
+      description: "github only: the account (organization or user) the app is installed on.",
+    },
+    repositories: {
+      kind: { type: "strings" },
+      description: "github only: the repositories under owner its tokens reach, by name (1 to 500).",
+    },
+    permissions: {
+      kind: { type: "permissions" },
+      description: "github only: GitHub permission names and levels, e.g. { contents: read, pull_requests: write }.",
+    },
+    organization_permissions: {
+      kind: { type: "boolean" },
+      description:
+        "github only: true allows organization permissions (members, organization_*), which reach beyond the repositories.",
+    },
     rules: {
       kind: { type: "list", of: RULE },
       required: true,
@@ -164,6 +185,21 @@ export const ISSUER: ObjectDefinition = {
   },
 };
 
+export const GITHUB_APP: ObjectDefinition = {
+  title: "GitHub App",
+  fields: {
+    client_id: {
+      kind: { type: "text", maxLength: 64 },
+      description: "The app's client ID (recommended), the iss of its JWT.",
+    },
+    app_id: { kind: { type: "id" }, description: "Or the app's id." },
+    api_url: {
+      kind: { type: "url" },
+      description: "GitHub's REST API (default https://api.github.com; GHES: https://ghes.example/api/v3).",
+    },
+  },
+};
+
 export const POLICY: ObjectDefinition = {
   title: "policy",
   fields: {
@@ -175,6 +211,11 @@ export const POLICY: ObjectDefinition = {
     issuers: {
       kind: { type: "list", of: ISSUER },
       description: "Trusted issuers besides GitHub.com's (enterprise-scoped issuers, GHES instances).",
+    },
+    github_apps: {
+      kind: { type: "map", of: GITHUB_APP },
+      description:
+        "GitHub Apps whose installation tokens github environments mint; their private keys are in DOWNSCOPE_GITHUB_APP_KEYS.",
     },
     github_com: {
       kind: { type: "boolean" },

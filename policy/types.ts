@@ -1,6 +1,7 @@
 /** The compiled form of a valid policy: what evaluation reads. Built once per policy text. */
 import type { ConditionResult } from "../protocol/denial";
 import type { Glob, GlobOptions } from "./glob";
+import type { GithubApp, GithubSettings } from "./kinds/github";
 import type { OidcSettings } from "./kinds/oidc";
 import type { RuleIndex } from "./rule-index";
 
@@ -22,6 +23,8 @@ export interface CompiledPolicy {
   readonly issuers: readonly TrustedIssuer[];
   /** `github_com`: whether GitHub.com's issuer is trusted (default true). */
   readonly githubCom: boolean;
+  /** `github_apps`, by name: the apps `github` environments mint installation tokens of. */
+  readonly githubApps: ReadonlyMap<string, GithubApp>;
   /** Keyed by the ASCII-lower-cased environment name. */
   readonly environments: ReadonlyMap<string, CompiledEnvironment>;
 }
@@ -30,9 +33,11 @@ export interface CompiledEnvironment {
   /** As written in the policy. */
   readonly name: string;
   /** What it mints: access tokens for your own APIs, or tokens a cloud trusts as an OIDC issuer's. */
-  readonly kind: "access" | "oidc";
+  readonly kind: "access" | "oidc" | "github";
   /** The `oidc` kind's settings. */
   readonly oidc?: OidcSettings;
+  /** The `github` kind's settings. */
+  readonly github?: GithubSettings;
   readonly audience: string;
   readonly scopes: readonly string[];
   readonly defaultScopes: readonly string[];

@@ -13,6 +13,7 @@ import {
   publicJwks,
 } from "./discovery";
 import { exchangeToken } from "./exchange";
+import { GithubAppClient } from "./github/app-client";
 import { OAuthError, unavailable } from "./http/errors";
 import { consoleLogger, type Logger } from "./log";
 import { JwksCache } from "./oidc/jwks-cache";
@@ -21,7 +22,7 @@ import { introspectToken, revokeToken } from "./revocation";
 import { type TokenLedger, tokenLedger } from "./state/ledger";
 
 export interface AppDependencies {
-  /** Outbound fetch, for issuer keys. */
+  /** Outbound fetch: issuer keys, and GitHub's API for github environments. */
   readonly fetch?: typeof fetch;
   /** Milliseconds since the epoch. */
   readonly now?: () => number;
@@ -42,11 +43,9 @@ export function createApp(dependencies: AppDependencies = {}) {
   const now = dependencies.now ?? Date.now;
   const newJti = dependencies.newJti ?? (() => crypto.randomUUID());
   const configs = new ConfigLoader(log, dependencies.policyArtifact);
-  const keys = new JwksCache({
-    fetch: dependencies.fetch ?? ((input, init) => fetch(input, init)),
-    now,
-    log,
-  });
+  const outbound = dependencies.fetch ?? ((input, init) => fetch(input, init));
+  const keys = new JwksCache({ fetch: outbound, now, log });
+  const github = new GithubAppClient(outbound, log);
 
   const app = new Hono<{ Bindings: Env }>();
 
@@ -100,6 +99,7 @@ export function createApp(dependencies: AppDependencies = {}) {
       const response = await exchangeToken(c.req.raw, {
         config,
         keys,
+        github,
         ledger: requireLedger(c.env),
         repositoryLimit: c.env?.DOWNSCOPE_RATE_LIMIT_REPOSITORY,
         log,

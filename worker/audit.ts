@@ -12,7 +12,7 @@ export interface ExchangeAudit {
    * `narrowing` when the subject was a token of this service; `oidc` for a token a cloud trusts
    * (an `oidc` environment's); absent for an access token from a GitHub token.
    */
-  grant?: "narrowing" | "oidc";
+  grant?: "narrowing" | "oidc" | "github";
   decision?: "allowed" | "denied";
   status?: number;
   reason?: string;
@@ -29,6 +29,11 @@ export interface ExchangeAudit {
   /** For a narrowing: the token narrowed, and how deep the new one is (1 to 3). */
   parent_jti?: string;
   depth?: number;
+  /** For a GitHub token: its SHA-256 (never the token), the installation, and what GitHub granted. */
+  token_sha256?: string;
+  installation_id?: number;
+  github_permissions?: string;
+  github_repositories?: readonly string[];
 }
 
 export async function recordSubject(audit: ExchangeAudit, claims: Claims): Promise<void> {

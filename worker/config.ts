@@ -12,6 +12,7 @@ import type { CompiledPolicy, TrustedIssuer } from "../policy/types";
 import { sha256Hex } from "../protocol/digest";
 import { LOOPBACK_HOSTS } from "../protocol/names";
 import { generateSigningKeys, importSigningKeys, SigningKeyError, type SigningKeySet } from "../protocol/signing-keys";
+import { AppKeyError, importAppKey } from "./github/private-key";
 import type { Logger } from "./log";
 import { trustedIssuers } from "./oidc/issuers";
 
@@ -24,6 +25,8 @@ export type Env = Partial<Cloudflare.Env> & {
   /** A policy as JSON text, for local runs and tests: wins over the bundled artifact. */
   DOWNSCOPE_POLICY?: string;
   DOWNSCOPE_SIGNING_KEYS?: string;
+  /** A JSON object from each app of the policy's github_apps to its private key (PEM). */
+  DOWNSCOPE_GITHUB_APP_KEYS?: string;
   DOWNSCOPE_DEV?: string;
   /** `eu` or `fedramp`: keep single-use and revocation records in that jurisdiction. */
   DOWNSCOPE_STATE_JURISDICTION?: string;
@@ -39,6 +42,8 @@ export interface ServiceConfig {
   readonly policySource: PolicySource;
   readonly policyDigest: string;
   readonly keys: SigningKeySet;
+  /** Each GitHub App's imported key, or why there is none (its environments then fail closed). */
+  readonly githubAppKeys: ReadonlyMap<string, { readonly key: CryptoKey } | { readonly problem: string }>;
   readonly trusted: ReadonlyMap<string, TrustedIssuer>;
   readonly dev: boolean;
 }
@@ -60,7 +65,13 @@ export class ConfigLoader {
   ) {}
 
   load(env: Env): Promise<ConfigState> {
-    const inputs = [env.DOWNSCOPE_POLICY, env.DOWNSCOPE_SIGNING_KEYS, env.DOWNSCOPE_ISSUER, env.DOWNSCOPE_DEV];
+    const inputs = [
+      env.DOWNSCOPE_POLICY,
+      env.DOWNSCOPE_SIGNING_KEYS,
+      env.DOWNSCOPE_ISSUER,
+      env.DOWNSCOPE_DEV,
+      env.DOWNSCOPE_GITHUB_APP_KEYS,
+    ];
     if (this.cached && inputs.every((value, index) => value === this.cached?.inputs[index])) return this.cached.state;
     const state = this.build(env).then((result) => {
       if (!result.ok) this.log({ level: "error", event: "config_invalid", problem: result.problem });
@@ -138,6 +149,7 @@ export class ConfigLoader {
       }
     }
 
+    const githubAppKeys = await this.githubAppKeys(compiled.policy, env.DOWNSCOPE_GITHUB_APP_KEYS);
     const { policySource, digest: policyDigest } = source;
     const audience = compiled.policy.audience ?? issuer;
     this.log({
@@ -150,8 +162,67 @@ export class ConfigLoader {
     });
     return {
       ok: true,
-      config: { issuer, audience, policy: compiled.policy, policySource, policyDigest, keys, trusted, dev },
+      config: {
+        issuer,
+        audience,
+        policy: compiled.policy,
+        policySource,
+        policyDigest,
+        keys,
+        githubAppKeys,
+        trusted,
+        dev,
+      },
     };
+  }
+
+  /**
+   * The GitHub Apps' keys, imported once per isolate (a PKCS#1 key converted on the way). A
+   * missing or broken key fails only that app's environments, with one log line naming the app.
+   */
+  private async githubAppKeys(
+    policy: CompiledPolicy,
+    text: string | undefined,
+  ): Promise<ServiceConfig["githubAppKeys"]> {
+    const keys = new Map<string, { key: CryptoKey } | { problem: string }>();
+    if (policy.githubApps.size === 0) return keys;
+    let parsed: Record<string, unknown> = {};
+    let whole: string | undefined;
+    try {
+      const value = text === undefined ? undefined : JSON.parse(text);
+      if (value === undefined) whole = "DOWNSCOPE_GITHUB_APP_KEYS is not set";
+      else if (value === null || typeof value !== "object" || Array.isArray(value)) {
+        whole = "DOWNSCOPE_GITHUB_APP_KEYS must be a JSON object from app names to PEM private keys";
+      } else parsed = value;
+    } catch {
+      whole = "DOWNSCOPE_GITHUB_APP_KEYS is not JSON: a JSON object from app names to PEM private keys";
+    }
+    for (const name of policy.githubApps.keys()) {
+      const environments = [...policy.environments.values()]
+        .filter((environment) => environment.github?.app.name === name)
+        .map((environment) => environment.name);
+      let problem = whole;
+      if (!problem) {
+        const pem = Object.hasOwn(parsed, name) ? parsed[name] : undefined;
+        if (typeof pem !== "string") problem = `DOWNSCOPE_GITHUB_APP_KEYS has no key for app "${name}"`;
+        else {
+          try {
+            keys.set(name, { key: await importAppKey(pem) });
+            continue;
+          } catch (error) {
+            if (!(error instanceof AppKeyError)) throw error;
+            problem = `DOWNSCOPE_GITHUB_APP_KEYS["${name}"]: ${error.message}`;
+          }
+        }
+      }
+      keys.set(name, { problem });
+      this.log({
+        level: "error",
+        event: "config_invalid",
+        problem: `${problem}: its environments (${environments.join(", ") || "none"}) refuse to issue (503)`,
+      });
+    }
+    return keys;
   }
 
   /** DOWNSCOPE_POLICY when set (JSON: the Worker reads no YAML), else the bundled artifact. */

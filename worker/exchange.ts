@@ -11,6 +11,7 @@ import type { Claims } from "../policy/types";
 import { MAX_DPOP_PROOF_BYTES } from "../protocol/dpop-proof";
 import { type ExchangeAudit, recordSubject } from "./audit";
 import type { ServiceConfig } from "./config";
+import type { GithubAppClient } from "./github/app-client";
 import { invalidRequest, OAuthError, unavailable } from "./http/errors";
 import { readForm } from "./http/form";
 import { parseTokenRequest, type TokenRequest } from "./http/token-request";
@@ -26,6 +27,8 @@ import type { TokenResponse } from "./token-response";
 export interface ExchangeContext {
   readonly config: ServiceConfig;
   readonly keys: JwksCache;
+  /** GitHub's API for `github` environments (app JWTs and installations cached per isolate). */
+  readonly github: GithubAppClient;
   readonly ledger: TokenLedger;
   /** Per repository id, once the caller is verified; off when unbound. */
   readonly repositoryLimit: RateLimit | undefined;
@@ -103,7 +106,7 @@ function decide(config: ServiceConfig, claims: Claims, params: TokenRequest, log
     return evaluatePolicy(config.policy, claims, {
       environment: params.environment,
       audience: params.audience,
-      resource: params.resource,
+      resources: params.resources,
       scopes: params.scopes,
       ttl: params.expiresIn,
     });

@@ -48,7 +48,7 @@ export async function narrowToken(
     {
       environment: params.environment,
       audience: params.audience,
-      resource: params.resource,
+      resources: params.resources,
       scopes: params.scopes,
       ttl: params.expiresIn,
     },

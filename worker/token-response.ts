@@ -11,6 +11,9 @@ export interface TokenResponse {
   /** Absent where the token carries no scopes (an `oidc` environment's). */
   readonly scope?: string;
   readonly environment: string;
+  /** For a GitHub token: the repositories it reaches, and the API it is for. */
+  readonly repositories?: readonly string[];
+  readonly github_api_url?: string;
 }
 
 /** `jkt` set means the token is DPoP-bound. */

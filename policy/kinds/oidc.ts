@@ -6,6 +6,7 @@
  */
 import { LOOPBACK_HOSTS } from "../../protocol/names";
 import type { Problems } from "../problems";
+import { type KindGrant, type KindInput, lifetimes } from "./kind";
 
 export const OIDC_ALGORITHMS = ["RS256", "ES256"] as const;
 export type OidcAlgorithm = (typeof OIDC_ALGORITHMS)[number];
@@ -117,4 +118,24 @@ export function federationIssuerProblem(
     return "must not end with / for oidc environments (relying parties compare the issuer exactly)";
   }
   return undefined;
+}
+
+export function oidcGrant(input: KindInput): KindGrant | undefined {
+  // Checked by their schema kinds here; checkOidcSettings reads them.
+  input.field("algorithm");
+  input.field("aws_session_tags");
+  const oidc = checkOidcSettings(input.problems, input.name, input.fields, input.path);
+  const { ttl, maxTtl } = lifetimes(input, OIDC_DEFAULT_TTL_SECONDS);
+  if (!oidc) return undefined;
+  return {
+    audience: String(input.fields.audience),
+    scopes: [],
+    defaultScopes: [],
+    ttl,
+    maxTtl,
+    dpop: "optional",
+    narrowing: "denied",
+    noScopes: NOT_FOR_OIDC.scopes,
+    oidc,
+  };
 }

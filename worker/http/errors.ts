@@ -14,6 +14,7 @@ export const ERROR_DESCRIPTIONS = {
   malformed_body: "The request body is not valid form data.",
   missing_parameter: "A required parameter is missing or empty.",
   malformed_resource: "The resource parameter must be an absolute URI without a fragment.",
+  too_many_resources: "At most 500 resource parameters are accepted.",
   multiple_targets: "The audience and resource parameters name more than one target; a token is for exactly one.",
   client_credentials_not_used:
     "This service uses no client credentials: send none (the subject token identifies the caller).",
@@ -61,7 +62,10 @@ export const ERROR_DESCRIPTIONS = {
   no_rule_matched: "No rule of the environment allows this identity.",
   scope_not_in_environment: "A requested scope is not offered by the environment.",
   scope_not_allowed_by_rule: "A requested scope is not allowed by the matching rule.",
+  repository_not_in_environment:
+    "A requested resource is not a repository of the environment (https://github.com/<owner>/<name>, or the GHES host).",
   dpop_required: "This environment requires a DPoP proof.",
+  dpop_not_for_github: "This environment mints GitHub tokens, which GitHub uses without a DPoP proof: send none.",
   dpop_not_for_oidc:
     "This environment mints tokens for a cloud or platform, which checks no DPoP proof: send none (the token would not be bound).",
   dpop_parent_bound: "The subject access token is DPoP-bound: send a DPoP proof made with its key.",
@@ -79,7 +83,17 @@ export const ERROR_DESCRIPTIONS = {
   dpop_replayed: "The DPoP proof has already been used.",
   dpop_missing_claim: "The DPoP proof lacks a required claim (jti, htm, htu or iat).",
   dpop_replay_store_full: "The service cannot remember more DPoP proofs right now; try again later.",
+  // GitHub's refusals for a github environment: fixed sentences, GitHub's own words only in the log.
+  github_app_not_installed: "The environment's GitHub App is not installed on its owner.",
+  github_repository_unavailable:
+    "A repository of the environment does not exist or is not selected for the GitHub App's installation (GitHub does not say which).",
+  github_permission_not_granted:
+    "A permission of the environment is not granted to the GitHub App's installation, or awaits the owner's approval.",
   // Availability.
+  github_unavailable: "GitHub cannot be reached or is failing right now; try again later.",
+  github_rate_limited: "GitHub's rate limit for the app is reached; try again after Retry-After.",
+  github_app_refused: "GitHub refused the app's credentials; the service's operators have been told why.",
+  github_overgranted: "GitHub granted more than the policy allows: that token was revoked, and none is issued.",
   rate_limited: "Too many requests; slow down and try again later.",
   state_unavailable: "The service cannot record this exchange right now; try again later.",
   issuer_unavailable: "The issuer's keys cannot be fetched right now; try again later.",

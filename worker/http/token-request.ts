@@ -1,6 +1,7 @@
 /** The parameters of `POST /token` (SPEC §4), validated before any cryptography. */
 import { ENVIRONMENT_NAME, SCOPE_TOKEN } from "../../protocol/names";
 import { invalidRequest, OAuthError } from "./errors";
+import type { TokenForm } from "./form";
 
 export const TOKEN_EXCHANGE_GRANT = "urn:ietf:params:oauth:grant-type:token-exchange";
 export const ACCESS_TOKEN_TYPE = "urn:ietf:params:oauth:token-type:access_token";
@@ -12,6 +13,8 @@ export const SUBJECT_TOKEN_TYPES = [
 export const MAX_SUBJECT_TOKEN_BYTES = 8 * 1024;
 
 const MAX_SCOPES = 32;
+/** A GitHub token reaches at most 500 repositories. */
+const MAX_RESOURCES = 500;
 const EXPIRES_IN = /^[1-9][0-9]{0,5}$/;
 const PRINTABLE = /^[\x21-\x7E]{1,512}$/;
 
@@ -23,11 +26,14 @@ export interface TokenRequest {
   readonly scopes?: readonly string[];
   readonly expiresIn?: number;
   readonly audience?: string;
-  /** RFC 8707: the audience of the token wanted, as an absolute URI. */
-  readonly resource?: string;
+  /**
+   * RFC 8707, each distinct value once: the audience of the token wanted (one value), or for a
+   * `github` environment the repositories wanted.
+   */
+  readonly resources?: readonly string[];
 }
 
-export function parseTokenRequest(form: ReadonlyMap<string, string>): TokenRequest {
+export function parseTokenRequest(form: TokenForm): TokenRequest {
   const grantType = required(form, "grant_type");
   if (grantType !== TOKEN_EXCHANGE_GRANT) throw new OAuthError(400, "unsupported_grant_type", "unsupported_grant_type");
   if (form.has("actor_token") || form.has("actor_token_type")) throw invalidRequest("actor_token_not_supported");
@@ -58,9 +64,10 @@ export function parseTokenRequest(form: ReadonlyMap<string, string>): TokenReque
   if (expires !== undefined && !EXPIRES_IN.test(expires)) throw invalidRequest("malformed_expires_in");
   const audience = optional(form, "audience");
   if (audience !== undefined && !PRINTABLE.test(audience)) throw invalidRequest("malformed_audience");
-  const resource = optional(form, "resource");
-  if (resource !== undefined && !absoluteUri(resource)) throw invalidRequest("malformed_resource");
-  if (audience !== undefined && resource !== undefined && audience !== resource) {
+  const resources = form.resources.length > 0 ? form.resources : undefined;
+  if (resources && resources.length > MAX_RESOURCES) throw invalidRequest("too_many_resources");
+  if (resources && !resources.every(absoluteUri)) throw invalidRequest("malformed_resource");
+  if (audience !== undefined && resources?.some((resource) => resource !== audience)) {
     throw new OAuthError(400, "invalid_target", "multiple_targets");
   }
 
@@ -71,7 +78,7 @@ export function parseTokenRequest(form: ReadonlyMap<string, string>): TokenReque
     ...(scopes !== undefined ? { scopes } : {}),
     ...(expires !== undefined ? { expiresIn: Number(expires) } : {}),
     ...(audience !== undefined ? { audience } : {}),
-    ...(resource !== undefined ? { resource } : {}),
+    ...(resources !== undefined ? { resources } : {}),
   };
 }
 

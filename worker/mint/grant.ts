@@ -9,6 +9,7 @@ import type { Claims, CompiledEnvironment } from "../../policy/types";
 import type { ExchangeContext } from "../exchange";
 import type { TokenResponse } from "../token-response";
 import { grantAccessToken } from "./access-grant";
+import { grantGithubToken } from "./github-token";
 import { grantOidcToken } from "./oidc-token";
 
 export interface GrantRequest {
@@ -24,4 +25,5 @@ export type Grant = (request: GrantRequest, spend: () => Promise<void>) => Promi
 export const GRANTS: Readonly<Record<CompiledEnvironment["kind"], Grant>> = {
   access: grantAccessToken,
   oidc: grantOidcToken,
+  github: grantGithubToken,
 };
