@@ -12,7 +12,7 @@ import { idTokenEndpoint, requestIdToken } from "./id-token";
 import { readInputs } from "./inputs";
 import { renderRefusal } from "./report";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy, withRetries } from "./retry";
-import { revokeNow } from "./revoke-step";
+import { revokeGithubToken, revokeNow } from "./revoke-step";
 import { STATE } from "./state";
 import { jobSummary } from "./summary";
 import { type ExchangeOutcome, exchangeSubjectToken } from "./token-client";
@@ -22,7 +22,7 @@ export async function runExchangeStep(
   policy: RetryPolicy = DEFAULT_RETRY_POLICY,
 ): Promise<void> {
   const { core, clock } = deps;
-  let minted: { token: string; url: string } | undefined;
+  let minted: { token: string; url: string; githubApiUrl?: string } | undefined;
   try {
     // Narrowing a token (SPEC §7) needs no OIDC token, so no id-token permission: masked first.
     const narrowFrom = core.getInput("narrow-from").trim() || undefined;
@@ -103,9 +103,11 @@ export async function runExchangeStep(
 
     const granted = outcome.granted;
     core.setSecret(granted.access_token);
-    // A token for a cloud cannot be revoked (no cloud asks downscope): only its files go.
+    // A token for a cloud cannot be revoked (no cloud asks downscope): only its files go. A
+    // GitHub token is revoked at GitHub.
     const federated = granted.issued_token_type === JWT_TOKEN_TYPE;
-    if (!federated) minted = { token: granted.access_token, url: inputs.url };
+    const githubApiUrl = granted.github_api_url;
+    if (!federated) minted = { token: granted.access_token, url: inputs.url, githubApiUrl };
     if (dpopKey && granted.token_type !== "DPoP") {
       throw new ActionError(
         `Asked for a DPoP-bound token, but the service issued a ${granted.token_type} token: refusing to use it.`,
@@ -120,6 +122,10 @@ export async function runExchangeStep(
     core.saveState(STATE.url, inputs.url);
     core.saveState(STATE.expiresAt, expiresAt);
     core.saveState(STATE.revoke, String(inputs.revoke));
+    if (githubApiUrl !== undefined) {
+      core.saveState(STATE.kind, "github");
+      core.saveState(STATE.githubApiUrl, githubApiUrl);
+    }
     if (federated) {
       core.saveState(STATE.kind, "oidc");
       if (!deps.secretFiles)
@@ -161,9 +167,11 @@ export async function runExchangeStep(
     const narrowed = typeof claims?.parent_jti === "string" ? `, narrowed from ${claims.parent_jti}` : "";
     core.info(
       shown(
-        federated
-          ? `downscope issued an OIDC token for "${granted.environment}" (audience ${String(claims?.aud)}; subject ${String(claims?.sub)}; expires ${expiresAt}; id ${tokenId ?? "unknown"}), for a cloud to exchange: see the token-file output.`
-          : `downscope issued a ${granted.token_type} token for "${granted.environment}" (scopes: ${granted.scope || "none"}; expires ${expiresAt}; id ${tokenId ?? "unknown"}${narrowed}).`,
+        githubApiUrl !== undefined
+          ? `downscope issued a GitHub token for "${granted.environment}" (repositories: ${granted.repositories?.join(", ") ?? "?"}; permissions: ${granted.scope || "none"}; expires ${expiresAt}).`
+          : federated
+            ? `downscope issued an OIDC token for "${granted.environment}" (audience ${String(claims?.aud)}; subject ${String(claims?.sub)}; expires ${expiresAt}; id ${tokenId ?? "unknown"}), for a cloud to exchange: see the token-file output.`
+            : `downscope issued a ${granted.token_type} token for "${granted.environment}" (scopes: ${granted.scope || "none"}; expires ${expiresAt}; id ${tokenId ?? "unknown"}${narrowed}).`,
       ),
     );
     minted = undefined;
@@ -185,7 +193,11 @@ export async function runExchangeStep(
   } catch (error) {
     const message = error instanceof ActionError ? error.message : `downscope failed unexpectedly: ${String(error)}`;
     // A token minted for a step that then fails must not outlive it unrevoked.
-    const revoked = minted ? await revokeNow(deps, minted.url, minted.token) : undefined;
+    const revoked = !minted
+      ? undefined
+      : minted.githubApiUrl !== undefined
+        ? await revokeGithubToken(deps, minted.githubApiUrl, minted.token)
+        : await revokeNow(deps, minted.url, minted.token);
     const after =
       revoked === undefined
         ? ""

@@ -2,6 +2,9 @@
  * The post step: revoke the token when the job ends, if asked and if it is still alive. It
  * never fails the job: a service without revocation, or any failure, is a warning.
  */
+
+import { shown } from "../protocol/printable";
+import { parseServiceUrl } from "../protocol/service-url";
 import type { StepDependencies } from "./core";
 import { describeError } from "./id-token";
 import { STATE } from "./state";
@@ -44,8 +47,57 @@ export async function runRevokeStep(deps: StepDependencies): Promise<void> {
     core.info("The token has already expired: nothing to revoke.");
     return;
   }
+  if (core.getState(STATE.kind) === "github") {
+    const revoked = await revokeGithubToken(deps, core.getState(STATE.githubApiUrl), token);
+    if (revoked) core.info("Revoked the GitHub token at GitHub.");
+    return;
+  }
   const revoked = await revokeNow(deps, core.getState(STATE.url), token);
   if (revoked) core.info("Revoked the downscope token.");
+}
+
+/**
+ * `DELETE {github_api_url}/installation/token` with the token itself, once (a retry could only
+ * meet a token already gone), no redirect followed; 204 revoked, 401 already gone. Warns, never
+ * fails: the token expires within the hour anyway.
+ */
+export async function revokeGithubToken(deps: StepDependencies, apiUrl: string, token: string): Promise<boolean> {
+  const { core } = deps;
+  const url = parseServiceUrl(apiUrl);
+  if (!url.ok) {
+    core.warning(
+      `The service named no usable GitHub API URL (${shown(apiUrl)}): the GitHub token was not revoked; it expires within the hour.`,
+      {
+        title: "downscope",
+      },
+    );
+    return false;
+  }
+  try {
+    const response = await deps.fetch(`${url.url}/installation/token`, {
+      method: "DELETE",
+      headers: {
+        authorization: `token ${token}`,
+        accept: "application/vnd.github+json",
+        "x-github-api-version": "2022-11-28",
+      },
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
+    await response.body?.cancel();
+    if (response.status === 204) return true;
+    if (response.status === 401) {
+      core.info("The GitHub token was already revoked or expired.");
+      return false;
+    }
+    core.warning(`Could not revoke the GitHub token (HTTP ${response.status}): it expires within the hour.`, {
+      title: "downscope",
+    });
+  } catch (error) {
+    core.warning(`Could not revoke the GitHub token (${describeError(error)}): it expires within the hour.`, {
+      title: "downscope",
+    });
+  }
+  return false;
 }
 
 /**

@@ -17,6 +17,9 @@ export interface GrantedToken {
   /** Absent for a token that carries no scopes (an `oidc` environment's). */
   readonly scope?: string;
   readonly environment: string;
+  /** For a GitHub token: the repositories it reaches, and the API to revoke it at. */
+  readonly repositories?: readonly string[];
+  readonly github_api_url?: string;
 }
 
 /** The service's policy explanation: the wire type the policy engine builds it as (protocol/denial.ts). */
@@ -137,6 +140,7 @@ function isGranted(body: Record<string, unknown> | undefined): body is Record<st
     typeof body.expires_in === "number" &&
     (body.scope === undefined || typeof body.scope === "string") &&
     (body.issued_token_type === undefined || typeof body.issued_token_type === "string") &&
+    (body.github_api_url === undefined || typeof body.github_api_url === "string") &&
     typeof body.environment === "string"
   );
 }

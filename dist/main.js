@@ -8,13 +8,15 @@ import {
   idTokenEndpoint,
   lightFetch,
   parseRetryAfter,
+  parseServiceUrl,
   requestIdToken,
+  revokeGithubToken,
   revokeNow,
   runnerSecretFiles,
   shown,
   systemClock,
   withRetries
-} from "./chunks/chunk-JMEQN6P5.js";
+} from "./chunks/chunk-Z4RZGQEJ.js";
 import "./chunks/chunk-WSFCRVEQ.js";
 
 // protocol/compact-jwt.ts
@@ -88,21 +90,6 @@ function parseDuration(value) {
 // protocol/names.ts
 var SCOPE_TOKEN = /^[\x21\x23-\x5B\x5D-\x7E]{1,128}$/;
 var ENVIRONMENT_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
-
-// protocol/service-url.ts
-var LOOPBACK = /^(localhost|127(?:\.[0-9]{1,3}){3}|\[::1\])$/;
-function parseServiceUrl(value) {
-  let url;
-  try {
-    url = new URL(value);
-  } catch {
-    return { ok: false, problem: "not_a_url" };
-  }
-  const secure = url.protocol === "https:" || url.protocol === "http:" && LOOPBACK.test(url.hostname);
-  if (!secure) return { ok: false, problem: "insecure" };
-  if (url.username || url.password || url.search || url.hash) return { ok: false, problem: "extras" };
-  return { ok: true, url: url.href.replace(/\/+$/, "") };
-}
 
 // action/inputs.ts
 var SERVICE_ACCOUNT = /^[a-z0-9][a-z0-9-]{0,62}@[a-z0-9][a-z0-9.-]{0,253}$/;
@@ -374,7 +361,7 @@ function notDownscope(url, status, contentType, location, what) {
   );
 }
 function isGranted(body) {
-  return typeof body?.access_token === "string" && body.access_token !== "" && typeof body.token_type === "string" && typeof body.expires_in === "number" && (body.scope === void 0 || typeof body.scope === "string") && (body.issued_token_type === void 0 || typeof body.issued_token_type === "string") && typeof body.environment === "string";
+  return typeof body?.access_token === "string" && body.access_token !== "" && typeof body.token_type === "string" && typeof body.expires_in === "number" && (body.scope === void 0 || typeof body.scope === "string") && (body.issued_token_type === void 0 || typeof body.issued_token_type === "string") && (body.github_api_url === void 0 || typeof body.github_api_url === "string") && typeof body.environment === "string";
 }
 
 // action/exchange-step.ts
@@ -440,7 +427,8 @@ async function runExchangeStep(deps, policy = DEFAULT_RETRY_POLICY) {
     const granted = outcome.granted;
     core.setSecret(granted.access_token);
     const federated = granted.issued_token_type === JWT_TOKEN_TYPE;
-    if (!federated) minted = { token: granted.access_token, url: inputs.url };
+    const githubApiUrl = granted.github_api_url;
+    if (!federated) minted = { token: granted.access_token, url: inputs.url, githubApiUrl };
     if (dpopKey && granted.token_type !== "DPoP") {
       throw new ActionError(
         `Asked for a DPoP-bound token, but the service issued a ${granted.token_type} token: refusing to use it.`
@@ -453,6 +441,10 @@ async function runExchangeStep(deps, policy = DEFAULT_RETRY_POLICY) {
     core.saveState(STATE.url, inputs.url);
     core.saveState(STATE.expiresAt, expiresAt);
     core.saveState(STATE.revoke, String(inputs.revoke));
+    if (githubApiUrl !== void 0) {
+      core.saveState(STATE.kind, "github");
+      core.saveState(STATE.githubApiUrl, githubApiUrl);
+    }
     if (federated) {
       core.saveState(STATE.kind, "oidc");
       if (!deps.secretFiles)
@@ -491,7 +483,7 @@ async function runExchangeStep(deps, policy = DEFAULT_RETRY_POLICY) {
     const narrowed = typeof claims?.parent_jti === "string" ? `, narrowed from ${claims.parent_jti}` : "";
     core.info(
       shown(
-        federated ? `downscope issued an OIDC token for "${granted.environment}" (audience ${String(claims?.aud)}; subject ${String(claims?.sub)}; expires ${expiresAt}; id ${tokenId ?? "unknown"}), for a cloud to exchange: see the token-file output.` : `downscope issued a ${granted.token_type} token for "${granted.environment}" (scopes: ${granted.scope || "none"}; expires ${expiresAt}; id ${tokenId ?? "unknown"}${narrowed}).`
+        githubApiUrl !== void 0 ? `downscope issued a GitHub token for "${granted.environment}" (repositories: ${granted.repositories?.join(", ") ?? "?"}; permissions: ${granted.scope || "none"}; expires ${expiresAt}).` : federated ? `downscope issued an OIDC token for "${granted.environment}" (audience ${String(claims?.aud)}; subject ${String(claims?.sub)}; expires ${expiresAt}; id ${tokenId ?? "unknown"}), for a cloud to exchange: see the token-file output.` : `downscope issued a ${granted.token_type} token for "${granted.environment}" (scopes: ${granted.scope || "none"}; expires ${expiresAt}; id ${tokenId ?? "unknown"}${narrowed}).`
       )
     );
     minted = void 0;
@@ -509,7 +501,7 @@ async function runExchangeStep(deps, policy = DEFAULT_RETRY_POLICY) {
     }
   } catch (error) {
     const message = error instanceof ActionError ? error.message : `downscope failed unexpectedly: ${String(error)}`;
-    const revoked = minted ? await revokeNow(deps, minted.url, minted.token) : void 0;
+    const revoked = !minted ? void 0 : minted.githubApiUrl !== void 0 ? await revokeGithubToken(deps, minted.githubApiUrl, minted.token) : await revokeNow(deps, minted.url, minted.token);
     const after = revoked === void 0 ? "" : revoked ? "\nThe token it had issued was revoked." : "\nThe token it had issued could not be revoked: it expires on its own.";
     core.setFailed(`${message}${after}`);
   }

@@ -4,7 +4,7 @@ import {
   runRevokeStep,
   runnerSecretFiles,
   systemClock
-} from "./chunks/chunk-JMEQN6P5.js";
+} from "./chunks/chunk-Z4RZGQEJ.js";
 import "./chunks/chunk-WSFCRVEQ.js";
 
 // action/post.ts

@@ -12,11 +12,14 @@ export declare function startLocalService(options: {
   artifact?: string;
   signingKeys: JWK[];
   port?: number;
+  bindings?: Record<string, string>;
+  network?: (request: Request) => Response | Promise<Response>;
 }): Promise<LocalService>;
 export declare function serveWorker(options: {
   scriptPath: string;
   bindings: Record<string, unknown>;
   port?: number;
+  network?: (request: Request) => Response | Promise<Response>;
 }): Promise<LocalService>;
 export declare function postTokenExchange(
   serviceUrl: string,

@@ -61,9 +61,11 @@ export function freePort() {
  * Starts the service. `policy` is YAML or JSON text, handed to the Worker as JSON (DOWNSCOPE_POLICY;
  * the Worker reads no YAML); or `artifact`, the path of a policy artifact bundled into the Worker
  * as a deployment does (`downscope policy build`), with DOWNSCOPE_POLICY unset. `signingKeys` is a
- * JWK array. Returns `{ url, logs, stop }`: `logs` collects the worker's log lines as parsed JSON.
+ * JWK array; `bindings` adds others (DOWNSCOPE_GITHUB_APP_KEYS); `network` answers the Worker's
+ * outbound requests (a fake GitHub API on loopback), which are otherwise refused. Returns
+ * `{ url, logs, stop }`: `logs` collects the worker's log lines as parsed JSON.
  */
-export async function startLocalService({ policy, artifact, signingKeys, port }) {
+export async function startLocalService({ policy, artifact, signingKeys, port, bindings = {}, network }) {
   const listenPort = port ?? (await freePort());
   const url = `http://127.0.0.1:${listenPort}`;
   const { scriptPath } = await bundleWorker({ artifact });
@@ -74,7 +76,9 @@ export async function startLocalService({ policy, artifact, signingKeys, port })
       DOWNSCOPE_ISSUER: url,
       ...(policy === undefined ? {} : { DOWNSCOPE_POLICY: JSON.stringify(parse(policy)) }),
       DOWNSCOPE_SIGNING_KEYS: JSON.stringify(signingKeys),
+      ...bindings,
     },
+    network,
   });
 }
 
@@ -82,7 +86,7 @@ export async function startLocalService({ policy, artifact, signingKeys, port })
  * Serves a bundled worker module (which exports `TokenState`) in workerd on a loopback port,
  * with its Durable Object bound as DOWNSCOPE_STATE and no network.
  */
-export async function serveWorker({ scriptPath, bindings, port }) {
+export async function serveWorker({ scriptPath, bindings, port, network }) {
   const listenPort = port ?? (await freePort());
   const logs = [];
   // Miniflare 5 takes a new options shape; the familiar (v4) one converts into it.
@@ -103,7 +107,7 @@ export async function serveWorker({ scriptPath, bindings, port }) {
           compatibilityFlags: ["nodejs_compat"],
           bindings,
           durableObjects: { DOWNSCOPE_STATE: { className: "TokenState", useSQLite: true } },
-          outboundService: (request) => new Response(`no network here: ${request.url}`, { status: 599 }),
+          outboundService: network ?? ((request) => new Response(`no network here: ${request.url}`, { status: 599 })),
         },
       ],
     }),
