@@ -3,11 +3,13 @@
  * ES256 sign of a minted token, with keys imported once, as the service does) next to the full
  * `POST /token` through the app's fetch handler, N iterations per request; and narrowing a
  * token next to its own floor; and a federation token (an oidc environment's, RS256) next to its
- * floor (RS256 verify + RS256 sign + one Durable Object claim). Timed from outside,
+ * floor (RS256 verify + RS256 sign + one Durable Object claim); and a GitHub App token next to
+ * its floor (verify + one claim + one call to a fake of GitHub's API, in-process). Timed from outside,
  * since workerd's clock does not move while code runs without I/O (see shared/MEASURING.md).
  */
-import { importJWK, type JWK, jwtVerify, SignJWT } from "jose";
+import { importJWK, importPKCS8, type JWK, jwtVerify, SignJWT } from "jose";
 import { githubClaims } from "../scripts/fake-github.mjs";
+import { fakeGithubAppApi } from "../scripts/fake-github-app-api.mjs";
 import { createApp } from "../worker/app";
 import type { Env } from "../worker/config";
 import { tokenLedger } from "../worker/state/ledger";
@@ -33,14 +35,38 @@ let exchanges = 0;
 let githubKey: CryptoKey | undefined;
 let floorKeys: { verify: CryptoKey; sign: CryptoKey; rsaSign: CryptoKey } | undefined;
 
+/** GitHub's REST API for the github environment, faked in-process (scripts/fake-github-app-api.mjs). */
+let githubApi: ReturnType<typeof fakeGithubAppApi> | undefined;
+let githubAppPem: string | undefined;
+const GITHUB_API = "https://api.github.com";
+
 const app = createApp({
-  // GitHub's JWKS, served from memory and counted: the "key fetching" figure.
-  fetch: async () => {
+  // GitHub's JWKS, served from memory and counted (the "key fetching" figure); GitHub's API, faked.
+  fetch: async (input, init) => {
+    const request = new Request(input, init);
+    if (githubApi && request.url.startsWith(GITHUB_API)) return githubApi.handle(request);
     jwksFetches++;
     return Response.json({ keys: [setup?.githubPublicJwk] });
   },
   log: () => {},
 });
+
+/** A GitHub App's key pair, made once per setup: its PEM for the service, its public JWK for the fake. */
+async function githubAppSetup(): Promise<void> {
+  const pair = (await crypto.subtle.generateKey(
+    { name: "RSASSA-PKCS1-v1_5", modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: "SHA-256" },
+    true,
+    ["sign", "verify"],
+  )) as CryptoKeyPair;
+  const pkcs8 = new Uint8Array((await crypto.subtle.exportKey("pkcs8", pair.privateKey)) as ArrayBuffer);
+  githubAppPem = `-----BEGIN PRIVATE KEY-----\n${btoa(String.fromCharCode(...pkcs8)).replace(/(.{64})/g, "$1\n")}\n-----END PRIVATE KEY-----\n`;
+  githubApi = fakeGithubAppApi({
+    app: { issuer: "Iv23liBench", publicJwk: (await crypto.subtle.exportKey("jwk", pair.publicKey)) as JWK },
+    installations: {
+      acme: { id: 42, type: "Organization", repositories: ["web", "docs"], permissions: { contents: "write" } },
+    },
+  });
+}
 
 /**
  * A stand-in for the Durable Object namespace that keeps records in this isolate's memory: the
@@ -63,14 +89,66 @@ const memoryState = {
 const signingKeysText = () => JSON.stringify([setup?.signingJwk, setup?.rsaSigningJwk]);
 let cachedKeysText: string | undefined;
 
+let cachedAppKeysText: string | undefined;
+
 function env(bindings: Env, memory = false): Env {
   cachedKeysText ??= signingKeysText();
+  cachedAppKeysText ??= JSON.stringify({ "deploy-bot": githubAppPem });
   return {
     DOWNSCOPE_STATE: memory ? memoryState : bindings.DOWNSCOPE_STATE,
     DOWNSCOPE_ISSUER: setup?.issuer,
     DOWNSCOPE_POLICY: setup?.policy,
     DOWNSCOPE_SIGNING_KEYS: cachedKeysText,
+    DOWNSCOPE_GITHUB_APP_KEYS: cachedAppKeysText,
   };
+}
+
+/** The GitHub floor's app JWT, signed once, as the service reuses its own. */
+let floorAppJwt: { token: string; exp: number } | undefined;
+
+/**
+ * What a GitHub token cannot cost less than: verify the job's token, claim it once, and one
+ * call to GitHub's API (the fake, in-process) creating the installation token.
+ */
+async function githubFloor(
+  bindings: Env,
+  token: string,
+  keys: { verify: CryptoKey },
+  issuer: string,
+): Promise<boolean> {
+  await jwtVerify(token, keys.verify, {
+    algorithms: ["RS256"],
+    issuer: "https://token.actions.githubusercontent.com",
+    audience: issuer,
+    typ: "JWT",
+    clockTolerance: 60,
+    maxTokenAge: 600,
+  });
+  if (!(await claimOnce(bindings, token))) return false;
+  const now = Math.floor(Date.now() / 1000);
+  if (!floorAppJwt || floorAppJwt.exp - 60 <= now) {
+    const key = await importPKCS8(githubAppPem ?? "", "RS256");
+    floorAppJwt = {
+      token: await new SignJWT({ iss: "Iv23liBench" })
+        .setProtectedHeader({ alg: "RS256", typ: "JWT" })
+        .setIssuedAt(now - 60)
+        .setExpirationTime(now + 540)
+        .sign(key),
+      exp: now + 540,
+    };
+  }
+  const response = await githubApi?.handle(
+    new Request(`${GITHUB_API}/app/installations/42/access_tokens`, {
+      method: "POST",
+      headers: {
+        authorization: `Bearer ${floorAppJwt.token}`,
+        "user-agent": "bench",
+        "content-type": "application/json",
+      },
+      body: JSON.stringify({ repositories: ["docs"], permissions: { contents: "read" } }),
+    }),
+  );
+  return response?.status === 201;
 }
 
 /** Verify the GitHub token, sign a token: ES256 as an access token, or RS256 as a federation token. */
@@ -194,6 +272,8 @@ export default {
       };
       const { d: _, ...publicJwk } = setup.signingJwk;
       parentVerifyKey = (await importJWK(publicJwk, "ES256")) as CryptoKey;
+      await githubAppSetup();
+      cachedAppKeysText = undefined;
       githubKey ??= (await importJWK(setup.githubPrivateJwk, "RS256")) as CryptoKey;
       return new Response("ok");
     }
@@ -255,6 +335,19 @@ export default {
           // for federation, an RS256 signature instead of an ES256 one.
           const minted = await floor(token, floorKeys, setup.issuer, mode === "oidc-floor" ? "RS256" : "ES256");
           if (!(await claimOnce(bindings, token)) || !minted) failures++;
+        } else if (mode === "github-floor") {
+          if (!(await githubFloor(bindings, token, floorKeys, setup.issuer))) failures++;
+        } else if (mode === "github") {
+          exchanges++;
+          const request = exchangeRequest(
+            setup.issuer,
+            token,
+            "id_token",
+            "&environment=web-docs&scope=contents%3Aread&resource=https%3A%2F%2Fgithub.com%2Facme%2Fdocs",
+          );
+          const response = await app.fetch(request, env(bindings));
+          if (response.status !== 200) failures++;
+          await response.arrayBuffer();
         } else if (mode === "oidc") {
           exchanges++;
           const request = exchangeRequest(setup.issuer, token, "id_token", "&environment=aws-production");

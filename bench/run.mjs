@@ -153,14 +153,26 @@ async function startBenchWorker(github, signingJwk, rsaSigningJwk) {
 
 /** 1. The floor and the full exchange, interleaved, inside one workerd isolate. */
 async function inProcess(bench) {
-  const modes = ["floor", "floor-do", "app", "app-memory", "framing", "narrow", "narrow-floor", "oidc", "oidc-floor"];
+  const modes = [
+    "floor",
+    "floor-do",
+    "app",
+    "app-memory",
+    "framing",
+    "narrow",
+    "narrow-floor",
+    "oidc",
+    "oidc-floor",
+    "github",
+    "github-floor",
+  ];
   // The narrowing modes spend no GitHub token.
   const spending = modes.filter((mode) => !mode.startsWith("narrow"));
   log("in-process: signing GitHub tokens for the runs");
   await bench.stock(spending.length * (200 + ROUNDS * (LOOP + 40)));
   for (const mode of modes) await timed(`${bench.url}/loop?mode=${mode}&n=200`);
   const perOp = Object.fromEntries(modes.map((mode) => [mode, []]));
-  const ratios = { app: [], memory: [], state: [], handled: [], narrow: [], narrowHandled: [], oidc: [] };
+  const ratios = { app: [], memory: [], state: [], handled: [], narrow: [], narrowHandled: [], oidc: [], github: [] };
   for (let round = 0; round < ROUNDS; round++) {
     const this_ = {};
     for (const mode of round % 2 === 0 ? modes : [...modes].reverse()) {
@@ -176,6 +188,7 @@ async function inProcess(bench) {
     ratios.narrow.push(this_.narrow / this_["narrow-floor"]);
     ratios.narrowHandled.push(this_.narrow / (this_["narrow-floor"] + this_.framing));
     ratios.oidc.push(this_.oidc / this_["oidc-floor"]);
+    ratios.github.push(this_.github / this_["github-floor"]);
   }
   const section = "1. in-process";
   const perExchange = (mode, detail = "") => [
@@ -228,6 +241,17 @@ async function inProcess(bench) {
   );
   record(section, "downscope POST /token for an oidc environment (RS256, AWS session tags)", ...perExchange("oidc"));
   ratio("ratio federation token / its floor", ratios.oidc);
+  record(
+    section,
+    "GitHub token floor (RS256 verify + one Durable Object claim + one call to the fake GitHub API)",
+    ...perExchange("github-floor"),
+  );
+  record(
+    section,
+    "downscope POST /token for a github environment (app JWT and installation cached)",
+    ...perExchange("github"),
+  );
+  ratio("ratio GitHub token / its floor", ratios.github);
 }
 
 /** 4a and 6. 10,000 exchanges: JWKS fetches, and the isolate's memory as they accumulate. */
