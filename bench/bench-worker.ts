@@ -103,6 +103,20 @@ function env(bindings: Env, memory = false): Env {
   };
 }
 
+/** What every floor does first: verify the job's GitHub token as the service must. */
+async function verifyJobToken(token: string, key: CryptoKey, issuer: string) {
+  const { payload } = await jwtVerify(token, key, {
+    algorithms: ["RS256"],
+    issuer: "https://token.actions.githubusercontent.com",
+    audience: issuer,
+    typ: "JWT",
+    clockTolerance: 60,
+    maxTokenAge: 600,
+    requiredClaims: ["exp", "iat", "jti", "repository", "repository_id", "repository_owner_id"],
+  });
+  return payload;
+}
+
 /** The GitHub floor's app JWT, signed once, as the service reuses its own. */
 let floorAppJwt: { token: string; exp: number } | undefined;
 
@@ -116,14 +130,7 @@ async function githubFloor(
   keys: { verify: CryptoKey },
   issuer: string,
 ): Promise<boolean> {
-  await jwtVerify(token, keys.verify, {
-    algorithms: ["RS256"],
-    issuer: "https://token.actions.githubusercontent.com",
-    audience: issuer,
-    typ: "JWT",
-    clockTolerance: 60,
-    maxTokenAge: 600,
-  });
+  await verifyJobToken(token, keys.verify, issuer);
   if (!(await claimOnce(bindings, token))) return false;
   const now = Math.floor(Date.now() / 1000);
   if (!floorAppJwt || floorAppJwt.exp - 60 <= now) {
@@ -158,15 +165,7 @@ async function floor(
   issuer: string,
   alg: "ES256" | "RS256" = "ES256",
 ): Promise<string> {
-  const { payload } = await jwtVerify(token, keys.verify, {
-    algorithms: ["RS256"],
-    issuer: "https://token.actions.githubusercontent.com",
-    audience: issuer,
-    typ: "JWT",
-    clockTolerance: 60,
-    maxTokenAge: 600,
-    requiredClaims: ["exp", "iat", "jti", "repository", "repository_id", "repository_owner_id"],
-  });
+  const payload = await verifyJobToken(token, keys.verify, issuer);
   const now = Math.floor(Date.now() / 1000);
   return new SignJWT({
     iss: issuer,

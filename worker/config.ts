@@ -54,6 +54,9 @@ export type ConfigState =
 
 export type PolicySource = "bundled" | "DOWNSCOPE_POLICY";
 
+/** How many lint warnings the load line quotes. */
+const LINT_WARNINGS_SHOWN = 5;
+
 export class ConfigLoader {
   private cached?: { inputs: readonly (string | undefined)[]; state: Promise<ConfigState> };
   private devKeys?: Promise<SigningKeySet>;
@@ -101,8 +104,16 @@ export class ConfigLoader {
       const shown = compiled.problems.slice(0, 20).map(formatProblem).join("; ");
       return { ok: false, problem: `${source.name} is invalid: ${shown}` };
     }
-    for (const warning of [...source.warnings, ...compiled.warnings.map(formatProblem)]) {
-      this.log({ level: "warn", event: "policy_lint", warning });
+    // One line, whatever the count: an isolate's start must not cost in proportion to its warnings.
+    const warnings = [...source.warnings, ...compiled.warnings.map(formatProblem)];
+    if (warnings.length > 0) {
+      this.log({
+        level: "warn",
+        event: "policy_lint",
+        count: warnings.length,
+        first: warnings.slice(0, LINT_WARNINGS_SHOWN),
+        message: `the policy has ${warnings.length} lint warning${warnings.length === 1 ? "" : "s"}: run downscope policy check for all of them`,
+      });
     }
     const trusted = trustedIssuers(compiled.policy);
     if (trusted.has(issuer)) {

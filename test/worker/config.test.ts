@@ -77,6 +77,20 @@ describe("configuration fails closed", () => {
     expect(JSON.stringify(logs)).not.toContain(String(signingJwk.d));
   });
 
+  it("logs one line for any number of lint warnings, with the count and the first few", async () => {
+    const rules = Array.from(
+      { length: 1000 },
+      (_, i) => `      - { repository: acme/r${i}, repository_id: ${i + 1}, ref: refs/heads/main }`,
+    );
+    const noisy = `version: 1\nenvironments:\n  staging:\n    scopes: [deploy]\n    rules:\n${rules.join("\n")}\n`;
+    const { state, logs } = await load(serviceEnv({ DOWNSCOPE_POLICY: policyJson(noisy) }));
+    expect(state.ok).toBe(true);
+    const lint = logs.filter((record) => record.event === "policy_lint");
+    expect(lint).toHaveLength(1);
+    expect(lint[0]).toMatchObject({ count: 1000, message: expect.stringContaining("1000 lint warnings") });
+    expect(lint[0].first).toHaveLength(5);
+  });
+
   it("loads once per set of binding values", async () => {
     const logs: LogRecord[] = [];
     const loader = new ConfigLoader((record) => logs.push(record));

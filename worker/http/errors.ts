@@ -136,6 +136,8 @@ export class OAuthError extends Error {
       headers: {
         "content-type": "application/json",
         "cache-control": "no-store",
+        // Every 503 says when to come back; a reason that names no time gets a short one.
+        ...(this.status === 503 ? { "retry-after": "5" } : {}),
         ...this.headers,
       },
     });
@@ -145,5 +147,11 @@ export class OAuthError extends Error {
 export const invalidRequest = (reason: ErrorReason, status: 400 | 413 = 400) =>
   new OAuthError(status, "invalid_request", reason);
 
-export const unavailable = (reason: "issuer_unavailable" | "state_unavailable" | "misconfigured" | "internal") =>
-  new OAuthError(503, "temporarily_unavailable", reason);
+/**
+ * How long a client should wait before trying again, by reason: every 503 says (`Retry-After`),
+ * so the action's retries wait as long as they should, not as long as they guess.
+ */
+const RETRY_AFTER_SECONDS = { issuer_unavailable: 30, state_unavailable: 2, misconfigured: 60, internal: 5 } as const;
+
+export const unavailable = (reason: keyof typeof RETRY_AFTER_SECONDS) =>
+  new OAuthError(503, "temporarily_unavailable", reason, {}, { "retry-after": String(RETRY_AFTER_SECONDS[reason]) });
