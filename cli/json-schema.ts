@@ -23,7 +23,12 @@ function kindSchema(kind: FieldKind): Schema {
     case "version":
       return { const: 1 };
     case "url":
-      return { type: "string", format: "uri", pattern: "^https://", maxLength: 512 };
+      return {
+        type: "string",
+        format: "uri",
+        pattern: kind.loopback ? "^(https://|http://(localhost|127\\.0\\.0\\.1|\\[::1\\])[:/])" : "^https://",
+        maxLength: 512,
+      };
     case "text":
       return { type: "string", minLength: 1, maxLength: kind.maxLength };
     case "patterns":

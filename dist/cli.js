@@ -4578,7 +4578,10 @@ var ISSUER = {
   title: "issuer",
   fields: {
     issuer: { kind: { type: "url" }, required: true, description: "The exact iss of the tokens it signs." },
-    jwks_uri: { kind: { type: "url" }, description: "Where its keys are (default: <issuer>/.well-known/jwks)." },
+    jwks_uri: {
+      kind: { type: "url", loopback: true },
+      description: "Where its keys are (default: <issuer>/.well-known/jwks); https, or http on a loopback host."
+    },
     jwks: { kind: { type: "jwks" }, description: "Static public keys, inline (air-gapped installs, tests)." }
   }
 };
@@ -4642,7 +4645,12 @@ function kindSchema(kind) {
     case "version":
       return { const: 1 };
     case "url":
-      return { type: "string", format: "uri", pattern: "^https://", maxLength: 512 };
+      return {
+        type: "string",
+        format: "uri",
+        pattern: kind.loopback ? "^(https://|http://(localhost|127\\.0\\.0\\.1|\\[::1\\])[:/])" : "^https://",
+        maxLength: 512
+      };
     case "text":
       return { type: "string", minLength: 1, maxLength: kind.maxLength };
     case "patterns":
@@ -12051,7 +12059,7 @@ function checkKind(check2, value, path2, kind) {
       return check2.error(path2, "unexpected field");
   }
 }
-function checkUrl(check2, value, path2) {
+function checkUrl(check2, value, path2, loopback = false) {
   if (typeof value !== "string" || value.length === 0 || value.length > 512) {
     return check2.error(path2, "must be an https URL of at most 512 characters");
   }
@@ -12061,7 +12069,10 @@ function checkUrl(check2, value, path2) {
   } catch {
     return check2.error(path2, "must be an https URL");
   }
-  if (url.protocol !== "https:") return check2.error(path2, "must be an https URL");
+  const local = loopback && url.protocol === "http:" && LOOPBACK_HOSTS.has(url.hostname);
+  if (url.protocol !== "https:" && !local) {
+    return check2.error(path2, loopback ? "must be an https URL (http only on a loopback host)" : "must be an https URL");
+  }
   if (url.username || url.password || url.hash || url.search) {
     return check2.error(path2, "must not carry credentials, a query or a fragment");
   }
@@ -12201,7 +12212,7 @@ function compileIssuers(check2, value) {
     const fields = checkObject(check2, item, path2, ISSUER);
     if (!fields) return;
     const issuer = checkUrl(check2, fields.issuer, join(path2, "issuer"));
-    const jwksUri = fields.jwks_uri === void 0 ? void 0 : checkUrl(check2, fields.jwks_uri, join(path2, "jwks_uri"));
+    const jwksUri = fields.jwks_uri === void 0 ? void 0 : checkUrl(check2, fields.jwks_uri, join(path2, "jwks_uri"), true);
     const jwks = fields.jwks === void 0 ? void 0 : checkJwks(check2, fields.jwks, join(path2, "jwks"));
     if (fields.jwks !== void 0 && fields.jwks_uri !== void 0) {
       check2.error(path2, "give jwks_uri or jwks, not both");

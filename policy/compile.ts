@@ -5,7 +5,7 @@
  */
 
 import { HARD_MAX_TTL_SECONDS, parseDuration } from "../protocol/duration";
-import { ENVIRONMENT_NAME, GITHUB_COM_ISSUER, SCOPE_TOKEN } from "../protocol/names";
+import { ENVIRONMENT_NAME, GITHUB_COM_ISSUER, LOOPBACK_HOSTS, SCOPE_TOKEN } from "../protocol/names";
 import { CONTROL_CHARACTER, INVISIBLE_CHARACTER } from "../protocol/printable";
 import { eventCondition, exactCondition, patternCondition, repositoryCondition } from "./conditions";
 import { type PolicyDocument, RESERVED_KEYS } from "./document";
@@ -189,7 +189,8 @@ function checkKind(check: Checker, value: unknown, path: string, kind: FieldKind
   }
 }
 
-function checkUrl(check: Checker, value: unknown, path: string): string | undefined {
+/** https; with `loopback`, http on a loopback host too (where faults can be tested end to end). */
+function checkUrl(check: Checker, value: unknown, path: string, loopback = false): string | undefined {
   if (typeof value !== "string" || value.length === 0 || value.length > 512) {
     return check.error(path, "must be an https URL of at most 512 characters");
   }
@@ -199,7 +200,10 @@ function checkUrl(check: Checker, value: unknown, path: string): string | undefi
   } catch {
     return check.error(path, "must be an https URL");
   }
-  if (url.protocol !== "https:") return check.error(path, "must be an https URL");
+  const local = loopback && url.protocol === "http:" && LOOPBACK_HOSTS.has(url.hostname);
+  if (url.protocol !== "https:" && !local) {
+    return check.error(path, loopback ? "must be an https URL (http only on a loopback host)" : "must be an https URL");
+  }
   if (url.username || url.password || url.hash || url.search) {
     return check.error(path, "must not carry credentials, a query or a fragment");
   }
@@ -363,7 +367,7 @@ function compileIssuers(check: Checker, value: unknown): TrustedIssuer[] {
     if (!fields) return;
     const issuer = checkUrl(check, fields.issuer, join(path, "issuer"));
     const jwksUri =
-      fields.jwks_uri === undefined ? undefined : checkUrl(check, fields.jwks_uri, join(path, "jwks_uri"));
+      fields.jwks_uri === undefined ? undefined : checkUrl(check, fields.jwks_uri, join(path, "jwks_uri"), true);
     const jwks = fields.jwks === undefined ? undefined : checkJwks(check, fields.jwks, join(path, "jwks"));
     if (fields.jwks !== undefined && fields.jwks_uri !== undefined) {
       check.error(path, "give jwks_uri or jwks, not both");

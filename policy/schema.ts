@@ -6,7 +6,8 @@
 
 export type FieldKind =
   | { readonly type: "version" }
-  | { readonly type: "url" }
+  /** https; with `loopback`, http on a loopback host too (local runs and tests reach only those). */
+  | { readonly type: "url"; readonly loopback?: boolean }
   | { readonly type: "text"; readonly maxLength: number }
   | { readonly type: "patterns"; readonly prefix?: string }
   | { readonly type: "repository" }
@@ -180,7 +181,10 @@ export const ISSUER: ObjectDefinition = {
   title: "issuer",
   fields: {
     issuer: { kind: { type: "url" }, required: true, description: "The exact iss of the tokens it signs." },
-    jwks_uri: { kind: { type: "url" }, description: "Where its keys are (default: <issuer>/.well-known/jwks)." },
+    jwks_uri: {
+      kind: { type: "url", loopback: true },
+      description: "Where its keys are (default: <issuer>/.well-known/jwks); https, or http on a loopback host.",
+    },
     jwks: { kind: { type: "jwks" }, description: "Static public keys, inline (air-gapped installs, tests)." },
   },
 };

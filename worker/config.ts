@@ -10,11 +10,13 @@ import { federationIssuerProblem } from "../policy/kinds/oidc";
 import { formatProblem } from "../policy/problems";
 import type { CompiledPolicy, TrustedIssuer } from "../policy/types";
 import { sha256Hex } from "../protocol/digest";
+import { parseDuration } from "../protocol/duration";
 import { LOOPBACK_HOSTS } from "../protocol/names";
 import { generateSigningKeys, importSigningKeys, SigningKeyError, type SigningKeySet } from "../protocol/signing-keys";
 import { AppKeyError, importAppKey } from "./github/private-key";
 import type { Logger } from "./log";
 import { trustedIssuers } from "./oidc/issuers";
+import { DEFAULT_MAX_STALE_MS } from "./oidc/jwks-cache";
 
 /**
  * The Worker's bindings: those wrangler.jsonc declares (generated into worker-configuration.d.ts
@@ -28,6 +30,8 @@ export type Env = Partial<Cloudflare.Env> & {
   /** A JSON object from each app of the policy's github_apps to its private key (PEM). */
   DOWNSCOPE_GITHUB_APP_KEYS?: string;
   DOWNSCOPE_DEV?: string;
+  /** How long known issuer keys are served while the issuer is unreachable (`24h` default; `90m`, seconds). */
+  DOWNSCOPE_ISSUER_KEYS_MAX_STALE?: string;
   /** `eu` or `fedramp`: keep single-use and revocation records in that jurisdiction. */
   DOWNSCOPE_STATE_JURISDICTION?: string;
 };
@@ -45,6 +49,8 @@ export interface ServiceConfig {
   /** Each GitHub App's imported key, or why there is none (its environments then fail closed). */
   readonly githubAppKeys: ReadonlyMap<string, { readonly key: CryptoKey } | { readonly problem: string }>;
   readonly trusted: ReadonlyMap<string, TrustedIssuer>;
+  /** How long known issuer keys are served while the issuer is unreachable, in milliseconds. */
+  readonly issuerKeysMaxStaleMs: number;
   readonly dev: boolean;
 }
 
@@ -74,6 +80,7 @@ export class ConfigLoader {
       env.DOWNSCOPE_ISSUER,
       env.DOWNSCOPE_DEV,
       env.DOWNSCOPE_GITHUB_APP_KEYS,
+      env.DOWNSCOPE_ISSUER_KEYS_MAX_STALE,
     ];
     if (this.cached && inputs.every((value, index) => value === this.cached?.inputs[index])) return this.cached.state;
     const state = this.build(env).then((result) => {
@@ -161,6 +168,16 @@ export class ConfigLoader {
     }
 
     const githubAppKeys = await this.githubAppKeys(compiled.policy, env.DOWNSCOPE_GITHUB_APP_KEYS);
+    const staleSeconds =
+      env.DOWNSCOPE_ISSUER_KEYS_MAX_STALE === undefined
+        ? DEFAULT_MAX_STALE_MS / 1000
+        : parseDuration(env.DOWNSCOPE_ISSUER_KEYS_MAX_STALE);
+    if (staleSeconds === undefined || staleSeconds > 7 * 24 * 3600) {
+      return {
+        ok: false,
+        problem: "DOWNSCOPE_ISSUER_KEYS_MAX_STALE must be a duration of at most 7 days, such as 24h, 90m or 3600",
+      };
+    }
     const { policySource, digest: policyDigest } = source;
     const audience = compiled.policy.audience ?? issuer;
     this.log({
@@ -182,6 +199,7 @@ export class ConfigLoader {
         keys,
         githubAppKeys,
         trusted,
+        issuerKeysMaxStaleMs: staleSeconds * 1000,
         dev,
       },
     };

@@ -58,6 +58,7 @@ export async function exchangeToken(request: Request, context: ExchangeContext):
       audience: config.audience,
       selfIssuer: config.issuer,
       keys: context.keys,
+      maxStaleMs: config.issuerKeysMaxStaleMs,
       now: context.now,
     });
   } catch (error) {

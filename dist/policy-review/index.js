@@ -52560,7 +52560,10 @@ var ISSUER = {
   title: "issuer",
   fields: {
     issuer: { kind: { type: "url" }, required: true, description: "The exact iss of the tokens it signs." },
-    jwks_uri: { kind: { type: "url" }, description: "Where its keys are (default: <issuer>/.well-known/jwks)." },
+    jwks_uri: {
+      kind: { type: "url", loopback: true },
+      description: "Where its keys are (default: <issuer>/.well-known/jwks); https, or http on a loopback host."
+    },
     jwks: { kind: { type: "jwks" }, description: "Static public keys, inline (air-gapped installs, tests)." }
   }
 };
@@ -52737,7 +52740,7 @@ function checkKind(check, value, path6, kind) {
       return check.error(path6, "unexpected field");
   }
 }
-function checkUrl(check, value, path6) {
+function checkUrl(check, value, path6, loopback = false) {
   if (typeof value !== "string" || value.length === 0 || value.length > 512) {
     return check.error(path6, "must be an https URL of at most 512 characters");
   }
@@ -52747,7 +52750,10 @@ function checkUrl(check, value, path6) {
   } catch {
     return check.error(path6, "must be an https URL");
   }
-  if (url.protocol !== "https:") return check.error(path6, "must be an https URL");
+  const local = loopback && url.protocol === "http:" && LOOPBACK_HOSTS.has(url.hostname);
+  if (url.protocol !== "https:" && !local) {
+    return check.error(path6, loopback ? "must be an https URL (http only on a loopback host)" : "must be an https URL");
+  }
   if (url.username || url.password || url.hash || url.search) {
     return check.error(path6, "must not carry credentials, a query or a fragment");
   }
@@ -52887,7 +52893,7 @@ function compileIssuers(check, value) {
     const fields = checkObject(check, item, path6, ISSUER);
     if (!fields) return;
     const issuer = checkUrl(check, fields.issuer, join3(path6, "issuer"));
-    const jwksUri = fields.jwks_uri === void 0 ? void 0 : checkUrl(check, fields.jwks_uri, join3(path6, "jwks_uri"));
+    const jwksUri = fields.jwks_uri === void 0 ? void 0 : checkUrl(check, fields.jwks_uri, join3(path6, "jwks_uri"), true);
     const jwks = fields.jwks === void 0 ? void 0 : checkJwks(check, fields.jwks, join3(path6, "jwks"));
     if (fields.jwks !== void 0 && fields.jwks_uri !== void 0) {
       check.error(path6, "give jwks_uri or jwks, not both");

@@ -91,6 +91,19 @@ describe("configuration fails closed", () => {
     expect(lint[0].first).toHaveLength(5);
   });
 
+  it("takes how long stale issuer keys are served, and refuses a bound that is not a duration of at most 7 days", async () => {
+    expect((await load(serviceEnv())).state).toMatchObject({ ok: true, config: { issuerKeysMaxStaleMs: 86_400_000 } });
+    expect((await load(serviceEnv({ DOWNSCOPE_ISSUER_KEYS_MAX_STALE: "90m" }))).state).toMatchObject({
+      config: { issuerKeysMaxStaleMs: 5_400_000 },
+    });
+    for (const value of ["forever", "8000h", "-1"]) {
+      expect((await load(serviceEnv({ DOWNSCOPE_ISSUER_KEYS_MAX_STALE: value }))).state, value).toEqual({
+        ok: false,
+        problem: "DOWNSCOPE_ISSUER_KEYS_MAX_STALE must be a duration of at most 7 days, such as 24h, 90m or 3600",
+      });
+    }
+  });
+
   it("loads once per set of binding values", async () => {
     const logs: LogRecord[] = [];
     const loader = new ConfigLoader((record) => logs.push(record));

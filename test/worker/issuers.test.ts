@@ -174,6 +174,29 @@ describe("issuers as namespaces", () => {
     expect(explicit.ok && explicit.warnings.some((w) => w.message.includes("default issuer"))).toBe(false);
   });
 
+  it("while the issuer is down: known keys verify (bounded), an unknown kid is 503 with Retry-After, not invalid", async () => {
+    let down = false;
+    const { fetch: fetcher, calls } = countingFetch((input, init) =>
+      down ? Promise.reject(new TypeError("issuer unreachable")) : fetch(input, init),
+    );
+    let clock = Date.now();
+    const { app } = testApp({ fetch: fetcher, now: () => clock });
+    const env = serviceEnv({ DOWNSCOPE_ISSUER_KEYS_MAX_STALE: "2h" });
+    expect((await exchange(app, await githubToken(), {}, { env })).status).toBe(200);
+    down = true;
+    clock += 90 * 60_000; // the cached keys are due for a refresh, which fails
+    const now = Math.floor(clock / 1000);
+    expect((await exchange(app, await githubToken({}, {}, now), {}, { env })).status).toBe(200);
+    const unknown = await exchange(app, await githubToken({}, { kid: "rotated-in" }, now), {}, { env });
+    expect(unknown.status).toBe(503);
+    expect(unknown.headers.get("retry-after")).toBe("30");
+    expect(await errorOf(unknown)).toMatchObject({ error: "temporarily_unavailable" });
+    clock += 60 * 60_000; // past the 2 h bound since the last successful fetch
+    const late = Math.floor(clock / 1000);
+    expect((await exchange(app, await githubToken({}, {}, late), {}, { env })).status).toBe(503);
+    expect(calls.length).toBeGreaterThan(1);
+  });
+
   it("keys the repository rate limit by issuer as well as id", async () => {
     const { app } = testApp();
     const repository = String(200_000 + Math.floor(Math.random() * 700_000));

@@ -97,6 +97,31 @@ describe("JWKS cache", () => {
     expect(JSON.stringify(logs)).not.toMatch(/"n":/);
   });
 
+  it("serves known keys for a bounded time while the issuer is down; an unknown kid then is unavailable, not invalid", async () => {
+    const [k1, k2] = [await publicKey("k1"), await publicKey("k2")];
+    const { state, fetcher } = issuerEndpoint(() => Response.json({ keys: [k1, k2] }));
+    let clock = 0;
+    const cache = new JwksCache({ fetch: fetcher, now: () => clock, maxStaleMs: 24 * 3_600_000 });
+    expect(await lookup(cache, "k1")).toBe("found");
+    state.answer = () => new Response("down", { status: 502 });
+    clock += 20 * 3_600_000;
+    expect(await lookup(cache, "k1")).toBe("found");
+    // A kid nobody can check now: 503 (retry later), never "the token is invalid".
+    expect(await lookup(cache, "k3")).toBe("issuer_unavailable");
+    clock += 5 * 3_600_000; // 25 h after the last success
+    expect(await lookup(cache, "k1")).toBe("issuer_unavailable");
+    expect(await lookup(cache, "k1")).toBe("issuer_unavailable"); // within the cooldown too
+    // Back, having dropped k1: k1 is refused from then on, k2 still verifies.
+    state.answer = () => Response.json({ keys: [k2] });
+    clock += 60_000;
+    expect(await lookup(cache, "k2")).toBe("found");
+    expect(await lookup(cache, "k1")).toBe("unknown_key");
+    // A per-call bound (the service's setting) wins over the cache's default.
+    state.answer = () => new Response("down", { status: 502 });
+    clock += 700_000;
+    await expect(cache.key(issuer, "k2", 600_000)).rejects.toMatchObject({ code: "issuer_unavailable" });
+  });
+
   it("reports the issuer unavailable when nothing is cached", async () => {
     for (const answer of [
       () => new Response("no", { status: 500 }),

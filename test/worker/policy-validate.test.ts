@@ -188,6 +188,13 @@ describe("policy validation", () => {
     const issuer = (body: string) => policy("", "", `issuers:\n${body}`);
     expect(errors(issuer("  - issuer: https://ghe.example.com/_services/token\n"))).toEqual([]);
     expect(errors(issuer("  - issuer: http://ghe.example.com\n"))[0]).toMatch(/https URL/);
+    // Keys may come over http from a loopback host only (local runs and fault tests).
+    expect(errors(issuer("  - issuer: https://ghe.example.com\n    jwks_uri: http://127.0.0.1:9999/keys\n"))).toEqual(
+      [],
+    );
+    expect(errors(issuer("  - issuer: https://ghe.example.com\n    jwks_uri: http://keys.example/keys\n"))[0]).toMatch(
+      /must be an https URL \(http only on a loopback host\)/,
+    );
     expect(errors(issuer("  - issuer: https://a.example\n  - issuer: https://a.example\n"))[0]).toMatch(/listed twice/);
     expect(
       errors(

@@ -1,7 +1,11 @@
 /**
  * Issuer keys, cached per isolate. Fetched only from configured issuers; refreshed when old or
  * when a token names an unknown `kid`, but never more than once per cooldown, so a flood of
- * made-up `kid`s costs one fetch; served stale while the issuer is unreachable.
+ * made-up `kid`s costs one fetch. While the issuer is unreachable, known keys are served for a
+ * bounded time after the last successful fetch (default 24 hours), then refused as unavailable;
+ * a `kid` unknown while it is unreachable is unavailable too (nobody knows yet whether it is
+ * valid), never "invalid"; a `kid` the issuer stops publishing is refused after the next
+ * successful fetch.
  */
 import { importJWK } from "jose";
 import { jwksUriOf } from "../../policy/issuer-keys";
@@ -16,6 +20,8 @@ export interface JwksCacheOptions {
   readonly refreshAfterMs?: number;
   /** The least time between two fetches of one issuer's keys. */
   readonly cooldownMs?: number;
+  /** How long after the last successful fetch known keys are served while the issuer is unreachable. */
+  readonly maxStaleMs?: number;
   readonly timeoutMs?: number;
   readonly maxBytes?: number;
   /** Called with ids and outcomes only, never key material. */
@@ -34,8 +40,12 @@ interface Entry {
   keys: Map<string, CryptoKey>;
   fetchedAt: number;
   lastAttempt: number;
+  /** Whether the last fetch failed: the issuer cannot be reached (or answers nonsense) now. */
+  unreachable: boolean;
   inflight?: Promise<void>;
 }
+
+export const DEFAULT_MAX_STALE_MS = 24 * 3600_000;
 
 const MAX_KEYS = 50;
 
@@ -46,16 +56,21 @@ export class JwksCache {
   private readonly cooldownMs: number;
   private readonly timeoutMs: number;
   private readonly maxBytes: number;
+  private readonly maxStaleMs: number;
 
   constructor(private readonly options: JwksCacheOptions) {
+    this.maxStaleMs = options.maxStaleMs ?? DEFAULT_MAX_STALE_MS;
     this.refreshAfterMs = options.refreshAfterMs ?? 10 * 60_000;
     this.cooldownMs = options.cooldownMs ?? 60_000;
     this.timeoutMs = options.timeoutMs ?? 5_000;
     this.maxBytes = options.maxBytes ?? 64 * 1024;
   }
 
-  /** The verification key `kid` of `issuer`, or throws `KeyLookupFailed`. */
-  async key(issuer: TrustedIssuer, kid: string): Promise<CryptoKey> {
+  /**
+   * The verification key `kid` of `issuer`, or throws `KeyLookupFailed`. `maxStaleMs` overrides
+   * the cache's bound on serving keys while the issuer is unreachable (the service's setting).
+   */
+  async key(issuer: TrustedIssuer, kid: string, maxStaleMs = this.maxStaleMs): Promise<CryptoKey> {
     if (issuer.jwks) {
       const keys = await this.inlineKeys(issuer.jwks);
       const key = keys.get(kid);
@@ -66,7 +81,7 @@ export class JwksCache {
     const now = this.options.now();
     let entry = this.entries.get(uri);
     if (!entry) {
-      entry = { keys: new Map(), fetchedAt: 0, lastAttempt: Number.NEGATIVE_INFINITY };
+      entry = { keys: new Map(), fetchedAt: 0, lastAttempt: Number.NEGATIVE_INFINITY, unreachable: false };
       this.entries.set(uri, entry);
     }
     const mayFetch = now - entry.lastAttempt >= this.cooldownMs;
@@ -75,6 +90,11 @@ export class JwksCache {
       await this.refresh(uri, entry);
     }
     const key = entry.keys.get(kid);
+    if (entry.unreachable) {
+      // Known keys, for a bounded time; an unknown kid may be a new key we cannot fetch yet.
+      if (!key || this.options.now() - entry.fetchedAt > maxStaleMs) throw new KeyLookupFailed("issuer_unavailable");
+      return key;
+    }
     if (key) return key;
     throw new KeyLookupFailed(entry.keys.size === 0 ? "issuer_unavailable" : "unknown_key");
   }
@@ -86,10 +106,12 @@ export class JwksCache {
         .then((keys) => {
           entry.keys = keys;
           entry.fetchedAt = this.options.now();
+          entry.unreachable = false;
           this.options.log?.({ level: "info", event: "jwks_fetched", jwks_uri: uri, keys: keys.size });
         })
         .catch((error: unknown) => {
-          // Keep serving what we had: an unreachable issuer must not lock out known keys.
+          // Keep serving what we had, for a while: an unreachable issuer must not lock out known keys.
+          entry.unreachable = true;
           this.options.log?.({
             level: "warn",
             event: "jwks_fetch_failed",

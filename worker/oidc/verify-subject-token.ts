@@ -24,6 +24,8 @@ export interface SubjectTokenContext {
   /** This service's own issuer: its tokens are never accepted as subject tokens. */
   readonly selfIssuer: string;
   readonly keys: JwksCache;
+  /** How long known issuer keys are served while the issuer is unreachable (DOWNSCOPE_ISSUER_KEYS_MAX_STALE). */
+  readonly maxStaleMs?: number;
   /** Seconds since the epoch. */
   readonly now: number;
 }
@@ -59,7 +61,7 @@ export async function verifySubjectToken(token: string, context: SubjectTokenCon
   const issuer = context.trusted.get(payload.iss as string) ?? reject("subject_token_untrusted_issuer");
   if (typeof header.kid !== "string" || header.kid === "") reject("subject_token_unknown_key");
 
-  const key = await context.keys.key(issuer, header.kid as string).catch((error: unknown) => {
+  const key = await context.keys.key(issuer, header.kid as string, context.maxStaleMs).catch((error: unknown) => {
     if (!(error instanceof KeyLookupFailed)) throw error;
     return reject(error.code === "unknown_key" ? "subject_token_unknown_key" : "issuer_unavailable");
   });
