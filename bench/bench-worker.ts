@@ -197,7 +197,7 @@ async function floor(
 function claimOnce(bindings: Env, token: string): Promise<boolean> {
   const ledger = tokenLedger(bindings.DOWNSCOPE_STATE as NonNullable<Env["DOWNSCOPE_STATE"]>);
   const jti = JSON.parse(atob(token.split(".")[1].replace(/-/g, "+").replace(/_/g, "/"))).jti;
-  return ledger.claimSubjectToken("https://token.actions.githubusercontent.com", jti, Date.now() + 600_000);
+  return ledger.claimSubjectToken("https://token.actions.githubusercontent.com", jti, Date.now() + 600_000, jti);
 }
 
 /** A token request as one arrives from the network: with its Content-Length, as every client sends it. */

@@ -88,10 +88,12 @@ export async function exchangeToken(request: Request, context: ExchangeContext):
   // The last gate before minting, which each kind passes through once its own checks hold: the
   // subject token is spent then, whatever happens next, so a failure from there on issues
   // nothing and a replay never issues twice.
+  // This exchange's own id: a claim retried after a lost answer is still this exchange's.
+  const exchangeId = crypto.randomUUID();
   const spend = async () => {
     const exp = subject.claims.exp as number;
     const fresh = await context.ledger
-      .claimSubjectToken(subject.issuer, subject.claims.jti as string, (exp + CLOCK_SKEW_SECONDS) * 1000)
+      .claimSubjectToken(subject.issuer, subject.claims.jti as string, (exp + CLOCK_SKEW_SECONDS) * 1000, exchangeId)
       .catch((error: unknown) => {
         if (error instanceof StateUnavailable) throw unavailable("state_unavailable");
         throw error;

@@ -126,7 +126,7 @@ describe("the state objects", () => {
     const ledger = tokenLedger(namespace);
     const before = new Set((await listDurableObjectIds(namespace)).map((id) => id.toString()));
     for (let i = 0; i < 40; i++)
-      await ledger.claimSubjectToken("https://issuer.example", `spread-${i}`, Date.now() + 60_000);
+      await ledger.claimSubjectToken("https://issuer.example", `spread-${i}`, Date.now() + 60_000, `exchange-${i}`);
     const after = (await listDurableObjectIds(namespace)).map((id) => id.toString()).filter((id) => !before.has(id));
     expect(after.length).toBeGreaterThan(25);
     expect(STATE_SHARDS).toBe(256);

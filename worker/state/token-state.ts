@@ -20,23 +20,36 @@ export class TokenState extends DurableObject<Record<string, never>> {
         "CREATE TABLE IF NOT EXISTS facts (key TEXT PRIMARY KEY, until INTEGER NOT NULL) WITHOUT ROWID",
       );
       this.ctx.storage.sql.exec("CREATE INDEX IF NOT EXISTS facts_until ON facts (until)");
+      // Who claimed a key (one exchange): added to tables made before claims were idempotent.
+      const columns = this.ctx.storage.sql.exec<{ name: string }>("PRAGMA table_info(facts)").toArray();
+      if (!columns.some((column) => column.name === "holder")) {
+        this.ctx.storage.sql.exec("ALTER TABLE facts ADD COLUMN holder TEXT");
+      }
       this.nextSweep = await this.ctx.storage.getAlarm();
     });
   }
 
   /**
-   * Records `key` until `until` (ms since the epoch) and says whether it is new. Atomic: the
-   * insert is one statement, and an object runs one call at a time.
+   * Records `key` until `until` (ms since the epoch) and says whether it is this claim's: new,
+   * or claimed before by the same `holder` (one exchange retrying after its answer was lost).
+   * Atomic: the insert is one statement, and an object runs one call at a time.
    */
-  async claim(key: string, until: number): Promise<boolean> {
+  async claim(key: string, until: number, holder?: string): Promise<boolean> {
     // One statement that inserts or does nothing: a look-up then an insert costs ~10% more per
     // exchange, and a key already present (even expired, not yet swept) is never claimed again.
     const inserted = this.ctx.storage.sql.exec(
-      "INSERT INTO facts (key, until) VALUES (?, ?) ON CONFLICT (key) DO NOTHING",
+      "INSERT INTO facts (key, until, holder) VALUES (?, ?, ?) ON CONFLICT (key) DO NOTHING",
       key,
       until,
+      holder ?? null,
     ).rowsWritten;
-    if (inserted === 0) return false;
+    if (inserted === 0) {
+      if (holder === undefined) return false;
+      const [row] = this.ctx.storage.sql
+        .exec<{ holder: string | null }>("SELECT holder FROM facts WHERE key = ?", key)
+        .toArray();
+      return row?.holder === holder;
+    }
     await this.sweepBy(until);
     return true;
   }
