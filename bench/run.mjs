@@ -2,7 +2,7 @@
 // issue #8 asks for. Everything is measured in this one run and compared against a baseline
 // measured in the same run; the results go to bench/RESULTS.md. Takes a few minutes.
 import { execFile, spawn } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import os from "node:os";
 import { promisify } from "node:util";
@@ -14,6 +14,8 @@ import { requireShim, yamlWithoutEnvLookups } from "../scripts/bundle-options.mj
 import { GITHUB_ISSUER, generateIssuerKey, githubClaims, signGithubToken } from "../scripts/fake-github.mjs";
 import { largePolicyClaims, largePolicyText } from "../scripts/large-policy.mjs";
 import { bundleWorker, postTokenExchange, serveWorker, startLocalService } from "../scripts/local-service.mjs";
+import { LOAD_HEADING } from "./load-results.mjs";
+import { rssKb, workerdChildren } from "./process-memory.mjs";
 
 const quick = process.argv.includes("--quick");
 const ROUNDS = quick ? 3 : 7;
@@ -54,23 +56,6 @@ async function bundle() {
     banner: { js: requireShim },
   });
 }
-
-/** workerd processes that are children of this Node process, by pid. */
-function workerdChildren() {
-  const pids = [];
-  // Linux only: elsewhere the memory figure is left out.
-  if (!existsSync("/proc")) return pids;
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const status = readFileSync(`/proc/${entry}/status`, "utf8");
-      if (/^Name:\s+workerd$/m.test(status) && new RegExp(`^PPid:\\s+${process.pid}$`, "m").test(status))
-        pids.push(Number(entry));
-    } catch {}
-  }
-  return pids;
-}
-const rssKb = (pid) => Number(/^VmRSS:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? Number.NaN);
 
 async function timed(url) {
   const started = performance.now();
@@ -611,6 +596,17 @@ async function coldStart(github, signingJwk) {
   );
 }
 
+/** The "Load" section `npm run load` wrote, kept when `npm run bench` rewrites the file. */
+function loadSection() {
+  try {
+    const text = readFileSync("bench/RESULTS.md", "utf8");
+    const at = text.indexOf(LOAD_HEADING);
+    return at < 0 ? "" : `\n${text.slice(at).trimEnd()}\n`;
+  } catch {
+    return "";
+  }
+}
+
 function writeResults() {
   const commit = (() => {
     try {
@@ -644,7 +640,7 @@ function writeResults() {
     "workerd process's VmRSS growth over that first /token; start-up is spawn-to-ready against the example's bundle.",
     "",
   ];
-  writeFileSync("bench/RESULTS.md", lines.join("\n"));
+  writeFileSync("bench/RESULTS.md", lines.join("\n") + loadSection());
   log("wrote bench/RESULTS.md");
 }
 
