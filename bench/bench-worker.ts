@@ -122,7 +122,7 @@ let floorAppJwt: { token: string; exp: number } | undefined;
 
 /**
  * What a GitHub token cannot cost less than: verify the job's token, claim it once, and one
- * call to GitHub's API (the fake, in-process) creating the installation token.
+ * call to GitHub's API (the fake, in-process) creating the installation token, its answer read.
  */
 async function githubFloor(
   bindings: Env,
@@ -155,7 +155,9 @@ async function githubFloor(
       body: JSON.stringify({ repositories: ["docs"], permissions: { contents: "read" } }),
     }),
   );
-  return response?.status === 201;
+  // Reading GitHub's answer is part of any client's one call: the token is in it.
+  const body = (await response?.json()) as { token?: unknown } | undefined;
+  return response?.status === 201 && typeof body?.token === "string";
 }
 
 /** Verify the GitHub token, sign a token: ES256 as an access token, or RS256 as a federation token. */
