@@ -69,7 +69,7 @@ export function decideNarrowing(
   if (request.audience !== undefined && request.audience !== environment.audience) {
     return refuse("invalid_target", "audience_mismatch");
   }
-  if (request.resources !== undefined && request.resources.some((resource) => resource !== environment.audience)) {
+  if (request.resources?.some((resource) => resource !== environment.audience)) {
     return refuse("invalid_target", "resource_mismatch");
   }
   // The policy may have moved the environment to another service since the parent was minted.
