@@ -5,11 +5,12 @@
 // for the record); `--only <part>` runs one part (bursts, sustained, faults, rotation) and writes
 // nothing. Takes about eight minutes, four of them waiting out the JWKS cooldown.
 import { execFileSync } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import os from "node:os";
 import { decodeJwt, exportJWK, generateKeyPair, SignJWT } from "jose";
 import { githubClaims } from "../scripts/fake-github.mjs";
-import { freePort, postTokenExchange, startLocalService } from "../scripts/local-service.mjs";
+import { freePort, postTokenExchange, serveWorker, startLocalService } from "../scripts/local-service.mjs";
 import { writeLoadSection } from "./load-results.mjs";
 import { rssKb, workerdChildren } from "./process-memory.mjs";
 
@@ -174,6 +175,66 @@ async function bursts(key) {
   }
 }
 
+/**
+ * A steady rate of POST /token for `SUSTAINED_SECONDS` against `url`, with the serving workerd's
+ * memory sampled; the answers' statuses and latencies after the first third (the warm-up).
+ */
+async function steadyRun(url, pid, subjectTokens) {
+  const total = subjectTokens.length;
+  const samples = [];
+  const latencies = [];
+  const byStatus = {};
+  const started = performance.now();
+  let sent = 0;
+  const inflight = new Set();
+  while (sent < total && performance.now() - started < (SUSTAINED_SECONDS + 60) * 1000) {
+    // A steady rate: the next send waits for its slot, never for the answers.
+    const due = started + (sent / SUSTAINED_RATE) * 1000;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    const token = subjectTokens[sent++];
+    const t0 = performance.now();
+    const counted = sent > total / 3;
+    const request = postTokenExchange(url, token)
+      .then(async (response) => {
+        await response.arrayBuffer();
+        byStatus[response.status] = (byStatus[response.status] ?? 0) + 1;
+        if (counted) latencies.push(performance.now() - t0);
+      })
+      .catch(() => {
+        byStatus.network = (byStatus.network ?? 0) + 1;
+      })
+      .finally(() => inflight.delete(request));
+    inflight.add(request);
+    if (pid && sent % (SUSTAINED_RATE * 5) === 0) samples.push([sent, rssKb(pid)]);
+  }
+  await Promise.all(inflight);
+  // Warm-up: the first third of the run (JIT, caches, every state object touched once).
+  const afterWarmup = samples.find(([count]) => count >= total / 3)?.[1];
+  const end = samples.at(-1)?.[1];
+  const curve = samples
+    .filter((_, index) => index % Math.max(1, Math.floor(samples.length / 6)) === 0 || index === samples.length - 1)
+    .map(([count, kb]) => `${count}: ${(kb / 1024).toFixed(0)}`)
+    .join(", ");
+  return { wall: (performance.now() - started) / 1000, latencies, byStatus, afterWarmup, end, curve };
+}
+
+/**
+ * An idle Worker served the same way (it answers every request with a constant): what the
+ * serving harness itself costs in memory per request, to tell downscope's share from it.
+ */
+async function idleWorker() {
+  mkdirSync(".build/load", { recursive: true });
+  const scriptPath = ".build/load/idle-worker.js";
+  writeFileSync(
+    scriptPath,
+    'import { DurableObject } from "cloudflare:workers";\nexport class TokenState extends DurableObject {}\nexport default { async fetch(request) { await request.arrayBuffer(); return Response.json({ error: "idle" }, { status: 400 }); } };\n',
+  );
+  const before = new Set(workerdChildren());
+  const worker = await serveWorker({ scriptPath, bindings: {} });
+  return { ...worker, pid: workerdChildren().find((candidate) => !before.has(candidate)) };
+}
+
 async function sustained(key) {
   const issuer = await startIssuer([key.publicJwk]);
   const before = new Set(workerdChildren());
@@ -187,54 +248,30 @@ async function sustained(key) {
     const total = SUSTAINED_SECONDS * SUSTAINED_RATE;
     log(`sustained: signing ${total} tokens`);
     const subjectTokens = await tokens(key, total, service.url);
-    const warmup = total / 3;
-    const samples = [];
-    const latencies = [];
-    const byStatus = {};
-    const started = performance.now();
-    let sent = 0;
-    const inflight = new Set();
-    while (sent < total && performance.now() - started < (SUSTAINED_SECONDS + 60) * 1000) {
-      // A steady rate: the next send waits for its slot, never for the answers.
-      const due = started + (sent / SUSTAINED_RATE) * 1000;
-      const wait = due - performance.now();
-      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-      const token = subjectTokens[sent++];
-      const t0 = performance.now();
-      const request = postTokenExchange(service.url, token)
-        .then(async (response) => {
-          await response.arrayBuffer();
-          byStatus[response.status] = (byStatus[response.status] ?? 0) + 1;
-          if (sent > warmup) latencies.push(performance.now() - t0);
-        })
-        .catch(() => {
-          byStatus.network = (byStatus.network ?? 0) + 1;
-        })
-        .finally(() => inflight.delete(request));
-      inflight.add(request);
-      if (pid && sent % (SUSTAINED_RATE * 5) === 0) samples.push([sent, rssKb(pid)]);
-    }
-    await Promise.all(inflight);
-    const wall = (performance.now() - started) / 1000;
-    // Warm-up: the first third of the run (JIT, caches, every state object touched once).
-    const afterWarmup = samples.find(([count]) => count >= total / 3)?.[1];
-    const end = samples.at(-1)?.[1];
-    const curve = samples
-      .filter((_, index) => index % Math.max(1, Math.floor(samples.length / 6)) === 0 || index === samples.length - 1)
-      .map(([count, kb]) => `${count}: ${(kb / 1024).toFixed(0)}`)
-      .join(", ");
+    const run = await steadyRun(service.url, pid, subjectTokens);
     record(
       `sustained: ${SUSTAINED_RATE} exchanges/s for ${SUSTAINED_SECONDS} s`,
-      `${(total / wall).toFixed(1)} exchanges/s`,
-      `p50 ${ms(percentile(latencies, 0.5))}, p99 ${ms(percentile(latencies, 0.99))}; ${statuses(byStatus)}`,
+      `${(total / run.wall).toFixed(1)} exchanges/s`,
+      `p50 ${ms(percentile(run.latencies, 0.5))}, p99 ${ms(percentile(run.latencies, 0.99))}; ${statuses(run.byStatus)}`,
       "all 200",
     );
-    if (afterWarmup && end) {
+    const idle = await idleWorker();
+    const baseline = await steadyRun(idle.url, idle.pid, subjectTokens);
+    await idle.stop();
+    if (run.afterWarmup && run.end && baseline.afterWarmup && baseline.end) {
+      const growth = (figures) => ((figures.end - figures.afterWarmup) / figures.afterWarmup) * 100;
+      const perRequest = (figures) => ((figures.end - figures.afterWarmup) / (total * (2 / 3))).toFixed(1);
       record(
         "sustained: workerd memory, after warm-up → end",
-        `${(afterWarmup / 1024).toFixed(0)} → ${(end / 1024).toFixed(0)} MiB (${(((end - afterWarmup) / afterWarmup) * 100).toFixed(1)} %)`,
-        `VmRSS in MiB by exchanges sent: ${curve}; warm-up is the first third`,
+        `${(run.afterWarmup / 1024).toFixed(0)} → ${(run.end / 1024).toFixed(0)} MiB (${growth(run).toFixed(1)} %, ${perRequest(run)} KiB per exchange)`,
+        `MiB by exchanges sent: ${run.curve}; warm-up is the first third`,
         "within 10 %",
+      );
+      record(
+        "sustained: the same harness serving an idle Worker, same requests",
+        `${(baseline.afterWarmup / 1024).toFixed(0)} → ${(baseline.end / 1024).toFixed(0)} MiB (${growth(baseline).toFixed(1)} %, ${perRequest(baseline)} KiB per request)`,
+        `MiB by requests sent: ${baseline.curve}: workerd under Miniflare grows with requests whatever the Worker`,
+        "(baseline)",
       );
     }
   } finally {
