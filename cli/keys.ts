@@ -83,7 +83,7 @@ export async function keysGenerate(io: CliIo, options: { alg?: string; json?: bo
   io.out(JSON.stringify(generated));
   io.err(`kid: ${generated.map((item) => `${item.kid} (${item.alg})`).join(", ")}
 The line above is a secret: the private key array for DOWNSCOPE_SIGNING_KEYS. Store it with
-  downscope keys generate | npx wrangler secret put DOWNSCOPE_SIGNING_KEYS
+  downscope keys generate | npx wrangler secret put DOWNSCOPE_SIGNING_KEYS --env <name>
 and never commit it. Its public JWKS (what the service will publish):
 ${JSON.stringify(keys.jwks)}`);
   return 0;

@@ -442,13 +442,17 @@ describe("the main step, narrowing a token (narrow-from, SPEC §7)", () => {
     const { core, of } = fakeCore({ url: "https://downscope.acme.dev", "narrow-from": PARENT });
     const refusal = () =>
       Response.json(
-        { error: "invalid_target", error_description: "The environment does not allow narrowing its tokens." },
+        {
+          error: "invalid_target",
+          error_description:
+            "The environment does not allow narrowing its tokens (its policy would have to say narrowing: allowed).",
+        },
         { status: 400 },
       );
     await runExchangeStep({ core, fetch: fakeNetwork([refusal]).fetch, env: {}, clock: instantClock() });
     const [message] = of("setFailed")[0] as [string];
     expect(message).toContain(
-      "downscope refused the token (HTTP 400 invalid_target): The environment does not allow narrowing its tokens.",
+      "downscope refused the token (HTTP 400 invalid_target): The environment does not allow narrowing its tokens (its policy would have to say narrowing: allowed).",
     );
     expect(message).toContain("The identity of the token in narrow-from (claims only, not the token):");
     expect(message).not.toContain(PARENT);

@@ -48,7 +48,8 @@ export const ERROR_DESCRIPTIONS = {
   parent_token_expired: "The subject access token has expired.",
   parent_token_revoked: "The subject access token, or one it was narrowed from, has been revoked.",
   parent_token_too_deep: "The subject access token was already narrowed 3 times: it cannot be narrowed further.",
-  narrowing_denied: "The environment does not allow narrowing its tokens.",
+  narrowing_denied:
+    "The environment does not allow narrowing its tokens (its policy would have to say narrowing: allowed).",
   environment_mismatch: "The requested environment is not the subject access token's.",
   parent_audience_stale: "The subject access token's audience is no longer its environment's audience.",
   scope_not_in_parent: "A requested scope is not in the subject access token.",
