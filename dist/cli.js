@@ -12908,6 +12908,13 @@ function jwksUriOf(issuer) {
   return issuer.jwksUri ?? `${issuer.issuer.replace(/\/+$/, "")}/.well-known/jwks`;
 }
 
+// policy/kinds/defaults.ts
+function defaultTtlSeconds(kind) {
+  if (kind === "oidc") return OIDC_DEFAULT_TTL_SECONDS;
+  if (kind === "github") return GITHUB_TOKEN_SECONDS;
+  return DEFAULT_TTL_SECONDS;
+}
+
 // policy/diff.ts
 var WIDENING_EFFECTS = /* @__PURE__ */ new Set(["widens", "changes", "undecided"]);
 var list = (value) => value === void 0 || value === null ? [] : (Array.isArray(value) ? value : [value]).map(String);
@@ -12964,7 +12971,7 @@ function ruleShape(rule, environment) {
   };
 }
 var seconds = (value) => value === void 0 ? void 0 : parseDuration(value);
-var environmentMaxTtl = (environment) => seconds(environment.max_ttl) ?? seconds(environment.ttl) ?? (environment.kind === "oidc" ? OIDC_DEFAULT_TTL_SECONDS : environment.kind === "github" ? GITHUB_TOKEN_SECONDS : DEFAULT_TTL_SECONDS);
+var environmentMaxTtl = (environment) => seconds(environment.max_ttl) ?? seconds(environment.ttl) ?? defaultTtlSeconds(environment.kind);
 function compareEvents(budget, base, head) {
   const untrusted = (events) => (events ?? []).filter((event) => UNTRUSTED_CODE_EVENTS.has(event));
   const trusted = (events) => events?.filter((event) => !UNTRUSTED_CODE_EVENTS.has(event));
@@ -13743,7 +13750,7 @@ function reportPolicy(policy, warnings) {
     const path2 = `environments.${name}`;
     const oidc = environment.kind === "oidc" ? oidcSettingsOf(name, environment) : void 0;
     const github = environment.kind === "github" ? githubSettingsOf(environment) : void 0;
-    const maxTtl = parseDuration(environment.max_ttl) ?? parseDuration(environment.ttl) ?? (oidc ? OIDC_DEFAULT_TTL_SECONDS : github ? GITHUB_TOKEN_SECONDS : DEFAULT_TTL_SECONDS);
+    const maxTtl = parseDuration(environment.max_ttl) ?? parseDuration(environment.ttl) ?? defaultTtlSeconds(environment.kind);
     const rules = Array.isArray(environment.rules) ? environment.rules : [];
     return {
       environment: name,

@@ -16,9 +16,9 @@ import { type FirstMatchWidening, firstMatchWidenings } from "./first-match";
 import type { GlobOptions } from "./glob";
 import { globWitness } from "./glob-containment";
 import { jwksUriOf } from "./issuer-keys";
-import { DEFAULT_TTL_SECONDS } from "./kinds/access";
-import { GITHUB_TOKEN_SECONDS, githubSettingsOf } from "./kinds/github";
-import { OIDC_DEFAULT_TTL_SECONDS, oidcSettingsOf } from "./kinds/oidc";
+import { defaultTtlSeconds } from "./kinds/defaults";
+import { githubSettingsOf } from "./kinds/github";
+import { oidcSettingsOf } from "./kinds/oidc";
 import type { CompiledPolicy } from "./types";
 import { diffBudget, type WorkBudget, WorkBudgetExceeded } from "./work-budget";
 
@@ -127,13 +127,7 @@ function ruleShape(rule: Fields, environment: Fields) {
 
 const seconds = (value: unknown) => (value === undefined ? undefined : parseDuration(value));
 const environmentMaxTtl = (environment: Fields) =>
-  seconds(environment.max_ttl) ??
-  seconds(environment.ttl) ??
-  (environment.kind === "oidc"
-    ? OIDC_DEFAULT_TTL_SECONDS
-    : environment.kind === "github"
-      ? GITHUB_TOKEN_SECONDS
-      : DEFAULT_TTL_SECONDS);
+  seconds(environment.max_ttl) ?? seconds(environment.ttl) ?? defaultTtlSeconds(environment.kind);
 
 /** Events: any pattern for ordinary events; untrusted-code events count only when named literally. */
 function compareEvents(budget: WorkBudget, base: string[] | undefined, head: string[] | undefined): Direction[] {

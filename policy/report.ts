@@ -7,9 +7,9 @@
 import { formatDuration, parseDuration } from "../protocol/duration";
 import { GITHUB_COM_ISSUER } from "../protocol/names";
 import { jwksUriOf } from "./issuer-keys";
-import { DEFAULT_TTL_SECONDS } from "./kinds/access";
-import { describeGithubToken, GITHUB_TOKEN_SECONDS, githubSettingsOf } from "./kinds/github";
-import { describeOidcToken, OIDC_DEFAULT_TTL_SECONDS, oidcSettingsOf } from "./kinds/oidc";
+import { defaultTtlSeconds } from "./kinds/defaults";
+import { describeGithubToken, githubSettingsOf } from "./kinds/github";
+import { describeOidcToken, oidcSettingsOf } from "./kinds/oidc";
 import type { Problem } from "./problems";
 
 type Fields = Record<string, unknown>;
@@ -68,9 +68,7 @@ export function reportPolicy(policy: Fields, warnings: readonly Problem[]): Envi
     const oidc = environment.kind === "oidc" ? oidcSettingsOf(name, environment) : undefined;
     const github = environment.kind === "github" ? githubSettingsOf(environment) : undefined;
     const maxTtl =
-      parseDuration(environment.max_ttl) ??
-      parseDuration(environment.ttl) ??
-      (oidc ? OIDC_DEFAULT_TTL_SECONDS : github ? GITHUB_TOKEN_SECONDS : DEFAULT_TTL_SECONDS);
+      parseDuration(environment.max_ttl) ?? parseDuration(environment.ttl) ?? defaultTtlSeconds(environment.kind);
     const rules = (Array.isArray(environment.rules) ? environment.rules : []) as Fields[];
     return {
       environment: name,

@@ -53529,6 +53529,13 @@ function jwksUriOf(issuer) {
   return issuer.jwksUri ?? `${issuer.issuer.replace(/\/+$/, "")}/.well-known/jwks`;
 }
 
+// policy/kinds/defaults.ts
+function defaultTtlSeconds(kind) {
+  if (kind === "oidc") return OIDC_DEFAULT_TTL_SECONDS;
+  if (kind === "github") return GITHUB_TOKEN_SECONDS;
+  return DEFAULT_TTL_SECONDS;
+}
+
 // policy/diff.ts
 var WIDENING_EFFECTS = /* @__PURE__ */ new Set(["widens", "changes", "undecided"]);
 var list = (value) => value === void 0 || value === null ? [] : (Array.isArray(value) ? value : [value]).map(String);
@@ -53585,7 +53592,7 @@ function ruleShape(rule, environment) {
   };
 }
 var seconds = (value) => value === void 0 ? void 0 : parseDuration(value);
-var environmentMaxTtl = (environment) => seconds(environment.max_ttl) ?? seconds(environment.ttl) ?? (environment.kind === "oidc" ? OIDC_DEFAULT_TTL_SECONDS : environment.kind === "github" ? GITHUB_TOKEN_SECONDS : DEFAULT_TTL_SECONDS);
+var environmentMaxTtl = (environment) => seconds(environment.max_ttl) ?? seconds(environment.ttl) ?? defaultTtlSeconds(environment.kind);
 function compareEvents(budget, base, head) {
   const untrusted = (events2) => (events2 ?? []).filter((event) => UNTRUSTED_CODE_EVENTS.has(event));
   const trusted = (events2) => events2?.filter((event) => !UNTRUSTED_CODE_EVENTS.has(event));
