@@ -1,4 +1,4 @@
-// The layers (README "Layout"): each folder depends only on those below it.
+// The layers (docs/contributing.md, "Layout"): each folder depends only on those below it.
 //   protocol ← policy ← worker, cli ← policy-review;   protocol ← action, verify
 // `npm test` runs this; a forbidden import fails with the rule's name and comment.
 const layer = (name, allowed, comment) => ({

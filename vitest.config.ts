@@ -60,6 +60,7 @@ export default defineConfig({
             "test/policy-review/**/*.test.ts",
             "test/verify/**/*.test.ts",
             "test/e2e/**/*.test.ts",
+            "test/docs/**/*.test.ts",
           ],
           environment: "node",
           testTimeout: 60_000,

@@ -44,6 +44,11 @@ export interface StepDependencies {
   readonly clock: Clock;
   /** Where the DPoP key is kept for later steps: owner-only files in the runner's temp folder. */
   readonly secretFiles?: SecretFiles;
+  /**
+   * The CLI bundled with the action (dist/cli.js beside dist/main.js), set as the `cli` output:
+   * later steps run the code pinned by `uses:` instead of fetching a package by name.
+   */
+  readonly cliPath?: string;
 }
 
 export interface SecretFiles {

@@ -1,5 +1,5 @@
 /**
- * The action's main step (SPEC §6): a fresh GitHub OIDC token per attempt, exchanged with the
+ * The action's main step (docs/action.md): a fresh GitHub OIDC token per attempt, exchanged with the
  * service; on success the token is masked before anything else, then output, optionally
  * exported, summarised and remembered for the post step; on refusal, the reason laid out.
  */
@@ -24,7 +24,7 @@ export async function runExchangeStep(
   const { core, clock } = deps;
   let minted: { token: string; url: string; githubApiUrl?: string } | undefined;
   try {
-    // Narrowing a token (SPEC §7) needs no OIDC token, so no id-token permission: masked first.
+    // Narrowing a token (docs/narrowing.md) needs no OIDC token, so no id-token permission: masked first.
     const narrowFrom = core.getInput("narrow-from").trim() || undefined;
     if (narrowFrom) core.setSecret(narrowFrom);
     // Permissions first: without them nothing else can work, and the fix is one line.
@@ -150,6 +150,7 @@ export async function runExchangeStep(
     core.setOutput("expires-in", granted.expires_in);
     core.setOutput("scope", granted.scope ?? "");
     core.setOutput("environment", granted.environment);
+    if (deps.cliPath) core.setOutput("cli", deps.cliPath);
     if (inputs.exportEnv) core.exportVariable(inputs.exportEnv, granted.access_token);
     if (dpopKey) {
       const key = JSON.stringify(dpopKey.privateJwk);

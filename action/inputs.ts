@@ -1,4 +1,4 @@
-/** The action's inputs (SPEC §6), validated with messages that quote the input and say what to do. */
+/** The action's inputs (docs/action.md), validated with messages that quote the input and say what to do. */
 import { HARD_MAX_TTL_SECONDS, parseDuration } from "../protocol/duration";
 import { ENVIRONMENT_NAME, SCOPE_TOKEN } from "../protocol/names";
 import { shown } from "../protocol/printable";
@@ -21,7 +21,7 @@ export interface ActionInputs {
   readonly retries: number;
   /** Write the job summary. */
   readonly summary: boolean;
-  /** A downscope token to narrow instead of exchanging the job's OIDC token (SPEC §7). */
+  /** A downscope token to narrow instead of exchanging the job's OIDC token (docs/narrowing.md). */
   readonly narrowFrom?: string;
   /** The private JWK file of the key `narrowFrom` is bound to. */
   readonly narrowFromKeyFile?: string;

@@ -11,4 +11,6 @@ await runExchangeStep({
   env: process.env,
   clock: systemClock,
   secretFiles: runnerSecretFiles(),
+  // getBuiltinModule: an ES import of node:url would be loaded for every step, used or not.
+  cliPath: process.getBuiltinModule("node:url").fileURLToPath(new URL("./cli.js", import.meta.url)),
 });

@@ -42,7 +42,7 @@ const ID_TOKEN_TYPE = "urn:ietf:params:oauth:token-type:id_token";
 const ACCESS_TOKEN_TYPE = "urn:ietf:params:oauth:token-type:access_token";
 
 /**
- * One POST /token. `subject` is the job's GitHub OIDC token, or, to narrow it (SPEC §7), a
+ * One POST /token. `subject` is the job's GitHub OIDC token, or, to narrow it (docs/narrowing.md), a
  * token of the service.
  */
 export async function exchangeSubjectToken(

@@ -1,7 +1,7 @@
 /** Claims as an admin has them: a JSON object, or a GitHub token (decoded, never verified). */
 import { decodeCompactJwt } from "../protocol/compact-jwt";
 import { GITHUB_COM_ISSUER } from "../protocol/names";
-import { CliError } from "./io";
+import { CliError, type CliIo, readInput } from "./io";
 
 export interface ClaimsInput {
   readonly claims: Record<string, unknown>;
@@ -11,7 +11,20 @@ export interface ClaimsInput {
 
 const COMPACT_JWT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
 
-export function parseClaimsInput(text: string, source: string): ClaimsInput {
+/**
+ * `--claims FILE` (or `-`): a file holding claims or a token. A token given in place of the file
+ * name is refused without being echoed: on a command line every process on the machine sees it.
+ */
+export function readClaimsInput(io: CliIo, path: string): ClaimsInput {
+  if (COMPACT_JWT.test(path) && path.length > 64) {
+    throw new CliError(
+      "--claims takes a file holding the claims or a token, or - for standard input, and was given what looks like a token itself; pipe it instead (… | downscope policy explain POLICY --claims -): a token on the command line is visible to every process on the machine",
+    );
+  }
+  return parseClaimsInput(readInput(io, path, "the claims"), path === "-" ? "standard input" : path);
+}
+
+function parseClaimsInput(text: string, source: string): ClaimsInput {
   const trimmed = text.trim();
   if (COMPACT_JWT.test(trimmed)) {
     const decoded = decodeCompactJwt(trimmed.endsWith(".") ? `${trimmed}AA` : trimmed);

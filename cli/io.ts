@@ -1,6 +1,7 @@
 /** What the CLI touches outside itself, passed in so every command runs in tests without a terminal. */
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname } from "node:path";
+import { execFileSync } from "node:child_process";
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
 import { styleText } from "node:util";
 
 export { shown } from "../protocol/printable";
@@ -12,6 +13,12 @@ export interface CliIo {
   readStdin(): string;
   /** Writes a file, making its folder if needed. */
   writeFile(path: string, text: string): void;
+  /** Writes a file only its owner can read or write (mode 0600), replacing one that exists. */
+  writeSecretFile(path: string, text: string): void;
+  /** Whether `path` lies in a git work tree and git would track it (it is not ignored). */
+  gitWouldTrack(path: string): boolean;
+  /** Whether stdout is a terminal (a secret printed there is on screen, not in a pipe). */
+  readonly stdoutIsTerminal: boolean;
   readonly env: Readonly<Record<string, string | undefined>>;
   /** Colours on: stdout is a terminal and NO_COLOR is not set. */
   readonly color: boolean;
@@ -31,11 +38,42 @@ export function processIo(): CliIo {
       mkdirSync(dirname(path), { recursive: true });
       writeFileSync(path, text);
     },
+    writeSecretFile: (path, text) => {
+      mkdirSync(dirname(path), { recursive: true });
+      // An existing file keeps its mode on write: narrow it first, so the secret is never readable.
+      if (existsSync(path)) chmodSync(path, 0o600);
+      writeFileSync(path, text, { mode: 0o600 });
+    },
+    gitWouldTrack,
+    stdoutIsTerminal: process.stdout.isTTY === true,
     env: process.env,
     color: process.stdout.isTTY === true && !process.env.NO_COLOR,
     now: () => Date.now(),
     fetch: (input, init) => fetch(input, init),
   };
+}
+
+/**
+ * Asks git itself (ignore rules, nested repositories, global excludes). Outside a work tree, or
+ * without git, nothing would be tracked.
+ */
+function gitWouldTrack(path: string): boolean {
+  const file = resolve(path);
+  let dir = dirname(file);
+  while (!existsSync(dir) && dirname(dir) !== dir) dir = dirname(dir);
+  const git = (args: string[]) => execFileSync("git", ["-C", dir, ...args], { stdio: "ignore" });
+  try {
+    git(["rev-parse", "--is-inside-work-tree"]);
+  } catch {
+    return false;
+  }
+  try {
+    git(["check-ignore", "-q", "--", file]);
+    return false; // ignored
+  } catch (error) {
+    // 1: not ignored (or already tracked); anything else: git could not tell, so assume it would.
+    return (error as { status?: number }).status !== 0;
+  }
 }
 
 type Style = "red" | "green" | "yellow" | "dim" | "bold" | "cyan";

@@ -70,9 +70,56 @@ function fitsOneSecret(keys: readonly Record<string, unknown>[]): void {
   );
 }
 
-export async function keysGenerate(io: CliIo, options: { alg?: string; json?: boolean }): Promise<number> {
+interface KeyOutput {
+  /** A file to write the keys to (0600) instead of stdout; refused where git would track it. */
+  readonly out?: string;
+  readonly json?: boolean;
+}
+
+/** Refuses an --out that would put a private key where it can leak, before any key is made. */
+function checkOut(io: CliIo, options: KeyOutput): void {
+  if (options.out === undefined) return;
+  if (options.json) throw new CliError("--json prints the private keys on stdout: with --out, leave it out");
+  if (options.out === "" || options.out === "-") throw new CliError("--out takes a file name");
+  if (io.gitWouldTrack(options.out)) {
+    throw new CliError(
+      `refusing to write private keys to "${options.out}": git would track it (it is not ignored). Write it outside the repository, or to a name .gitignore covers (signing-keys.json, next.json)`,
+      1,
+    );
+  }
+}
+
+/**
+ * The keys, to the --out file (0600) or stdout, and on stderr what to do with them. The warning
+ * that a secret is on screen is printed only when it is: a pipe into `wrangler secret put` is
+ * the way to use them.
+ */
+function emitKeys(io: CliIo, options: KeyOutput, keys: readonly Record<string, unknown>[], summary: string): void {
+  const store = "npx wrangler secret put DOWNSCOPE_SIGNING_KEYS --env <name>";
+  if (options.out !== undefined) {
+    io.writeSecretFile(options.out, `${JSON.stringify(keys)}\n`);
+    io.err(`${summary}
+Wrote the private keys to ${options.out} (readable by you alone). Store them with
+  ${store} < ${options.out}
+keep the value in your secrets manager, and delete the file.`);
+    return;
+  }
+  io.out(JSON.stringify(keys));
+  io.err(
+    io.stdoutIsTerminal
+      ? `${summary}
+The line above is a secret: the private keys for DOWNSCOPE_SIGNING_KEYS, now on your screen.
+Next time write them to a file (--out signing-keys.json, mode 0600) or pipe them: | ${store}`
+      : `${summary}
+Store them with: ... | ${store}`,
+  );
+}
+
+export async function keysGenerate(io: CliIo, options: KeyOutput & { alg?: string }): Promise<number> {
+  const algs = parseAlgs(options.alg);
+  checkOut(io, options);
   const generated: Record<string, unknown>[] = [];
-  for (const alg of parseAlgs(options.alg)) generated.push(await newSigningKey(alg));
+  for (const alg of algs) generated.push(await newSigningKey(alg));
   fitsOneSecret(generated);
   const keys = await importSigningKeys(JSON.stringify(generated));
   const key = generated[0];
@@ -80,19 +127,18 @@ export async function keysGenerate(io: CliIo, options: { alg?: string; json?: bo
     io.out(JSON.stringify({ kid: key.kid, signing_keys: generated, public_jwks: keys.jwks }, null, 2));
     return 0;
   }
-  io.out(JSON.stringify(generated));
-  io.err(`kid: ${generated.map((item) => `${item.kid} (${item.alg})`).join(", ")}
-The line above is a secret: the private key array for DOWNSCOPE_SIGNING_KEYS. Store it with
-  downscope keys generate | npx wrangler secret put DOWNSCOPE_SIGNING_KEYS --env <name>
-and never commit it. Its public JWKS (what the service will publish):
-${JSON.stringify(keys.jwks)}`);
+  emitKeys(
+    io,
+    options,
+    generated,
+    `kid: ${generated.map((item) => `${item.kid} (${item.alg})`).join(", ")}
+Their public JWKS (what the service will publish): ${JSON.stringify(keys.jwks)}`,
+  );
   return 0;
 }
 
-export async function keysRotate(
-  io: CliIo,
-  options: { current: string; alg?: string; json?: boolean },
-): Promise<number> {
+export async function keysRotate(io: CliIo, options: KeyOutput & { current: string; alg?: string }): Promise<number> {
+  checkOut(io, options);
   const text = readInput(io, options.current, "the current keys");
   let current: Record<string, unknown>[];
   try {
@@ -120,8 +166,12 @@ export async function keysRotate(
     io.out(JSON.stringify({ kid: key.kid, signing_keys: next, public_jwks: keys.jwks, dropped }, null, 2));
     return 0;
   }
-  io.out(JSON.stringify(next));
-  io.err(`new kid: ${key.kid} (signs ${alg}); kept: ${signing ? `${signing.kid} (verifies)` : "no earlier key of that algorithm"}${dropped > 0 ? `; dropped ${dropped} older key${dropped === 1 ? "" : "s"}` : ""}
-${ROTATION_ADVICE}`);
+  emitKeys(
+    io,
+    options,
+    next,
+    `new kid: ${key.kid} (signs ${alg}); kept: ${signing ? `${signing.kid} (verifies)` : "no earlier key of that algorithm"}${dropped > 0 ? `; dropped ${dropped} older key${dropped === 1 ? "" : "s"}` : ""}
+${ROTATION_ADVICE}`,
+  );
   return 0;
 }

@@ -1,5 +1,5 @@
 /**
- * `downscope policy build FILE`: the policy as a build artifact (SPEC §2). It validates and lints
+ * `downscope policy build FILE`: the policy as a build artifact (docs/operating.md). It validates and lints
  * exactly as `check` does (same problems, same exit codes), then writes canonical JSON with its
  * digests to the path wrangler.jsonc bundles, so a deployment is `policy build && wrangler deploy`.
  * Nothing is written when the policy is invalid, or too large for a Worker.

@@ -10,7 +10,7 @@ import { compilePolicy } from "../policy/policy-text";
 import { formatProblem } from "../policy/problems";
 import type { Claims, CompiledPolicy, ConditionResult } from "../policy/types";
 import { formatDuration } from "../protocol/duration";
-import { parseClaimsInput } from "./claims-input";
+import { readClaimsInput } from "./claims-input";
 import { CliError, type CliIo, painter, readInput, shown } from "./io";
 import { accessRequest } from "./request-options";
 
@@ -60,10 +60,7 @@ export function describeDecision(decision: Decision): string {
 
 export function policyExplain(io: CliIo, file: string, options: ExplainOptions): number {
   const policy = loadPolicy(io, file);
-  const input = parseClaimsInput(
-    readInput(io, options.claims, "the claims"),
-    options.claims === "-" ? "standard input" : options.claims,
-  );
+  const input = readClaimsInput(io, options.claims);
   const request = accessRequest(options, "option");
   const decision = evaluatePolicy(policy, input.claims, request);
   const rules = explainRules(policy, input.claims, request);

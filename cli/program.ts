@@ -143,6 +143,7 @@ Cases file:
       "--alg <alg>",
       "ES256 (default), EdDSA or RS256 (2048 bits), or a list: ES256,RS256 for access tokens and federation",
     )
+    .option("--out <file>", "write the keys to this file, readable by you alone (refused where git would track it)")
     .option("--json", "print key, kid and public JWKS as one JSON object")
     .action(async (options) => {
       code = await keysGenerate(io, options);
@@ -154,6 +155,10 @@ Cases file:
     )
     .requiredOption("--current <file>", "the current DOWNSCOPE_SIGNING_KEYS value, or - for stdin")
     .option("--alg <alg>", "the algorithm to rotate: ES256 (default), EdDSA or RS256")
+    .option(
+      "--out <file>",
+      "write the next keys to this file, readable by you alone (refused where git would track it)",
+    )
     .option("--json", "print as one JSON object")
     .action(async (options) => {
       code = await keysRotate(io, options);
@@ -175,9 +180,10 @@ Cases file:
       "after",
       `
 In a workflow, after uses: acme/downscope@v1 with dpop: true (id: downscope):
-  proof=$(npx downscope dpop proof --key "$KEY_FILE" --method POST --url https://deploy.acme.dev/deploy --token "$TOKEN")
+  proof=$(node "$DOWNSCOPE" dpop proof --key "$KEY_FILE" --method POST --url https://deploy.acme.dev/deploy --token "$TOKEN")
   curl -X POST https://deploy.acme.dev/deploy -H "Authorization: DPoP $TOKEN" -H "DPoP: $proof"
-with env: KEY_FILE: \${{ steps.downscope.outputs.dpop-key-file }}, TOKEN: \${{ steps.downscope.outputs.token }}`,
+with env: DOWNSCOPE: \${{ steps.downscope.outputs.cli }} (this CLI, bundled with the action),
+KEY_FILE: \${{ steps.downscope.outputs.dpop-key-file }}, TOKEN: \${{ steps.downscope.outputs.token }}`,
     )
     .action(async (options) => {
       code = await dpopProof(io, options);

@@ -1,5 +1,5 @@
 /**
- * `downscope token narrow`: exchange a downscope token for a narrower one (SPEC §7), for scripts
+ * `downscope token narrow`: exchange a downscope token for a narrower one (docs/narrowing.md), for scripts
  * and agents outside Actions: fewer scopes, a shorter life, never more than the token given.
  * The token is read from an environment variable or standard input, never printed back; only
  * the new token goes to stdout (or the whole answer with --json).

@@ -7,8 +7,9 @@ var __export = (target, all) => {
 };
 
 // cli/io.ts
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname } from "node:path";
+import { execFileSync } from "node:child_process";
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
 import { styleText } from "node:util";
 
 // protocol/printable.ts
@@ -32,11 +33,35 @@ function processIo() {
       mkdirSync(dirname(path2), { recursive: true });
       writeFileSync(path2, text);
     },
+    writeSecretFile: (path2, text) => {
+      mkdirSync(dirname(path2), { recursive: true });
+      if (existsSync(path2)) chmodSync(path2, 384);
+      writeFileSync(path2, text, { mode: 384 });
+    },
+    gitWouldTrack,
+    stdoutIsTerminal: process.stdout.isTTY === true,
     env: process.env,
     color: process.stdout.isTTY === true && !process.env.NO_COLOR,
     now: () => Date.now(),
     fetch: (input, init) => fetch(input, init)
   };
+}
+function gitWouldTrack(path2) {
+  const file = resolve(path2);
+  let dir = dirname(file);
+  while (!existsSync(dir) && dirname(dir) !== dir) dir = dirname(dir);
+  const git = (args) => execFileSync("git", ["-C", dir, ...args], { stdio: "ignore" });
+  try {
+    git(["rev-parse", "--is-inside-work-tree"]);
+  } catch {
+    return false;
+  }
+  try {
+    git(["check-ignore", "-q", "--", file]);
+    return false;
+  } catch (error) {
+    return error.status !== 0;
+  }
 }
 function painter(io) {
   return (style, text) => io.color ? styleText(style, text, { validateStream: false }) : text;
@@ -4536,7 +4561,7 @@ var ENVIRONMENT = {
     },
     narrowing: {
       kind: { type: "enum", values: ["denied", "allowed"] },
-      description: "allowed: a holder may exchange its token for a narrower one for a sub-task (SPEC \xA77). Default denied."
+      description: "allowed: a holder may exchange its token for a narrower one for a sub-task (docs/narrowing.md). Default denied."
     },
     subject: {
       kind: { type: "text", maxLength: 127 },
@@ -4880,9 +4905,41 @@ function fitsOneSecret(keys) {
     1
   );
 }
+function checkOut(io, options) {
+  if (options.out === void 0) return;
+  if (options.json) throw new CliError("--json prints the private keys on stdout: with --out, leave it out");
+  if (options.out === "" || options.out === "-") throw new CliError("--out takes a file name");
+  if (io.gitWouldTrack(options.out)) {
+    throw new CliError(
+      `refusing to write private keys to "${options.out}": git would track it (it is not ignored). Write it outside the repository, or to a name .gitignore covers (signing-keys.json, next.json)`,
+      1
+    );
+  }
+}
+function emitKeys(io, options, keys, summary2) {
+  const store = "npx wrangler secret put DOWNSCOPE_SIGNING_KEYS --env <name>";
+  if (options.out !== void 0) {
+    io.writeSecretFile(options.out, `${JSON.stringify(keys)}
+`);
+    io.err(`${summary2}
+Wrote the private keys to ${options.out} (readable by you alone). Store them with
+  ${store} < ${options.out}
+keep the value in your secrets manager, and delete the file.`);
+    return;
+  }
+  io.out(JSON.stringify(keys));
+  io.err(
+    io.stdoutIsTerminal ? `${summary2}
+The line above is a secret: the private keys for DOWNSCOPE_SIGNING_KEYS, now on your screen.
+Next time write them to a file (--out signing-keys.json, mode 0600) or pipe them: | ${store}` : `${summary2}
+Store them with: ... | ${store}`
+  );
+}
 async function keysGenerate(io, options) {
+  const algs = parseAlgs(options.alg);
+  checkOut(io, options);
   const generated = [];
-  for (const alg of parseAlgs(options.alg)) generated.push(await newSigningKey(alg));
+  for (const alg of algs) generated.push(await newSigningKey(alg));
   fitsOneSecret(generated);
   const keys = await importSigningKeys(JSON.stringify(generated));
   const key2 = generated[0];
@@ -4890,15 +4947,17 @@ async function keysGenerate(io, options) {
     io.out(JSON.stringify({ kid: key2.kid, signing_keys: generated, public_jwks: keys.jwks }, null, 2));
     return 0;
   }
-  io.out(JSON.stringify(generated));
-  io.err(`kid: ${generated.map((item) => `${item.kid} (${item.alg})`).join(", ")}
-The line above is a secret: the private key array for DOWNSCOPE_SIGNING_KEYS. Store it with
-  downscope keys generate | npx wrangler secret put DOWNSCOPE_SIGNING_KEYS --env <name>
-and never commit it. Its public JWKS (what the service will publish):
-${JSON.stringify(keys.jwks)}`);
+  emitKeys(
+    io,
+    options,
+    generated,
+    `kid: ${generated.map((item) => `${item.kid} (${item.alg})`).join(", ")}
+Their public JWKS (what the service will publish): ${JSON.stringify(keys.jwks)}`
+  );
   return 0;
 }
 async function keysRotate(io, options) {
+  checkOut(io, options);
   const text = readInput(io, options.current, "the current keys");
   let current;
   try {
@@ -4923,9 +4982,13 @@ async function keysRotate(io, options) {
     io.out(JSON.stringify({ kid: key2.kid, signing_keys: next, public_jwks: keys.jwks, dropped }, null, 2));
     return 0;
   }
-  io.out(JSON.stringify(next));
-  io.err(`new kid: ${key2.kid} (signs ${alg}); kept: ${signing ? `${signing.kid} (verifies)` : "no earlier key of that algorithm"}${dropped > 0 ? `; dropped ${dropped} older key${dropped === 1 ? "" : "s"}` : ""}
-${ROTATION_ADVICE}`);
+  emitKeys(
+    io,
+    options,
+    next,
+    `new kid: ${key2.kid} (signs ${alg}); kept: ${signing ? `${signing.kid} (verifies)` : "no earlier key of that algorithm"}${dropped > 0 ? `; dropped ${dropped} older key${dropped === 1 ? "" : "s"}` : ""}
+${ROTATION_ADVICE}`
+  );
   return 0;
 }
 
@@ -11790,10 +11853,12 @@ function oidcGrant(input) {
 
 // policy/lint.ts
 var BRANCH_PROBES = ["refs/heads/main", "refs/heads/x", "refs/heads/feature/a/b-c"];
-function admitsEveryBranch(pattern2) {
-  if (patternProblem(pattern2)) return false;
+var FLAT_BRANCH_PROBES = ["refs/heads/main", "refs/heads/x", "refs/heads/fix-login_2.0", "refs/heads/@-_"];
+function branchesAdmitted(pattern2) {
+  if (patternProblem(pattern2)) return void 0;
   const glob = compileGlob(pattern2);
-  return BRANCH_PROBES.every((ref) => glob.matches(ref));
+  if (BRANCH_PROBES.every((ref) => glob.matches(ref))) return "every";
+  return FLAT_BRANCH_PROBES.every((ref) => glob.matches(ref)) ? "flat" : void 0;
 }
 function asList(value) {
   if (value === void 0 || value === null) return [];
@@ -11864,7 +11929,14 @@ function lintPolicy(policy) {
         );
       }
       for (const ref of asList(rule.ref)) {
-        if (typeof ref === "string" && admitsEveryBranch(ref)) warn2(`${path2}.ref`, `"${ref}" admits every branch`);
+        const admitted = typeof ref === "string" ? branchesAdmitted(ref) : void 0;
+        if (admitted === "every") warn2(`${path2}.ref`, `"${ref}" admits every branch`);
+        if (admitted === "flat") {
+          warn2(
+            `${path2}.ref`,
+            `"${ref}" admits every branch whose name has no slash (main, any feature branch anyone can push): name the branches`
+          );
+        }
       }
       for (const event of asList(rule.event)) {
         if (typeof event === "string" && UNTRUSTED_CODE_EVENTS.has(event)) {
@@ -12636,7 +12708,7 @@ function globWitness(candidate, within, options = {}, budget = unbounded()) {
   const seen = /* @__PURE__ */ new Set([key(startStates)]);
   for (let next = 0; next < queue.length; next++) {
     const { states, value } = queue[next];
-    if (admits(states, "a") && !admits(states, "b")) return value;
+    if (admits(states, "a") && !admits(states, "b")) return realistic(value, candidate, within, options);
     for (const code of alphabet) {
       const after = nfa.step(states, code);
       budget.spend(1 + after.size);
@@ -12648,6 +12720,18 @@ function globWitness(candidate, within, options = {}, budget = unbounded()) {
     }
   }
   return void 0;
+}
+function realistic(value, candidate, within, options) {
+  const admits = (patterns, text) => patterns.some((pattern2) => compileGlob(pattern2, options).matches(text));
+  let shown2 = value;
+  if ([...candidate, ...within].some(patternProblem)) return value;
+  for (let at = shown2.indexOf("/"); at !== -1; at = shown2.indexOf("/", at + 1)) {
+    const empty = at + 1 === shown2.length || shown2[at + 1] === "/";
+    if (!empty) continue;
+    const filled = `${shown2.slice(0, at + 1)}x${shown2.slice(at + 1)}`;
+    if (admits(candidate, filled) && !admits(within, filled)) shown2 = filled;
+  }
+  return shown2;
 }
 function regionValues(patterns, budget) {
   const nfa = new Nfa(patterns);
@@ -13531,6 +13615,14 @@ function decodeJsonObject(part) {
 
 // cli/claims-input.ts
 var COMPACT_JWT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
+function readClaimsInput(io, path2) {
+  if (COMPACT_JWT.test(path2) && path2.length > 64) {
+    throw new CliError(
+      "--claims takes a file holding the claims or a token, or - for standard input, and was given what looks like a token itself; pipe it instead (\u2026 | downscope policy explain POLICY --claims -): a token on the command line is visible to every process on the machine"
+    );
+  }
+  return parseClaimsInput(readInput(io, path2, "the claims"), path2 === "-" ? "standard input" : path2);
+}
 function parseClaimsInput(text, source) {
   const trimmed = text.trim();
   if (COMPACT_JWT.test(trimmed)) {
@@ -13611,10 +13703,7 @@ function describeDecision(decision) {
 }
 function policyExplain(io, file, options) {
   const policy = loadPolicy(io, file);
-  const input = parseClaimsInput(
-    readInput(io, options.claims, "the claims"),
-    options.claims === "-" ? "standard input" : options.claims
-  );
+  const input = readClaimsInput(io, options.claims);
   const request = accessRequest(options, "option");
   const decision = evaluatePolicy(policy, input.claims, request);
   const rules = explainRules(policy, input.claims, request);
@@ -14437,12 +14526,15 @@ Cases file:
   keys.command("generate").description("New private signing keys (array JSON on stdout, for the secret); their public JWKS on stderr.").option(
     "--alg <alg>",
     "ES256 (default), EdDSA or RS256 (2048 bits), or a list: ES256,RS256 for access tokens and federation"
-  ).option("--json", "print key, kid and public JWKS as one JSON object").action(async (options) => {
+  ).option("--out <file>", "write the keys to this file, readable by you alone (refused where git would track it)").option("--json", "print key, kid and public JWKS as one JSON object").action(async (options) => {
     code = await keysGenerate(io, options);
   });
   keys.command("rotate").description(
     "The next DOWNSCOPE_SIGNING_KEYS: a new key of one algorithm signs, its current key kept to verify, other algorithms' keys kept."
-  ).requiredOption("--current <file>", "the current DOWNSCOPE_SIGNING_KEYS value, or - for stdin").option("--alg <alg>", "the algorithm to rotate: ES256 (default), EdDSA or RS256").option("--json", "print as one JSON object").action(async (options) => {
+  ).requiredOption("--current <file>", "the current DOWNSCOPE_SIGNING_KEYS value, or - for stdin").option("--alg <alg>", "the algorithm to rotate: ES256 (default), EdDSA or RS256").option(
+    "--out <file>",
+    "write the next keys to this file, readable by you alone (refused where git would track it)"
+  ).option("--json", "print as one JSON object").action(async (options) => {
     code = await keysRotate(io, options);
   });
   program2.command("dpop").description("DPoP proofs for a DPoP-bound token.").command("proof").description(
@@ -14451,9 +14543,10 @@ Cases file:
     "after",
     `
 In a workflow, after uses: acme/downscope@v1 with dpop: true (id: downscope):
-  proof=$(npx downscope dpop proof --key "$KEY_FILE" --method POST --url https://deploy.acme.dev/deploy --token "$TOKEN")
+  proof=$(node "$DOWNSCOPE" dpop proof --key "$KEY_FILE" --method POST --url https://deploy.acme.dev/deploy --token "$TOKEN")
   curl -X POST https://deploy.acme.dev/deploy -H "Authorization: DPoP $TOKEN" -H "DPoP: $proof"
-with env: KEY_FILE: \${{ steps.downscope.outputs.dpop-key-file }}, TOKEN: \${{ steps.downscope.outputs.token }}`
+with env: DOWNSCOPE: \${{ steps.downscope.outputs.cli }} (this CLI, bundled with the action),
+KEY_FILE: \${{ steps.downscope.outputs.dpop-key-file }}, TOKEN: \${{ steps.downscope.outputs.token }}`
   ).action(async (options) => {
     code = await dpopProof(io, options);
   });

@@ -468,6 +468,7 @@ async function runExchangeStep(deps, policy = DEFAULT_RETRY_POLICY) {
     core.setOutput("expires-in", granted.expires_in);
     core.setOutput("scope", granted.scope ?? "");
     core.setOutput("environment", granted.environment);
+    if (deps.cliPath) core.setOutput("cli", deps.cliPath);
     if (inputs.exportEnv) core.exportVariable(inputs.exportEnv, granted.access_token);
     if (dpopKey) {
       const key = JSON.stringify(dpopKey.privateJwk);
@@ -549,5 +550,7 @@ await runExchangeStep({
   fetch: lightFetch,
   env: process.env,
   clock: systemClock,
-  secretFiles: runnerSecretFiles()
+  secretFiles: runnerSecretFiles(),
+  // getBuiltinModule: an ES import of node:url would be loaded for every step, used or not.
+  cliPath: process.getBuiltinModule("node:url").fileURLToPath(new URL("./cli.js", import.meta.url))
 });

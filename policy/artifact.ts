@@ -1,5 +1,5 @@
 /**
- * The policy as a build artifact (SPEC §2): what `downscope policy build` writes and the Worker
+ * The policy as a build artifact (docs/operating.md): what `downscope policy build` writes and the Worker
  * bundles, so a policy change is a new Worker version and its size is bounded by the script
  * limit rather than by the 5 KB a variable may hold. The build validates and lints; the Worker
  * checks the format and the digest, then trusts the validation (see `prevalidated` in compile.ts).

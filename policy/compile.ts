@@ -1,5 +1,5 @@
 /**
- * A policy value → validated, compiled policy (SPEC §3): validate against `schema.ts`, check
+ * A policy value → validated, compiled policy (docs/policy.md): validate against `schema.ts`, check
  * what spans fields, lint, and index the rules. Nothing applies unless all of it is valid.
  * Reading YAML text is `policy-text.ts`'s job (the CLI's); the Worker hands in JSON values.
  */
@@ -244,7 +244,7 @@ function checkIssuerList(check: Checker, value: unknown, path: string): string[]
   return urls.length > 0 && urls.length <= items.length ? urls : undefined;
 }
 
-/** Every issuer a rule or environment names must be trusted (SPEC §3). */
+/** Every issuer a rule or environment names must be trusted (docs/policy.md). */
 function checkTrusted(check: Checker, issuers: readonly string[], path: string, trusted: ReadonlySet<string>): void {
   for (const issuer of issuers) {
     if (trusted.has(issuer)) continue;
@@ -446,7 +446,7 @@ function compileEnvironment(
   const grant = KIND_GRANTS[kind]({ problems: check, name, fields, path, field, githubApps });
   const environmentIssuers = field<string[]>("issuer");
   if (environmentIssuers) checkTrusted(check, environmentIssuers, join(path, "issuer"), trusted);
-  // What a rule inherits: its environment's issuers, else GitHub.com's (SPEC §3).
+  // What a rule inherits: its environment's issuers, else GitHub.com's (docs/policy.md).
   const inherited = { issuers: environmentIssuers ?? [GITHUB_COM_ISSUER], trusted };
 
   const rulesPath = join(path, "rules");
@@ -575,7 +575,7 @@ function compileRule(
   const refType = field<string>("ref_type");
   if (refType) conditions.push(exactCondition("ref_type", "ref_type", [refType]));
   patterns("environment", "environment", { caseInsensitive: true });
-  // `<owner>/<repo>/<path>@<ref>`: no wildcard crosses (or reaches past) the `@` (SPEC §3).
+  // `<owner>/<repo>/<path>@<ref>`: no wildcard crosses (or reaches past) the `@` (docs/policy.md).
   patterns("workflow", "job_workflow_ref", { atIsLiteral: true });
   conditions.push(eventCondition(field<string[]>("event")));
   const runner = field<string>("runner");

@@ -1,4 +1,4 @@
-/** The conditions a rule can state, each reading one named claim (SPEC §3 "Matching"). */
+/** The conditions a rule can state, each reading one named claim (docs/policy.md, "Matching"). */
 import { asciiLower, compileGlob, type Glob, type GlobOptions } from "./glob";
 import type { Claims, Condition, ConditionResult } from "./types";
 

@@ -1,5 +1,5 @@
 /**
- * The decision for one verified identity and one request (SPEC §3 "Matching" and "Granting").
+ * The decision for one verified identity and one request (docs/policy.md, "Matching" and "Granting").
  * Pure: no clock, no I/O. The service and the CLI's `explain` both call this.
  */
 import type { Denial } from "../protocol/denial";

@@ -9,10 +9,10 @@
  * for minutes.
  *
  * @example
- * globWitness(["refs/heads/*"], ["refs/heads/main"]); // "refs/heads/": admitted by the first only
+ * globWitness(["refs/heads/*"], ["refs/heads/main"]); // "refs/heads/x": admitted by the first only
  * globWitness(["refs/heads/main"], ["refs/heads/*"]); // undefined: the first is within the second
  */
-import { asciiLower, type GlobOptions, Token, tokenize } from "./glob";
+import { asciiLower, compileGlob, type GlobOptions, patternProblem, Token, tokenize } from "./glob";
 import { unbounded, type WorkBudget } from "./work-budget";
 
 const { One: ONE, Star: STAR, GlobStar: GLOBSTAR } = Token;
@@ -146,7 +146,7 @@ export function globWitness(
   // Breadth first, so the witness is a shortest one; a read index instead of shift() keeps it linear.
   for (let next = 0; next < queue.length; next++) {
     const { states, value } = queue[next];
-    if (admits(states, "a") && !admits(states, "b")) return value;
+    if (admits(states, "a") && !admits(states, "b")) return realistic(value, candidate, within, options);
     for (const code of alphabet) {
       const after = nfa.step(states, code);
       budget.spend(1 + after.size);
@@ -158,6 +158,31 @@ export function globWitness(
     }
   }
   return undefined;
+}
+
+/**
+ * The shortest witness often has an empty path segment (`refs/heads/`, `refs/heads//`), a value
+ * no job carries. Each such segment gets a name (`refs/heads/x`, `refs/heads/x/x`) when the value
+ * still tells the two lists apart, so a reviewer reads a ref a branch could really have.
+ */
+function realistic(
+  value: string,
+  candidate: readonly string[],
+  within: readonly string[],
+  options: GlobOptions,
+): string {
+  const admits = (patterns: readonly string[], text: string) =>
+    patterns.some((pattern) => compileGlob(pattern, options).matches(text));
+  let shown = value;
+  // Patterns reach here validated; one that is not (a literal with a `*`) keeps the plain witness.
+  if ([...candidate, ...within].some(patternProblem)) return value;
+  for (let at = shown.indexOf("/"); at !== -1; at = shown.indexOf("/", at + 1)) {
+    const empty = at + 1 === shown.length || shown[at + 1] === "/";
+    if (!empty) continue;
+    const filled = `${shown.slice(0, at + 1)}x${shown.slice(at + 1)}`;
+    if (admits(candidate, filled) && !admits(within, filled)) shown = filled;
+  }
+  return shown;
 }
 
 /** Every value `candidate` admits is admitted by `within`. */

@@ -1,5 +1,5 @@
 /**
- * Anchored globs for policy conditions (SPEC §3 "Matching").
+ * Anchored globs for policy conditions (docs/policy.md, "Matching").
  *
  * `*` matches any run of characters except `/`, `**` any run including `/`, `?` one character
  * except `/`; everything else is literal. Matching simulates the pattern as a set of states

@@ -1,4 +1,4 @@
-/** Advice on a valid policy (SPEC §3 "Lint"): shown by the CLI and logged when the service loads it. */
+/** Advice on a valid policy (docs/policy.md, "Lint"): shown by the CLI and logged when the service loads it. */
 
 import { GITHUB_COM_ISSUER } from "../protocol/names";
 import { UNTRUSTED_CODE_EVENTS } from "./conditions";
@@ -9,11 +9,15 @@ type Fields = Record<string, unknown>;
 
 /** Branches a pattern that "admits every branch" must match: short, long, nested. */
 const BRANCH_PROBES = ["refs/heads/main", "refs/heads/x", "refs/heads/feature/a/b-c"];
+/** Branch names without a slash, the shape most branches have (`refs/heads/*` admits them all). */
+const FLAT_BRANCH_PROBES = ["refs/heads/main", "refs/heads/x", "refs/heads/fix-login_2.0", "refs/heads/@-_"];
 
-function admitsEveryBranch(pattern: string): boolean {
-  if (patternProblem(pattern)) return false;
+/** "every" (any branch at all), "flat" (every branch without a slash in its name), or undefined. */
+function branchesAdmitted(pattern: string): "every" | "flat" | undefined {
+  if (patternProblem(pattern)) return undefined;
   const glob = compileGlob(pattern);
-  return BRANCH_PROBES.every((ref) => glob.matches(ref));
+  if (BRANCH_PROBES.every((ref) => glob.matches(ref))) return "every";
+  return FLAT_BRANCH_PROBES.every((ref) => glob.matches(ref)) ? "flat" : undefined;
 }
 
 function asList(value: unknown): unknown[] {
@@ -91,7 +95,14 @@ export function lintPolicy(policy: Fields): Problem[] {
         );
       }
       for (const ref of asList(rule.ref)) {
-        if (typeof ref === "string" && admitsEveryBranch(ref)) warn(`${path}.ref`, `"${ref}" admits every branch`);
+        const admitted = typeof ref === "string" ? branchesAdmitted(ref) : undefined;
+        if (admitted === "every") warn(`${path}.ref`, `"${ref}" admits every branch`);
+        if (admitted === "flat") {
+          warn(
+            `${path}.ref`,
+            `"${ref}" admits every branch whose name has no slash (main, any feature branch anyone can push): name the branches`,
+          );
+        }
       }
       for (const event of asList(rule.event)) {
         if (typeof event === "string" && UNTRUSTED_CODE_EVENTS.has(event)) {

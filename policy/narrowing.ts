@@ -1,5 +1,5 @@
 /**
- * The policy's decision on narrowing a token of this service (SPEC §7): the same environment,
+ * The policy's decision on narrowing a token of this service (docs/narrowing.md): the same environment,
  * audience and issuer as the parent, scopes within the parent's (and still within the
  * environment's), a lifetime that ends no later than the parent's, at most MAX_NARROWING_DEPTH
  * levels, and only where the environment says `narrowing: allowed`. Pure: the caller has

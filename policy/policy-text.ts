@@ -1,6 +1,6 @@
 /**
  * Policy text (YAML 1.2, or JSON) → compiled policy, with every problem placed on its line:
- * what the CLI reads. The Worker never parses YAML (SPEC §2): it is handed JSON values, so
+ * what the CLI reads. The Worker never parses YAML (docs/operating.md): it is handed JSON values, so
  * this module, and the YAML parser with it, stays out of its bundle.
  */
 import { type CompileResult, compilePolicyValue } from "./compile";

@@ -21,7 +21,7 @@ export interface RuleReport {
     readonly scopes: readonly string[];
     readonly max_ttl: string;
     readonly dpop: string;
-    /** Whether the holder may mint narrower tokens from it for sub-tasks (SPEC §7). */
+    /** Whether the holder may mint narrower tokens from it for sub-tasks (docs/narrowing.md). */
     readonly narrowing: string;
     /** For an `oidc` environment: the token a cloud trusts, in words (no scopes, DPoP or narrowing). */
     readonly token?: string;

@@ -2,7 +2,7 @@
  * Finds the rules that can concern a caller without scanning every rule: by repository id,
  * by exact repository name, by owner for wildcard names, and by owner id for owner-wide rules.
  * Only rules of the token's own issuer are found: names and ids are namespaces per issuer. The
- * rules found are exactly those that "cover" the caller (SPEC §3): only they can match, and
+ * rules found are exactly those that "cover" the caller (docs/policy.md): only they can match, and
  * only they may be named in a denial.
  */
 import { repositoryMatches } from "./conditions";

@@ -1,5 +1,5 @@
 /**
- * The policy's shape, version 1 (SPEC §3): the one definition that validation reads and that
+ * The policy's shape, version 1 (docs/policy.md): the one definition that validation reads and that
  * the JSON Schema for editors is generated from. Each field names its kind; `compile.ts` says
  * what each kind accepts.
  */
@@ -135,7 +135,7 @@ export const ENVIRONMENT: ObjectDefinition = {
     narrowing: {
       kind: { type: "enum", values: ["denied", "allowed"] },
       description:
-        "allowed: a holder may exchange its token for a narrower one for a sub-task (SPEC §7). Default denied.",
+        "allowed: a holder may exchange its token for a narrower one for a sub-task (docs/narrowing.md). Default denied.",
     },
     subject: {
       kind: { type: "text", maxLength: 127 },

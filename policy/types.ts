@@ -44,7 +44,7 @@ export interface CompiledEnvironment {
   readonly ttl: number;
   readonly maxTtl: number;
   readonly dpop: DpopMode;
-  /** Whether holders may exchange this environment's tokens for narrower ones (SPEC §7). */
+  /** Whether holders may exchange this environment's tokens for narrower ones (docs/narrowing.md). */
   readonly narrowing: NarrowingMode;
   readonly ruleCount: number;
   /** The rule at a position in `rules` (compiled on first use when the policy was pre-validated). */

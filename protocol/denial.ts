@@ -1,5 +1,5 @@
 /**
- * A policy refusal as it travels (SPEC §4 `denial`): what the service sends and the action lays
+ * A policy refusal as it travels (docs/protocol.md, `denial`): what the service sends and the action lays
  * out for the workflow's author. Built by the policy engine (policy/evaluate.ts).
  */
 

@@ -100,7 +100,7 @@ try {
     idTokens: runner,
     inputs: { url: service.url, environment: "staging" },
   });
-  check(denied.code === 1 && Object.keys(denied.outputs).length === 0, "the action failed and output no token");
+  check(denied.code === 1 && denied.outputs.token === undefined, "the action failed and output no token");
   detail(errorAnnotation(denied.stdout));
 
   say("The service's audit log (one line per decision; ids and reasons, never a token)");

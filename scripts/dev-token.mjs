@@ -1,67 +1,124 @@
 // Prints a development GitHub Actions token for the local service (`./dev token`): the claims
-// of a push to acme/web's main deploying to staging, signed by the development issuer.
+// GitHub would give a job, derived from the flags so they agree with each other (a tag ref is
+// `ref_type: tag`, the workflow ref names the same ref), signed by the development key that
+// `./dev serve` made to stand in for the policy's issuers.
 import { existsSync, readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { githubClaims, signGithubToken } from "./fake-github.mjs";
+import { GITHUB_ISSUER, githubClaims, signGithubToken } from "./fake-github.mjs";
+
+const DEFAULTS = {
+  repository: "acme/web",
+  "repository-id": "123456",
+  "owner-id": "7890",
+  ref: "refs/heads/main",
+  environment: "staging",
+  event: "push",
+  workflow: ".github/workflows/deploy.yml",
+  runner: "github-hosted",
+};
 
 const help = `usage: ./dev token [options]
 
-Prints a GitHub-like OIDC token signed by the local development issuer (run ./dev serve first).
+Prints a GitHub Actions OIDC token for the local service, signed by the development key that
+./dev serve made (run it first). Its claims are what GitHub would give such a job; the flags
+agree with each other: --ref decides ref_type, and the workflow refs name that ref.
 
-  --repository OWNER/NAME   default acme/web (repository_id 123456 unless --repository-id)
-  --repository-id ID        default 123456
-  --ref REF                 default refs/heads/main
-  --environment NAME        the job's GitHub environment, default staging
-  --event NAME              default push
-  --claim NAME=VALUE        any other claim (repeatable)
+  --repository OWNER/NAME   default ${DEFAULTS.repository}; repository_owner follows it
+  --repository-id ID        default ${DEFAULTS["repository-id"]}
+  --owner-id ID             repository_owner_id, default ${DEFAULTS["owner-id"]}
+  --ref REF                 default ${DEFAULTS.ref}; refs/tags/... makes ref_type tag
+  --environment NAME        the job's GitHub environment, default ${DEFAULTS.environment}; "" for a job without one
+  --event NAME              event_name, default ${DEFAULTS.event}
+  --workflow PATH           the workflow file, default ${DEFAULTS.workflow}
+                            (job_workflow_ref: OWNER/NAME/PATH@REF; or give OWNER/NAME/PATH@REF whole,
+                            for a reusable workflow in another repository)
+  --runner KIND             runner_environment, github-hosted (default) or self-hosted
+  --issuer URL              iss, default GitHub.com's; any issuer the policy lists
+  --claim NAME=VALUE        any other claim, last (repeatable)
   --claims                  print the claims as JSON instead of the token
+  -h, --help                this help
 `;
 
-const { values } = parseArgs({
-  options: {
-    repository: { type: "string" },
-    "repository-id": { type: "string" },
-    ref: { type: "string" },
-    environment: { type: "string" },
-    event: { type: "string" },
-    claim: { type: "string", multiple: true },
-    claims: { type: "boolean" },
-    help: { type: "boolean", short: "h" },
-  },
-});
+let values;
+try {
+  ({ values } = parseArgs({
+    options: {
+      repository: { type: "string", default: DEFAULTS.repository },
+      "repository-id": { type: "string", default: DEFAULTS["repository-id"] },
+      "owner-id": { type: "string", default: DEFAULTS["owner-id"] },
+      ref: { type: "string", default: DEFAULTS.ref },
+      environment: { type: "string", default: DEFAULTS.environment },
+      event: { type: "string", default: DEFAULTS.event },
+      workflow: { type: "string", default: DEFAULTS.workflow },
+      runner: { type: "string", default: DEFAULTS.runner },
+      issuer: { type: "string", default: GITHUB_ISSUER },
+      claim: { type: "string", multiple: true },
+      claims: { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+    },
+  }));
+} catch (error) {
+  console.error(`dev token: ${error.message}\n\n${help}`);
+  process.exit(2);
+}
 if (values.help) {
   process.stdout.write(help);
   process.exit(0);
 }
+const fail = (message) => {
+  console.error(`dev token: ${message}`);
+  process.exit(2);
+};
+if (!/^[A-Za-z0-9][A-Za-z0-9-]*\/[A-Za-z0-9._-]+$/.test(values.repository)) {
+  fail(`--repository takes OWNER/NAME, got "${values.repository}"`);
+}
+for (const flag of ["repository-id", "owner-id"]) {
+  if (!/^[1-9][0-9]{0,19}$/.test(values[flag])) fail(`--${flag} takes a GitHub id (digits), got "${values[flag]}"`);
+}
+if (!values.ref.startsWith("refs/"))
+  fail(`--ref takes a full ref (refs/heads/NAME or refs/tags/NAME), got "${values.ref}"`);
+if (!["github-hosted", "self-hosted"].includes(values.runner)) {
+  fail(`--runner takes github-hosted or self-hosted, got "${values.runner}"`);
+}
 if (!existsSync(".dev/issuer-key.json") || !existsSync(".dev/service.json")) {
-  console.error("dev token: no development issuer yet: run ./dev serve once (it makes .dev/)");
-  process.exit(1);
+  fail("no development key yet: run ./dev serve once (it makes .dev/)");
 }
 const { privateJwk } = JSON.parse(readFileSync(".dev/issuer-key.json", "utf8"));
 const service = JSON.parse(readFileSync(".dev/service.json", "utf8"));
-
-const overrides = { iss: service.issuer, aud: service.url };
-if (values.repository) {
-  overrides.repository = values.repository;
-  overrides.repository_owner = values.repository.split("/")[0];
+if (Array.isArray(service.issuers) && !service.issuers.includes(values.issuer)) {
+  fail(`the local service trusts ${service.issuers.join(", ")}; --issuer ${values.issuer} is not one of them`);
 }
-if (values["repository-id"]) overrides.repository_id = values["repository-id"];
-if (values.ref) overrides.ref = values.ref;
-if (values.environment) overrides.environment = values.environment;
-if (values.event) overrides.event_name = values.event;
+
+const repository = values.repository;
+const ref = values.ref;
+// A path is in this repository; OWNER/NAME/PATH@REF names a (reusable) workflow anywhere.
+const workflowRef = values.workflow.includes("@") ? values.workflow : `${repository}/${values.workflow}@${ref}`;
+const environment = values.environment === "" ? {} : { environment: values.environment };
+const claims = githubClaims({
+  iss: values.issuer,
+  aud: service.audience ?? service.url,
+  sub:
+    values.environment === ""
+      ? `repo:${repository}:ref:${ref}`
+      : `repo:${repository}:environment:${values.environment}`,
+  repository,
+  repository_owner: repository.split("/")[0],
+  repository_id: values["repository-id"],
+  repository_owner_id: values["owner-id"],
+  ref,
+  ref_type: ref.startsWith("refs/tags/") ? "tag" : "branch",
+  event_name: values.event,
+  runner_environment: values.runner,
+  // The calling workflow, in this repository (for a reusable one, the caller is the default file).
+  workflow_ref: `${repository}/${values.workflow.includes("@") ? DEFAULTS.workflow : values.workflow}@${ref}`,
+  job_workflow_ref: workflowRef,
+});
+delete claims.environment;
+Object.assign(claims, environment);
 for (const pair of values.claim ?? []) {
   const at = pair.indexOf("=");
-  if (at <= 0) {
-    console.error(`dev token: --claim takes NAME=VALUE, got "${pair}"`);
-    process.exit(2);
-  }
-  overrides[pair.slice(0, at)] = pair.slice(at + 1);
+  if (at <= 0) fail(`--claim takes NAME=VALUE, got "${pair}"`);
+  claims[pair.slice(0, at)] = pair.slice(at + 1);
 }
-const repository = overrides.repository ?? "acme/web";
-overrides.sub ??= `repo:${repository}:environment:${overrides.environment ?? "staging"}`;
-overrides.job_workflow_ref ??= `${repository}/.github/workflows/deploy.yml@${overrides.ref ?? "refs/heads/main"}`;
-overrides.workflow_ref ??= overrides.job_workflow_ref;
-
-const claims = githubClaims(overrides);
 if (values.claims) process.stdout.write(`${JSON.stringify(claims, null, 2)}\n`);
 else process.stdout.write(`${await signGithubToken(privateJwk, claims)}\n`);

@@ -1,4 +1,4 @@
-/** What downstream services import: `downscope/verify`. See README "For service owners". */
+/** What downstream services import: `downscope/verify`. See docs/verifying.md. */
 
 export { accessTokenHash, type DpopProblem, normalizeHtu } from "../protocol/dpop-proof";
 export {

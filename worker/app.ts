@@ -1,6 +1,6 @@
 /**
  * The downscope token service: a Hono app on Workers. Routes stay thin; each concern lives in
- * its own module. Every response that is not a success is a JSON error (SPEC §4).
+ * its own module. Every response that is not a success is a JSON error (docs/protocol.md).
  */
 import { Hono } from "hono";
 import { type ExchangeAudit, writeAudit } from "./audit";
@@ -32,7 +32,7 @@ export interface AppDependencies {
   readonly policyArtifact?: unknown;
 }
 
-/** Where Durable Objects may be pinned (README, "Data residency"); "" is Cloudflare's choice. */
+/** Where Durable Objects may be pinned (docs/operating.md, "Data residency"); "" is Cloudflare's choice. */
 const STATE_JURISDICTIONS = new Set(["", "eu", "fedramp"]);
 
 // RFC 8414 for the access-token service; the OpenID Connect document only for oidc environments.

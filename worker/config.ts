@@ -1,5 +1,5 @@
 /**
- * The service's configuration from its bindings (SPEC §2), loaded once per set of binding
+ * The service's configuration from its bindings (docs/operating.md), loaded once per set of binding
  * values and reused by every request of the isolate. Anything missing or invalid yields a
  * refusal to issue (fail closed) and one clear log line; never a partial configuration.
  */

@@ -1,6 +1,6 @@
 /**
- * `POST /token`: the token exchange (SPEC §3–§5), or, for a token of this service, narrowing it
- * (SPEC §7, narrow.ts). Each step refuses with its own fixed reason;
+ * `POST /token`: the token exchange (docs/protocol.md), or, for a token of this service, narrowing it
+ * (docs/narrowing.md; narrow.ts). Each step refuses with its own fixed reason;
  * the order matters: cheap checks and size limits first, then the issuer allowlist, then
  * cryptography, then policy, then minting.
  */
@@ -121,7 +121,7 @@ function decide(config: ServiceConfig, claims: Claims, params: TokenRequest, log
 }
 
 /**
- * SPEC §4: no client credentials are used. A request that carries them is refused (401
+ * docs/protocol.md: no client credentials are used. A request that carries them is refused (401
  * invalid_client, RFC 6749 §5.2), since ignoring them would mislead a misconfigured client.
  */
 function refuseClientCredentials(request: Request, form: ReadonlyMap<string, string>): void {

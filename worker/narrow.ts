@@ -1,5 +1,5 @@
 /**
- * `POST /token` with a token of this service as the subject (SPEC §7): a narrower token for a
+ * `POST /token` with a token of this service as the subject (docs/narrowing.md): a narrower token for a
  * sub-task. One signature check, the policy's decision (policy/narrowing.ts), one read of the
  * revocation state for the parent and its ancestors, a DPoP proof where the parent is bound
  * (whoever copied the token without its key cannot narrow it), one signature. No single-use

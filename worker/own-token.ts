@@ -1,7 +1,7 @@
 /**
  * Recognising a token this service minted (for revocation, introspection and narrowing): signed
  * by one of its configured keys with that key's algorithm, `typ: at+jwt`, its own issuer, not
- * expired, with a consistent lineage (SPEC §7). Revocation and introspection answer anything
+ * expired, with a consistent lineage (docs/narrowing.md). Revocation and introspection answer anything
  * else as simply "not ours", without saying why; narrowing says whether it had expired.
  */
 import { errors, jwtVerify } from "jose";

@@ -46,7 +46,7 @@ export async function introspectToken(request: Request, context: RevocationConte
   const token = await tokenParameter(request);
   const own = await verifyOwnToken(token, context.config, context.now);
   if (!own) return { active: false };
-  // A narrowed token is inactive once it or any token it was narrowed from is revoked (SPEC §7).
+  // A narrowed token is inactive once it or any token it was narrowed from is revoked (docs/narrowing.md).
   const revoked = await context.ledger.anyRevoked([own.claims.jti, ...own.lineage.ancestorJtis]).catch(storeFailure);
   if (revoked) return { active: false };
   return { active: true, ...own.claims, token_type: own.claims.cnf ? "DPoP" : "Bearer" };

@@ -1,4 +1,4 @@
-/** The answer to a granted `POST /token` (README, "The token service's API"), for every kind; `tokenResponse` builds an access token's. */
+/** The answer to a granted `POST /token` (docs/protocol.md), for every kind; `tokenResponse` builds an access token's. */
 import { ACCESS_TOKEN_TYPE } from "./http/token-request";
 
 export interface TokenResponse {

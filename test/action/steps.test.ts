@@ -91,6 +91,20 @@ describe("the main step", () => {
     });
   });
 
+  it("hands later steps the CLI bundled with the action (the `cli` output) with the token, and nothing on a refusal", async () => {
+    const cliPath = "/runner/_actions/acme/downscope/v1/dist/cli.js";
+    const refused = () => Response.json({ error: "invalid_target" }, { status: 400 });
+    for (const [service, outputs] of [
+      [granted, [["cli", cliPath]]],
+      [refused, []],
+    ] as const) {
+      const { core, of } = fakeCore({ url: "https://downscope.acme.dev", retries: "1" });
+      const network = fakeNetwork([service]);
+      await runExchangeStep({ core, fetch: network.fetch, env: RUNNER_ENV, clock: instantClock(), cliPath });
+      expect(of("setOutput").filter(([name]) => name === "cli" || service === refused)).toEqual(outputs);
+    }
+  });
+
   it("fails with the exact permissions to add when the runner offers no OIDC token", async () => {
     const { core, of } = fakeCore({ url: "https://downscope.acme.dev" });
     const network = fakeNetwork([granted]);
@@ -413,7 +427,7 @@ describe("the post step", () => {
   });
 });
 
-describe("the main step, narrowing a token (narrow-from, SPEC §7)", () => {
+describe("the main step, narrowing a token (narrow-from, docs/narrowing.md)", () => {
   const PARENT = `${encodePart({ alg: "ES256", typ: "at+jwt" })}.${encodePart({ jti: "parent-1", repository: "acme/web", environment: "staging", scope: "deploy:write logs:read" })}.c2ln`;
 
   it("sends the token to narrow as an access token, asks the runner for nothing, and masks it first", async () => {

@@ -50,6 +50,45 @@ describe("keys generate", () => {
   });
 });
 
+describe("keys generate and rotate --out", () => {
+  it("write the keys to a file only its owner reads, print none of them, and say what to do next", async () => {
+    const secrets = new Set<string>();
+    const written: Record<string, string> = {};
+    const result = await cli(["keys", "generate", "--out", "signing-keys.json"], {}, { secrets, written });
+    expect(result.code).toBe(0);
+    expect(result.out).toBe("");
+    expect(secrets).toEqual(new Set(["signing-keys.json"]));
+    const [key] = JSON.parse(written["signing-keys.json"] ?? "[]");
+    expect(result.err).not.toContain(key.d);
+    expect(result.err).toContain("npx wrangler secret put DOWNSCOPE_SIGNING_KEYS --env <name> < signing-keys.json");
+    const rotated = await cli(["keys", "rotate", "--current", "signing-keys.json", "--out", "next.json"], written, {
+      secrets,
+      written,
+    });
+    expect(rotated.code).toBe(0);
+    expect(JSON.parse(written["next.json"] ?? "[]")[1]).toEqual(key);
+  });
+
+  it("refuse a path git would track, and --json with --out, before making any key", async () => {
+    const written: Record<string, string> = {};
+    const tracked = await cli(["keys", "generate", "--out", "keys.json"], {}, { gitTracks: () => true, written });
+    expect(tracked.code).toBe(1);
+    expect(tracked.err).toMatch(/refusing to write private keys to "keys\.json": git would track it/);
+    expect(written).toEqual({});
+    const rotate = await cli(["keys", "rotate", "--current", "-", "--out", "keys.json"], {}, { gitTracks: () => true });
+    expect(rotate.code).toBe(1);
+    expect((await cli(["keys", "generate", "--out", "k.json", "--json"])).err).toMatch(/with --out, leave it out/);
+    expect((await cli(["keys", "generate", "--out", "-"])).err).toMatch(/--out takes a file name/);
+  });
+
+  it("warn that a secret is on screen only when stdout is a terminal", async () => {
+    expect((await cli(["keys", "generate"], {}, { terminal: true })).err).toMatch(/now on your screen/);
+    const piped = await cli(["keys", "generate"]);
+    expect(piped.err).not.toMatch(/is a secret|on your screen/);
+    expect(piped.err).toContain("| npx wrangler secret put DOWNSCOPE_SIGNING_KEYS --env <name>");
+  });
+});
+
 describe("keys rotate", () => {
   it("puts a new key first and keeps the current signing key, with the timing advice", async () => {
     const current = (await cli(["keys", "generate"])).out;
@@ -135,7 +174,12 @@ describe("the policy JSON Schema", () => {
   });
 
   it("accepts the example policy and catches what editors should flag", () => {
-    const validate = new Ajv2020({ strict: false, allErrors: true }).compile(policyJsonSchema());
+    // The schema marks URLs with format "uri" (for editors); checked here as URL parsing decides it.
+    const validate = new Ajv2020({
+      strict: false,
+      allErrors: true,
+      formats: { uri: (value: string) => URL.canParse(value) },
+    }).compile(policyJsonSchema());
     const example = parse(readFileSync("examples/policy.yml", "utf8"));
     expect(validate(example), JSON.stringify(validate.errors)).toBe(true);
     expect(readFileSync("examples/policy.yml", "utf8").split("\n")[0]).toBe(

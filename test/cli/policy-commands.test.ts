@@ -328,7 +328,7 @@ cases:
 });
 
 describe("the example policy's own test cases", () => {
-  it("pass, as the README shows", async () => {
+  it("pass, as the policy guide shows", async () => {
     const { readFileSync } = await import("node:fs");
     const result = await cli(["policy", "test", "examples/policy.yml", "cases.yml"], {
       "cases.yml": readFileSync("examples/policy.test.yml", "utf8"),

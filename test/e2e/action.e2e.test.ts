@@ -8,7 +8,7 @@ import { execFile } from "node:child_process";
 import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { calculateJwkThumbprint, createRemoteJWKSet, decodeJwt, exportJWK, generateKeyPair, jwtVerify } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -72,6 +72,7 @@ describe("the action against the real service", () => {
       "expires-in": "300",
       scope: "deploy:write logs:read",
       environment: "staging",
+      cli: resolve("dist/cli.js"),
     });
     expect(main.exported).toEqual({ DEPLOY_TOKEN: token });
     expect(main.state).toEqual({ token, url: service.url, "expires-at": main.outputs["expires-at"], revoke: "true" });
@@ -201,6 +202,7 @@ describe("the action against the real service", () => {
       "sha256",
     );
     expect(decodeJwt(token).cnf).toEqual({ jkt });
+    expect(main.outputs.cli).toBe(resolve("dist/cli.js"));
 
     const api = await startDeployApi({
       issuer: service.url,
@@ -210,8 +212,9 @@ describe("the action against the real service", () => {
     try {
       const deploy = (headers: Record<string, string>) => fetch(`${api.url}/deploy`, { method: "POST", headers });
       const proof = async (keyPath: string, url = `${api.url}/deploy`) => {
+        // The CLI as the action hands it to later steps: its own bundled copy, no package fetched.
         const { stdout } = await promisify(execFile)(process.execPath, [
-          "dist/cli.js",
+          main.outputs.cli,
           "dpop",
           "proof",
           "--key",

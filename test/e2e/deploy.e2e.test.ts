@@ -11,12 +11,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { exportJWK, generateKeyPair } from "jose";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { experimental_readRawConfig } from "wrangler";
 import { NO_POLICY_ARTIFACT } from "../../policy/artifact";
 import { GITHUB_ISSUER, generateIssuerKey, githubClaims, signGithubToken } from "../../scripts/fake-github.mjs";
 import { largePolicyClaims, largePolicyText } from "../../scripts/large-policy.mjs";
 import { bundleWorker, type LocalService, postTokenExchange, startLocalService } from "../../scripts/local-service.mjs";
+import { type ScratchCopy, scratchCopy } from "../support/scratch-copy";
 
 const run = promisify(execFile);
 const scratch = mkdtempSync(join(tmpdir(), "downscope-deploy-"));
@@ -65,34 +66,71 @@ describe("wrangler.jsonc", () => {
     }
   });
 
-  it.each(["", ...environments])("bundles offline with `wrangler deploy --dry-run --env %s`", async (name) => {
-    const outdir = join(scratch, `dry-${name || "top"}`);
-    const { stdout } = await run(
-      "node_modules/.bin/wrangler",
-      ["deploy", "--dry-run", "--outdir", outdir, ...(name ? ["--env", name] : [])],
-      { env: { ...process.env, WRANGLER_SEND_METRICS: "false", NO_COLOR: "1" }, timeout: 120_000 },
-    );
-    expect(stdout).toMatch(/Total Upload: [\d.]+ KiB \/ gzip: [\d.]+ KiB/);
-    for (const binding of BINDINGS) expect(stdout).toContain(`env.${binding}`);
-    const bundle = readFileSync(join(outdir, "index.js"), "utf8");
-    // The Worker parses no YAML: the yaml package's composer is not in it.
-    expect(bundle).not.toContain("parseAllDocuments");
-    expect(bundle).not.toContain("LineCounter");
-  });
-
   it("writes the no-policy artifact the Worker understands when there is none to bundle", async () => {
     const cwd = mkdtempSync(join(scratch, "placeholder-"));
     const { stderr } = await run(process.execPath, [join(process.cwd(), "scripts/policy-artifact-placeholder.mjs")], {
       cwd,
     });
     expect(JSON.parse(readFileSync(join(cwd, ".build/policy.json"), "utf8"))).toEqual(NO_POLICY_ARTIFACT);
-    expect(stderr).toContain("run `downscope policy build policy.yml` first");
-    // An artifact already there is never overwritten.
+    expect(stderr).toContain("bundling no policy (.build/policy.json)");
+    expect(stderr).toContain("run `downscope policy build policy.yml`");
+    // An artifact already there is never overwritten; every build says what it bundles.
+    writeFileSync(join(cwd, ".build/policy.json"), '{"policy":"{}","policy_sha256":"abc"}\n');
     const again = await run(process.execPath, [join(process.cwd(), "scripts/policy-artifact-placeholder.mjs")], {
       cwd,
     });
-    expect(again.stderr).toBe("");
+    expect(again.stderr).toBe("downscope: bundling policy sha256:abc from .build/policy.json\n");
   });
+});
+
+describe("wrangler deploy --dry-run, in a fresh copy of the repository", () => {
+  let copy: ScratchCopy;
+  beforeAll(() => {
+    copy = scratchCopy();
+  });
+  afterAll(() => copy?.remove());
+  const dryRun = (name: string) =>
+    run(
+      "node_modules/.bin/wrangler",
+      ["deploy", "--dry-run", "--outdir", join(scratch, `dry-${name || "top"}`), ...(name ? ["--env", name] : [])],
+      { cwd: copy.dir, env: { ...process.env, WRANGLER_SEND_METRICS: "false", NO_COLOR: "1" }, timeout: 120_000 },
+    );
+
+  it.each(environments)("refuses to build %s with no policy, saying which command makes one", async (name) => {
+    const failed = await dryRun(name).then(
+      () => undefined,
+      (error: { code?: number; stdout?: string; stderr?: string }) => error,
+    );
+    expect(failed?.code).not.toBe(0);
+    expect(`${failed?.stdout}${failed?.stderr}`).toContain(
+      `downscope: no policy artifact at .build/policy.json: refusing to build the ${name} deployment. run \`downscope policy build policy.yml\``,
+    );
+  });
+
+  it.each(["", ...environments])(
+    "bundles offline with `wrangler deploy --dry-run --env %s`, naming the policy's digest",
+    async (name) => {
+      if (name === environments[0]) {
+        // A deployment's artifact, as the operator makes it.
+        await run(process.execPath, [join(process.cwd(), "dist/cli.js"), "policy", "build", "examples/policy.yml"], {
+          cwd: copy.dir,
+        });
+      }
+      const { stdout, stderr } = await dryRun(name);
+      expect(stdout).toMatch(/Total Upload: [\d.]+ KiB \/ gzip: [\d.]+ KiB/);
+      for (const binding of BINDINGS) expect(stdout).toContain(`env.${binding}`);
+      const artifact = JSON.parse(readFileSync(join(copy.dir, ".build/policy.json"), "utf8"));
+      expect(`${stdout}${stderr}`).toContain(
+        name
+          ? `downscope: bundling policy sha256:${artifact.policy_sha256} from .build/policy.json into ${name}`
+          : "downscope: bundling no policy (.build/policy.json)",
+      );
+      const bundle = readFileSync(join(scratch, `dry-${name || "top"}`, "index.js"), "utf8");
+      // The Worker parses no YAML: the yaml package's composer is not in it.
+      expect(bundle).not.toContain("parseAllDocuments");
+      expect(bundle).not.toContain("LineCounter");
+    },
+  );
 });
 
 describe("a 10,000-rule policy as a deployment carries it", () => {

@@ -1,5 +1,5 @@
 /**
- * End to end, narrowing (SPEC §7): a job's first step gets a token, its second step narrows it
+ * End to end, narrowing (docs/narrowing.md): a job's first step gets a token, its second step narrows it
  * (dist/main.js with narrow-from, no OIDC request) for a sub-task, the CLI narrows that again,
  * and the sample API (downscope/verify/hono, with introspection) accepts each child for
  * logs:read and refuses it for deploy:write; revoking a token cuts off everything narrowed from

@@ -5,7 +5,7 @@
  * imports downscope/verify and downscope/verify/hono and verifies a real token.
  */
 import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
@@ -78,10 +78,10 @@ it("the tarball holds what users run, and nothing else", () => {
   expect(paths).toContain("dist/verify/index.js");
   expect(paths).toContain("dist/types/verify/index.d.ts");
   expect(paths).toContain("dist/types/verify/hono.d.ts");
-  expect(paths).toEqual(expect.arrayContaining(["LICENSE", "README.md", "package.json"]));
+  expect(paths).toEqual(expect.arrayContaining(["LICENSE", "README.md", "CHANGELOG.md", "package.json"]));
   const unexpected = paths.filter(
     (path) =>
-      !/^(dist\/cli\.js|dist\/verify\/.+\.js|dist\/types\/(verify|protocol)\/.+\.d\.ts|LICENSE|README\.md|package\.json)$/.test(
+      !/^(dist\/cli\.js|dist\/verify\/.+\.js|dist\/types\/(verify|protocol)\/.+\.d\.ts|LICENSE|README\.md|CHANGELOG\.md|package\.json)$/.test(
         path,
       ),
   );
@@ -98,7 +98,8 @@ it("npx downscope runs: --help, --version, and a check of the example policy", a
   expect(check.stdout).toMatch(/valid/i);
 });
 
-it("an ESM script imports downscope/verify and downscope/verify/hono and verifies a token", async () => {
+/** The script a downstream service would run: both entry points, a real token, a refusal. */
+function writeVerifyScript(): void {
   writeFileSync(
     join(scratch, "app", "verify.mjs"),
     `
@@ -143,10 +144,53 @@ console.log(JSON.stringify({ repository: verified.repository, refused, hono: [ok
 jwks.close();
 `,
   );
+}
+const VERIFIED = { repository: "acme/web", refused: "ERR_TOKEN_AUDIENCE", hono: [200, { for: "acme/web" }, 401] };
+
+it("an ESM script imports downscope/verify and downscope/verify/hono and verifies a token", async () => {
+  writeVerifyScript();
   const { stdout } = await inScratch(process.execPath, ["verify.mjs"]);
-  expect(JSON.parse(stdout)).toEqual({
-    repository: "acme/web",
-    refused: "ERR_TOKEN_AUDIENCE",
-    hono: [200, { for: "acme/web" }, 401],
-  });
+  expect(JSON.parse(stdout)).toEqual(VERIFIED);
+});
+
+// The other LTS lines `engines` promises (.node-lts; ./dev test fetches them into .tools/).
+const LTS = readFileSync(".node-lts", "utf8")
+  .split("\n")
+  .filter((line) => /^\d+\.\d+\.\d+$/.test(line.trim()));
+
+it("engines states the oldest LTS line tested, and .node-lts lists the others", () => {
+  const majors = [...LTS, readFileSync(".node-version", "utf8").trim()].map((version) => Number(version.split(".")[0]));
+  expect(pkg.engines.node).toBe(`>=${Math.min(...majors)}`);
+  expect(majors.length).toBeGreaterThanOrEqual(3);
+});
+
+it.each(LTS)("on Node %s, the installed CLI checks a policy and the verifier verifies", async (version) => {
+  const binary = join(
+    ".tools",
+    `node-${version}`,
+    "node_modules",
+    `node-${process.platform}-${process.arch}`,
+    "bin",
+    "node",
+  );
+  if (!existsSync(binary)) throw new Error(`no Node ${version} at ${binary}: ./dev test fetches it (see .node-lts)`);
+  const node = resolve(binary);
+  expect((await inScratch(node, ["--version"])).stdout.trim()).toBe(`v${version}`);
+  writeVerifyScript();
+  expect(JSON.parse((await inScratch(node, ["verify.mjs"])).stdout)).toEqual(VERIFIED);
+  const check = await inScratch(node, [
+    "node_modules/downscope/dist/cli.js",
+    "policy",
+    "check",
+    resolve("examples/policy.yml"),
+  ]);
+  expect(check.stdout).toMatch(/valid/i);
+  const keys = await inScratch(node, [
+    "node_modules/downscope/dist/cli.js",
+    "keys",
+    "generate",
+    "--alg",
+    "ES256,RS256",
+  ]);
+  expect(JSON.parse(keys.stdout)).toHaveLength(2);
 });

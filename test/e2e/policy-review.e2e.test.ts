@@ -114,12 +114,12 @@ describe("the policy-review action", () => {
       "| 🔓 widens | environments.staging | narrowing: denied → allowed: holders may mint narrower tokens for sub-tasks |",
     );
     expect(ours.body).toContain(
-      '| 🔓 widens | environments.staging.rules\\["web deploys from main"\\] | ref: refs/heads/main \\| refs/heads/release/\\* → refs/heads/main \\| refs/heads/release/\\* \\| refs/heads/hotfix/\\*: also admits values such as "refs/heads/hotfix/" |',
+      '| 🔓 widens | environments.staging.rules\\["web deploys from main"\\] | ref: refs/heads/main \\| refs/heads/release/\\* → refs/heads/main \\| refs/heads/release/\\* \\| refs/heads/hotfix/\\*: also admits values such as "refs/heads/hotfix/x" |',
     );
     expect(first.summary).toContain(ours.body);
-    // The README's admin walkthrough shows this very comment.
-    const readme = readFileSync("README.md", "utf8");
-    const shown = readme.slice(readme.indexOf("```markdown\n", readme.indexOf("(from the end-to-end test):")) + 12);
+    // The policy guide (docs/policy.md) shows this very comment.
+    const guide = readFileSync("docs/policy.md", "utf8");
+    const shown = guide.slice(guide.indexOf("```markdown\n", guide.indexOf("(from the end-to-end test):")) + 12);
     const block = shown.slice(0, shown.indexOf("   ```"));
     expect(block.replace(/^ {3}/gm, "").trimEnd()).toBe(ours.body);
     // The log says the same in text, and where the comment is.

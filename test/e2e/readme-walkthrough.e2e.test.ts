@@ -4,64 +4,33 @@
  * and curl, and their answers compared with the README's JSON. When the README and the service
  * drift apart, this fails.
  */
-import { type ChildProcess, execFile, spawn } from "node:child_process";
+import { execFile } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { freePort } from "../../scripts/local-service.mjs";
+import { type DevServe, startDevServe, stopDevServe } from "../support/dev-serve";
 import { type ScratchCopy, scratchCopy } from "../support/scratch-copy";
 
 const readme = readFileSync("README.md", "utf8");
-const section = readme.slice(readme.indexOf("### Try the service by hand"), readme.indexOf("## The action"));
+const sectionStart = readme.indexOf("### Try the service by hand");
+// Up to the next heading of its level or above.
+const section = readme.slice(sectionStart, sectionStart + 1 + readme.slice(sectionStart + 1).search(/\n##?#? /));
 const blocks = (lang: string) =>
   [...section.matchAll(new RegExp(`\`\`\`${lang}\\n([\\s\\S]*?)\`\`\``, "g"))].map((match) => match[1] ?? "");
 
 let copy: ScratchCopy;
-let serve: ChildProcess;
+let serve: DevServe | undefined;
 let port: number;
-let serveLog = "";
 
 beforeAll(async () => {
   copy = scratchCopy();
   port = await freePort();
-  serve = spawn("./dev", ["serve"], {
-    cwd: copy.dir,
-    // Offline: were ./dev to think the copy needs an install, it fails rather than fetches.
-    env: {
-      ...process.env,
-      PORT: String(port),
-      WRANGLER_SEND_METRICS: "false",
-      NO_COLOR: "1",
-      npm_config_offline: "true",
-    },
-    detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  serve.stdout?.on("data", (chunk) => {
-    serveLog += chunk;
-  });
-  serve.stderr?.on("data", (chunk) => {
-    serveLog += chunk;
-  });
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    if (serve.exitCode !== null) throw new Error(`./dev serve exited ${serve.exitCode}:\n${serveLog}`);
-    const up = await fetch(`http://127.0.0.1:${port}/healthz`).then(
-      (response) => response.ok,
-      () => false,
-    );
-    if (up) break;
-    if (Date.now() > deadline) throw new Error(`./dev serve did not answer in 90 s:\n${serveLog}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
+  serve = await startDevServe(copy.dir, port);
 }, 120_000);
 
 afterAll(async () => {
-  if (serve?.pid && serve.exitCode === null) {
-    const exited = new Promise((resolve) => serve.once("exit", resolve));
-    process.kill(-serve.pid, "SIGTERM");
-    await exited;
-  }
+  await stopDevServe(serve);
   copy?.remove();
 });
 
@@ -97,10 +66,10 @@ it("the walkthrough's exchange, replay and denial answer what the README shows",
 
   expect(third).toEqual(JSON.parse(denial));
   // "The service's terminal shows one audit line per decision (ids and reasons, never a token)."
-  expect(serveLog).toContain("token_exchange");
-  expect(serveLog).toContain("allowed");
-  expect(serveLog).toContain("denied");
-  expect(serveLog).not.toContain(first.access_token);
+  expect(serve?.log()).toContain("token_exchange");
+  expect(serve?.log()).toContain("allowed");
+  expect(serve?.log()).toContain("denied");
+  expect(serve?.log()).not.toContain(first.access_token);
 });
 
 it("the other endpoints the walkthrough names answer", async () => {

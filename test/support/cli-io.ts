@@ -13,6 +13,12 @@ export async function cli(
     written?: Record<string, string>;
     /** The network, for commands that call a service; by default every request fails. */
     fetch?: typeof fetch;
+    /** Paths git would track (for `keys … --out`); none by default. */
+    gitTracks?: (path: string) => boolean;
+    /** stdout is a terminal; false (a pipe) by default. */
+    terminal?: boolean;
+    /** Files written as secrets (mode 0600) land here too, by path. */
+    secrets?: Set<string>;
   } = {},
 ) {
   let out = "";
@@ -36,6 +42,12 @@ export async function cli(
     writeFile: (path, text) => {
       written[path] = text;
     },
+    writeSecretFile: (path, text) => {
+      written[path] = text;
+      options.secrets?.add(path);
+    },
+    gitWouldTrack: options.gitTracks ?? (() => false),
+    stdoutIsTerminal: options.terminal ?? false,
     env: options.env ?? {},
     color: options.color ?? false,
     now: () => Date.parse("2026-11-24T10:00:00Z"),

@@ -6,7 +6,7 @@ import { GITHUB_ISSUER } from "../../scripts/fake-github.mjs";
 
 export const STAGING_AUDIENCE = "https://deploy.acme.dev/staging";
 
-/** `narrowing`: whether staging's tokens may be narrowed for sub-tasks (SPEC §7); default the policy's default. */
+/** `narrowing`: whether staging's tokens may be narrowed for sub-tasks (docs/narrowing.md); default the policy's default. */
 export const stagingPolicy = (jwks: unknown, options: { narrowing?: "allowed" | "denied" } = {}) => `
 version: 1
 issuers:

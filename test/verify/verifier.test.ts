@@ -202,7 +202,7 @@ describe("DPoP at the resource", () => {
   });
 });
 
-describe("narrowed tokens (SPEC §7)", () => {
+describe("narrowed tokens (docs/narrowing.md)", () => {
   it("says where a token comes from: depth, parent and ancestors", async () => {
     const verifier = createAccessTokenVerifier(options);
     const own = await verifier.verify(await accessToken());

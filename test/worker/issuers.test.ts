@@ -1,5 +1,5 @@
 /**
- * Issuers are separate namespaces (SPEC §3): a rule matches only tokens of its own issuer(s),
+ * Issuers are separate namespaces (docs/policy.md): a rule matches only tokens of its own issuer(s),
  * GitHub.com's can be switched off, rate limits are per issuer, and explanations name it. Plus
  * the lower findings of the same review that live in the service: DOWNSCOPE_DEV on a public
  * issuer, non-integer token times.

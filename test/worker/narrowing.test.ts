@@ -1,5 +1,5 @@
 /**
- * Narrowing a token of this service for a sub-task (SPEC §7), inside workerd with the real
+ * Narrowing a token of this service for a sub-task (docs/narrowing.md), inside workerd with the real
  * Durable Objects: the child is never wider than its parent, every refusal has its own reason,
  * DPoP-bound parents need their key, depth is bounded, and revoking a parent cascades.
  */
@@ -64,7 +64,7 @@ async function refused(response: Response, error: string, reason: ErrorReason, e
 const introspect = async (app: ReturnType<typeof testApp>["app"], token: string) =>
   ((await (await postForm(app, "/introspect", { token }, env)).json()) as { active: boolean }).active;
 
-describe("narrowing a token (SPEC §7)", () => {
+describe("narrowing a token (docs/narrowing.md)", () => {
   it("mints a child with fewer scopes, the parent's identity and audience, one more act level, and its lineage", async () => {
     const { app, audits } = testApp();
     const parentToken = await jobToken(app);

@@ -1,5 +1,5 @@
 /**
- * What independent OAuth clients expect of the token endpoint (issue 15, SPEC §4): RFC 8707
+ * What independent OAuth clients expect of the token endpoint (issue 15; docs/protocol.md): RFC 8707
  * `resource`, empty parameters as omitted, client credentials refused rather than ignored,
  * repeated audience/resource naming one target, Ed25519 DPoP proofs under both names.
  */

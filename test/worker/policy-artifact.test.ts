@@ -1,5 +1,5 @@
 /**
- * The policy as a build artifact (SPEC §2): the bundled artifact serves when DOWNSCOPE_POLICY is
+ * The policy as a build artifact (docs/operating.md): the bundled artifact serves when DOWNSCOPE_POLICY is
  * not set, the variable wins when it is (and says so), and a corrupt, foreign or mismatched
  * artifact fails closed with one clear line. A pre-validated policy decides exactly as a fully
  * compiled one, compiling rules only when a request concerns them.

@@ -271,7 +271,7 @@ environments:
     ]);
   });
 
-  it("warns about rules broader than they look (SPEC §3 lint list)", () => {
+  it("warns about rules broader than they look (the lint list in docs/policy.md)", () => {
     const broad = `version: 1
 environments:
   staging:
@@ -292,6 +292,9 @@ environments:
       - repository_id: 4
         environment: staging
         ref: refs/heads/*
+      - repository_id: 5
+        environment: staging
+        ref: [refs/heads/release/*, refs/heads/feature-*, refs/tags/*]
   production:
     audience: https://deploy.acme.dev
     scopes: [x]
@@ -303,6 +306,7 @@ environments:
       'environments.staging.rules[2].ref: "refs/*/**" admits every branch',
       "environments.staging.rules[3]: names only an owner (owner_id): every present and future repository of it is allowed",
       "environments.staging.rules[3]: no repository_id: a repository re-created under the same name would match; pin it with repository_id",
+      'environments.staging.rules[4].ref: "refs/heads/*" admits every branch whose name has no slash (main, any feature branch anyone can push): name the branches',
       'environments.production.audience: shares its audience with "staging": a verifier that checks only aud would accept one\'s tokens for the other (check environment too)',
     ]);
   });

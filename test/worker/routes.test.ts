@@ -47,7 +47,7 @@ describe("published endpoints", () => {
     );
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual(expected);
-    // downscope is not an OpenID Provider (SPEC §4).
+    // downscope is not an OpenID Provider (docs/protocol.md).
     expect((await app.request("/.well-known/openid-configuration", {}, serviceEnv())).status).toBe(404);
     const trailing = await app.request(
       "/.well-known/oauth-authorization-server",

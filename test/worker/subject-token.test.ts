@@ -270,7 +270,7 @@ describe("subject token claims", () => {
   it("refuses a token this service minted", async () => {
     const { app } = testApp();
     const minted = (await (await exchange(app, await githubToken())).json()) as { access_token: string };
-    // Sent as a GitHub token, it is refused with a pointer to narrowing (SPEC §7).
+    // Sent as a GitHub token, it is refused with a pointer to narrowing (docs/narrowing.md).
     await refusedWith(minted.access_token, "subject_token_self_issued");
     // Even signed like a GitHub token, our own issuer is never a subject issuer.
     await refusedWith(await githubToken({ iss: ISSUER }), "subject_token_self_issued");

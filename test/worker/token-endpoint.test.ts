@@ -165,7 +165,7 @@ describe("POST /token: success", () => {
   });
 });
 
-describe("POST /token: every error of SPEC §4", () => {
+describe("POST /token: every error docs/protocol.md lists", () => {
   const cases: [string, () => Promise<Response>, number, string, keyof typeof ERROR_DESCRIPTIONS][] = [
     [
       "missing grant_type",
@@ -542,7 +542,7 @@ describe("POST /token: every error of SPEC §4", () => {
     for (const params of [{ environment: marker }, { scope: marker }, { audience: marker }, { grant_type: marker }]) {
       const body = await errorOf(await exchange(testApp().app, await githubToken(), params));
       expect(body.error_description).not.toContain("ECHO");
-      // Only a refused scope comes back, as data in its own field (SPEC §3: "naming what was refused").
+      // Only a refused scope comes back, as data in its own field (docs/protocol.md: "naming what was refused").
       const { error: _e, error_description: _d, refused_scopes, ...rest } = body;
       expect(rest).toEqual({});
       if (refused_scopes) expect(refused_scopes).toEqual([marker]);

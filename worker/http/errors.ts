@@ -1,5 +1,5 @@
 /**
- * The service's errors (SPEC §4): an OAuth error code, an HTTP status and one of a fixed set of
+ * The service's errors (docs/protocol.md): an OAuth error code, an HTTP status and one of a fixed set of
  * sentences, chosen by a stable reason code. Nothing from the request is ever echoed into the
  * description; structured extras (a policy denial, refused scopes) travel in their own fields.
  */
@@ -43,7 +43,7 @@ export const ERROR_DESCRIPTIONS = {
   subject_token_too_old: "The subject token was issued too long ago.",
   subject_token_claims_invalid: "The subject token lacks a required claim or has one of the wrong type.",
   subject_token_replayed: "The subject token has already been exchanged.",
-  // Narrowing refusals (SPEC §7): the subject token is a token of this service.
+  // Narrowing refusals (docs/narrowing.md): the subject token is a token of this service.
   parent_token_invalid: "The subject token is not an access token of this service.",
   parent_token_expired: "The subject access token has expired.",
   parent_token_revoked: "The subject access token, or one it was narrowed from, has been revoked.",

@@ -59,16 +59,13 @@ export async function readRequestText(request: Request, limit: number): Promise<
     await request.body?.cancel().catch(() => {});
     throw new BodyTooLarge(limit);
   }
-  // text() is the runtime's fastest read (arrayBuffer() costs ~20 µs more in workerd).
-  const text = await request.text();
+  // One read of the whole body, then a strict decode: text() would turn bytes that are not UTF-8
+  // into U+FFFD, and workerd logs a warning for each such body, which a caller could flood. It
+  // costs ~10 µs more than text() for a token request in workerd (24 µs against 14, median of 7).
+  const bytes = new Uint8Array(await request.arrayBuffer());
   // The runtime frames bodies from the network by their length; this catches any that is not.
-  // A UTF-16 unit is one to three bytes, so the exact count is only needed near the limit.
-  if (text.length > limit || (text.length * 3 > limit && new TextEncoder().encode(text).byteLength > limit)) {
-    throw new BodyTooLarge(limit);
-  }
-  // text() turns bytes that are not UTF-8 into U+FFFD; no parameter needs that character.
-  if (text.includes("\uFFFD")) throw new BodyNotText();
-  return text;
+  if (bytes.byteLength > limit) throw new BodyTooLarge(limit);
+  return decodeStrictly(bytes);
 }
 
 function decodeStrictly(bytes: Uint8Array): string {

@@ -1,11 +1,11 @@
-/** The parameters of `POST /token` (SPEC §4), validated before any cryptography. */
+/** The parameters of `POST /token` (docs/protocol.md), validated before any cryptography. */
 import { ENVIRONMENT_NAME, SCOPE_TOKEN } from "../../protocol/names";
 import { invalidRequest, OAuthError } from "./errors";
 import type { TokenForm } from "./form";
 
 export const TOKEN_EXCHANGE_GRANT = "urn:ietf:params:oauth:grant-type:token-exchange";
 export const ACCESS_TOKEN_TYPE = "urn:ietf:params:oauth:token-type:access_token";
-/** A GitHub OIDC token, exchanged under the policy's rules (SPEC §3). */
+/** A GitHub OIDC token, exchanged under the policy's rules (docs/policy.md). */
 export const SUBJECT_TOKEN_TYPES = [
   "urn:ietf:params:oauth:token-type:id_token",
   "urn:ietf:params:oauth:token-type:jwt",
@@ -20,7 +20,7 @@ const PRINTABLE = /^[\x21-\x7E]{1,512}$/;
 
 export interface TokenRequest {
   readonly subjectToken: string;
-  /** `github`: a GitHub OIDC token (SPEC §3); `access_token`: a token of this service, to narrow (SPEC §7). */
+  /** `github`: a GitHub OIDC token (docs/policy.md); `access_token`: a token of this service, to narrow (docs/narrowing.md). */
   readonly subjectKind: "github" | "access_token";
   readonly environment?: string;
   readonly scopes?: readonly string[];

@@ -1,5 +1,5 @@
 /**
- * Minting the access token (SPEC §5): an RFC 9068 JWT for one environment, one audience and
+ * Minting the access token (docs/protocol.md): an RFC 9068 JWT for one environment, one audience and
  * the granted scopes. The claims are an explicit list: nothing else is copied from the subject.
  */
 
@@ -45,12 +45,12 @@ export async function mintAccessToken(input: MintInput): Promise<MintedToken> {
 export interface NarrowInput extends Grant {
   /** The verified claims of the token being narrowed (minted by this service). */
   readonly parent: Readonly<Record<string, unknown>> & { readonly jti: string };
-  /** Its ancestors' ids, root first (SPEC §7). */
+  /** Its ancestors' ids, root first (docs/narrowing.md). */
   readonly ancestorJtis: readonly string[];
 }
 
 /**
- * A narrowed token (SPEC §7): the parent's identity, environment and audience, fewer or equal
+ * A narrowed token (docs/narrowing.md): the parent's identity, environment and audience, fewer or equal
  * scopes, a lifetime within the parent's; `act` one level deeper, with the parent's subject
  * inside (RFC 8693 §4.1), and its lineage for revocation. Nothing else is copied.
  */
@@ -82,7 +82,7 @@ interface Grant {
   readonly jkt?: string;
 }
 
-/** The claims in SPEC §5's order: identity, times and grant, what `source` states of the job, then `extra`. */
+/** The claims in the order docs/protocol.md lists them in: identity, times and grant, what `source` states of the job, then `extra`. */
 async function signAccessToken(
   grant: Grant,
   identity: {

@@ -1,4 +1,4 @@
-/** Which issuers the service trusts: GitHub.com's unless `github_com: false`, and those the policy lists (SPEC §3). */
+/** Which issuers the service trusts: GitHub.com's unless `github_com: false`, and those the policy lists (docs/policy.md). */
 
 import type { CompiledPolicy, TrustedIssuer } from "../../policy/types";
 import { GITHUB_COM_ISSUER } from "../../protocol/names";

@@ -1,5 +1,5 @@
 /**
- * Verifying a GitHub Actions OIDC token before any rule is looked at (SPEC §3 "Verifying"):
+ * Verifying a GitHub Actions OIDC token before any rule is looked at (docs/protocol.md, "Verifying the job's token"):
  * issuer allowlist first (nothing is fetched for an untrusted issuer), then RS256 only, the
  * signature, exact audience, times with 60 s of skew, age, and the claims the policy reads.
  */
@@ -49,7 +49,7 @@ export async function verifySubjectToken(token: string, context: SubjectTokenCon
   const { header, payload } = decoded;
 
   // Only picks the message (nothing is trusted yet): our own token sent on this path is a client
-  // that meant to narrow it (SPEC §7), and should be told how.
+  // that meant to narrow it (docs/narrowing.md), and should be told how.
   if (typeof payload.iss === "string" && payload.iss === context.selfIssuer) reject("subject_token_self_issued");
   if (header.alg !== "RS256") reject("subject_token_alg_not_allowed");
   if (FORBIDDEN_HEADERS.some((name) => name in header)) reject("subject_token_header_rejected");

@@ -1,5 +1,5 @@
 /**
- * Where a narrowed token comes from (SPEC §7): `parent_jti`, the token it was exchanged for, and
+ * Where a narrowed token comes from (docs/narrowing.md): `parent_jti`, the token it was exchanged for, and
  * `ancestor_jtis`, every token above it, the job's own token first and the parent last. A token
  * minted for a GitHub job has neither (depth 0). Revocation cascades by these ids: whoever
  * checks a token checks its ancestors' too, so the service never has to find a token's children.

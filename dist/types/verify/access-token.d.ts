@@ -47,7 +47,7 @@ export interface VerifierOptions {
     /** Scopes every request needs; `verify` can ask for more. */
     readonly scopes?: readonly string[];
     /**
-     * The most times a token may have been narrowed for a sub-task (SPEC §7): 0 accepts only a
+     * The most times a token may have been narrowed for a sub-task (docs/narrowing.md): 0 accepts only a
      * job's own tokens. Default: any depth the service mints (up to 3).
      */
     readonly maxDepth?: number;

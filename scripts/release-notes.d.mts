@@ -1,0 +1,2 @@
+export class ReleaseNotesError extends Error {}
+export function releaseNotes(changelog: string, version: string): string;
