@@ -1,6 +1,6 @@
 /** What the CLI touches outside itself, passed in so every command runs in tests without a terminal. */
 import { execFileSync } from "node:child_process";
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, readSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { styleText } from "node:util";
 
@@ -33,7 +33,7 @@ export function processIo(): CliIo {
     out: (text) => process.stdout.write(text.endsWith("\n") ? text : `${text}\n`),
     err: (text) => process.stderr.write(text.endsWith("\n") ? text : `${text}\n`),
     readFile: (path) => readFileSync(path, "utf8"),
-    readStdin: () => readFileSync(0, "utf8"),
+    readStdin: readAllStdin,
     writeFile: (path, text) => {
       mkdirSync(dirname(path), { recursive: true });
       writeFileSync(path, text);
@@ -51,6 +51,41 @@ export function processIo(): CliIo {
     now: () => Date.now(),
     fetch: (input, init) => fetch(input, init),
   };
+}
+
+/** The most standard input may hold: claims, keys and tokens are a few KiB. */
+const MAX_STDIN_BYTES = 1024 * 1024;
+
+/**
+ * All of standard input. readFileSync(0) fails with EAGAIN when the pipe is non-blocking, which
+ * it is whenever another Node process writes into it (`./dev token | downscope policy explain
+ * --claims -`: the writer's stdout and this stdin share one pipe, and Node makes its end
+ * non-blocking): so read in a loop, waiting a moment whenever nothing has arrived yet.
+ */
+function readAllStdin(): string {
+  const chunks: Buffer[] = [];
+  const buffer = Buffer.alloc(64 * 1024);
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  let total = 0;
+  for (;;) {
+    let read: number;
+    try {
+      read = readSync(0, buffer, 0, buffer.length, null);
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (code === "EAGAIN") {
+        Atomics.wait(pause, 0, 0, 10);
+        continue;
+      }
+      if (code === "EOF") break;
+      throw error;
+    }
+    if (read === 0) break;
+    total += read;
+    if (total > MAX_STDIN_BYTES) throw new CliError(`standard input holds more than ${MAX_STDIN_BYTES} bytes`);
+    chunks.push(Buffer.from(buffer.subarray(0, read)));
+  }
+  return Buffer.concat(chunks).toString("utf8");
 }
 
 /**

@@ -8,7 +8,7 @@ var __export = (target, all) => {
 
 // cli/io.ts
 import { execFileSync } from "node:child_process";
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, readSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { styleText } from "node:util";
 
@@ -28,7 +28,7 @@ function processIo() {
     err: (text) => process.stderr.write(text.endsWith("\n") ? text : `${text}
 `),
     readFile: (path2) => readFileSync(path2, "utf8"),
-    readStdin: () => readFileSync(0, "utf8"),
+    readStdin: readAllStdin,
     writeFile: (path2, text) => {
       mkdirSync(dirname(path2), { recursive: true });
       writeFileSync(path2, text);
@@ -45,6 +45,32 @@ function processIo() {
     now: () => Date.now(),
     fetch: (input, init) => fetch(input, init)
   };
+}
+var MAX_STDIN_BYTES = 1024 * 1024;
+function readAllStdin() {
+  const chunks = [];
+  const buffer = Buffer.alloc(64 * 1024);
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  let total = 0;
+  for (; ; ) {
+    let read;
+    try {
+      read = readSync(0, buffer, 0, buffer.length, null);
+    } catch (error) {
+      const code = error.code;
+      if (code === "EAGAIN") {
+        Atomics.wait(pause, 0, 0, 10);
+        continue;
+      }
+      if (code === "EOF") break;
+      throw error;
+    }
+    if (read === 0) break;
+    total += read;
+    if (total > MAX_STDIN_BYTES) throw new CliError(`standard input holds more than ${MAX_STDIN_BYTES} bytes`);
+    chunks.push(Buffer.from(buffer.subarray(0, read)));
+  }
+  return Buffer.concat(chunks).toString("utf8");
 }
 function gitWouldTrack(path2) {
   const file = resolve(path2);

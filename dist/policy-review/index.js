@@ -45242,7 +45242,7 @@ function getOctokit(token, options, ...additionalPlugins) {
 
 // cli/io.ts
 import { execFileSync } from "node:child_process";
-import { chmodSync, existsSync as existsSync3, mkdirSync, readFileSync as readFileSync2, writeFileSync } from "node:fs";
+import { chmodSync, existsSync as existsSync3, mkdirSync, readFileSync as readFileSync2, readSync, writeFileSync } from "node:fs";
 import { dirname as dirname3, resolve as resolve2 } from "node:path";
 import { styleText } from "node:util";
 
@@ -45262,7 +45262,7 @@ function processIo() {
     err: (text) => process.stderr.write(text.endsWith("\n") ? text : `${text}
 `),
     readFile: (path6) => readFileSync2(path6, "utf8"),
-    readStdin: () => readFileSync2(0, "utf8"),
+    readStdin: readAllStdin,
     writeFile: (path6, text) => {
       mkdirSync(dirname3(path6), { recursive: true });
       writeFileSync(path6, text);
@@ -45279,6 +45279,32 @@ function processIo() {
     now: () => Date.now(),
     fetch: (input, init) => fetch(input, init)
   };
+}
+var MAX_STDIN_BYTES = 1024 * 1024;
+function readAllStdin() {
+  const chunks = [];
+  const buffer = Buffer.alloc(64 * 1024);
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  let total = 0;
+  for (; ; ) {
+    let read;
+    try {
+      read = readSync(0, buffer, 0, buffer.length, null);
+    } catch (error2) {
+      const code = error2.code;
+      if (code === "EAGAIN") {
+        Atomics.wait(pause, 0, 0, 10);
+        continue;
+      }
+      if (code === "EOF") break;
+      throw error2;
+    }
+    if (read === 0) break;
+    total += read;
+    if (total > MAX_STDIN_BYTES) throw new CliError(`standard input holds more than ${MAX_STDIN_BYTES} bytes`);
+    chunks.push(Buffer.from(buffer.subarray(0, read)));
+  }
+  return Buffer.concat(chunks).toString("utf8");
 }
 function gitWouldTrack(path6) {
   const file = resolve2(path6);

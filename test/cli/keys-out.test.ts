@@ -73,3 +73,20 @@ describe("keys --out, through the binary", () => {
     expect(statSync(join(outside, "keys.json")).mode & 0o777).toBe(0o600);
   });
 });
+
+describe("standard input, through the binary", () => {
+  it("is read whole when another Node process writes into the pipe late (a non-blocking pipe)", () => {
+    // As `./dev token | downscope policy explain … --claims -`: the writer is Node, and slow.
+    const writer = `setTimeout(() => process.stdout.write(JSON.stringify({ repository: "acme/web", repository_id: "123456", ref: "refs/heads/main" })), 400)`;
+    const result = spawnSync(
+      "sh",
+      [
+        "-c",
+        `"${process.execPath}" -e '${writer}' | "${process.execPath}" "${CLI}" policy explain "${resolve("examples/policy.yml")}" --claims - --environment staging`,
+      ],
+      { encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } },
+    );
+    expect(result.stderr).not.toMatch(/EAGAIN|cannot read/);
+    expect(result.stdout).toMatch(/ALLOW|DENY/);
+  });
+});
