@@ -536,7 +536,9 @@ async function coldStart(github, signingJwk) {
   ];
   const ready = {};
   for (const item of cases) {
-    const text = item.text ?? largePolicyText(item.rules, { issuers });
+    // One rule in ten draws a lint warning (no environment condition), as in real policies: the
+    // service logs them as one line at load, never one per warning.
+    const text = item.text ?? largePolicyText(item.rules, { issuers, unlintedEvery: 10 });
     const claimsFor = item.claims ?? ((k) => largePolicyClaims((k * 7919) % item.rules, item.rules));
     const source = `.build/bench/cold-${item.rules ?? "example"}.yml`;
     const artifact = `.build/bench/cold-${item.rules ?? "example"}.json`;
@@ -545,7 +547,7 @@ async function coldStart(github, signingJwk) {
       await promisify(execFile)(process.execPath, ["dist/cli.js", "policy", "build", source, "--out", artifact]);
     }
     const { upload } = await bundleWorker(item.variable ? {} : { artifact });
-    const runs = { first: [], warm: [], grown: [], ready: [] };
+    const runs = { first: [], warm: [], grown: [], ready: [], lint: [] };
     for (let sample = 0; sample < samples; sample++) {
       const before = new Set(workerdChildren());
       const started = performance.now();
@@ -575,6 +577,9 @@ async function coldStart(github, signingJwk) {
         const warm = [];
         for (const token of tokens.slice(1)) warm.push(await exchange(token));
         runs.warm.push(median(warm));
+        // What the isolate logged of the policy's warnings: lines, and the count they report.
+        const lint = service.logs.filter((entry) => entry.event === "policy_lint");
+        runs.lint.push(`${lint.length} line${lint.length === 1 ? "" : "s"} for ${lint[0]?.count ?? 0} warnings`);
       } finally {
         await service.stop();
       }
@@ -587,7 +592,7 @@ async function coldStart(github, signingJwk) {
       "7. cold start",
       `${item.name}: first /token`,
       `${fmt(first)} ms`,
-      `warm ${fmt(warm)} ms; over warm ${fmt(first - warm)} ms, ${fmt(first / warm)} ×; first spread ${spread(runs.first)} ms`,
+      `warm ${fmt(warm)} ms; over warm ${fmt(first - warm)} ms, ${fmt(first / warm)} ×; first spread ${spread(runs.first)} ms; lint logged: ${[...new Set(runs.lint)].join(" / ")}`,
       item.target?.(warm),
     );
     if (!Number.isNaN(grown)) {

@@ -1,2 +1,5 @@
-export function largePolicyText(rules: number, options?: { issuers?: readonly unknown[] }): string;
+export function largePolicyText(
+  rules: number,
+  options?: { issuers?: readonly unknown[]; unlintedEvery?: number },
+): string;
 export function largePolicyClaims(i: number, rules: number): Record<string, string>;
