@@ -171,16 +171,17 @@ function realistic(
   within: readonly string[],
   options: GlobOptions,
 ): string {
-  const admits = (patterns: readonly string[], text: string) =>
-    patterns.some((pattern) => compileGlob(pattern, options).matches(text));
-  let shown = value;
+  const empty = (text: string, at: number) => at + 1 === text.length || text[at + 1] === "/";
+  if (![...value].some((char, at) => char === "/" && empty(value, at))) return value;
   // Patterns reach here validated; one that is not (a literal with a `*`) keeps the plain witness.
   if ([...candidate, ...within].some(patternProblem)) return value;
+  const admitted = candidate.map((pattern) => compileGlob(pattern, options));
+  const refused = within.map((pattern) => compileGlob(pattern, options));
+  let shown = value;
   for (let at = shown.indexOf("/"); at !== -1; at = shown.indexOf("/", at + 1)) {
-    const empty = at + 1 === shown.length || shown[at + 1] === "/";
-    if (!empty) continue;
+    if (!empty(shown, at)) continue;
     const filled = `${shown.slice(0, at + 1)}x${shown.slice(at + 1)}`;
-    if (admits(candidate, filled) && !admits(within, filled)) shown = filled;
+    if (admitted.some((glob) => glob.matches(filled)) && !refused.some((glob) => glob.matches(filled))) shown = filled;
   }
   return shown;
 }

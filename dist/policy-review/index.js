@@ -53331,14 +53331,16 @@ function globWitness(candidate, within, options = {}, budget = unbounded()) {
   return void 0;
 }
 function realistic(value, candidate, within, options) {
-  const admits = (patterns, text) => patterns.some((pattern) => compileGlob(pattern, options).matches(text));
-  let shown2 = value;
+  const empty = (text, at) => at + 1 === text.length || text[at + 1] === "/";
+  if (![...value].some((char, at) => char === "/" && empty(value, at))) return value;
   if ([...candidate, ...within].some(patternProblem)) return value;
+  const admitted = candidate.map((pattern) => compileGlob(pattern, options));
+  const refused = within.map((pattern) => compileGlob(pattern, options));
+  let shown2 = value;
   for (let at = shown2.indexOf("/"); at !== -1; at = shown2.indexOf("/", at + 1)) {
-    const empty = at + 1 === shown2.length || shown2[at + 1] === "/";
-    if (!empty) continue;
+    if (!empty(shown2, at)) continue;
     const filled = `${shown2.slice(0, at + 1)}x${shown2.slice(at + 1)}`;
-    if (admits(candidate, filled) && !admits(within, filled)) shown2 = filled;
+    if (admitted.some((glob) => glob.matches(filled)) && !refused.some((glob) => glob.matches(filled))) shown2 = filled;
   }
   return shown2;
 }
