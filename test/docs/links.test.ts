@@ -78,10 +78,13 @@ describe("the docs' links", () => {
 
 describe("no reference to a document outside the repository", () => {
   it("no tracked file cites the contract we were given (its sections mean nothing to a reader)", () => {
+    // Spelled in pieces, so that this file does not cite it either and needs no exception.
+    const citation = new RegExp(["SPEC \u00a7", "SPEC\\.md", "\\.\\./shared/"].join("|"));
+    expect(citation.test(["SPEC", "\u00a7 4"].join(" "))).toBe(true);
     const files = execFileSync("git", ["ls-files", "-z"]).toString().split("\0").filter(Boolean);
     const citing = files.filter((file) => {
-      if (!existsSync(file) || statSync(file).isDirectory() || file.startsWith("test/docs/")) return false;
-      return /SPEC §|SPEC\.md|\.\.\/shared\//.test(readFileSync(file, "utf8"));
+      if (!existsSync(file) || statSync(file).isDirectory()) return false;
+      return citation.test(readFileSync(file, "utf8"));
     });
     expect(citing).toEqual([]);
   });
