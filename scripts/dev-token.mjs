@@ -91,30 +91,28 @@ if (Array.isArray(service.issuers) && !service.issuers.includes(values.issuer)) 
 
 const repository = values.repository;
 const ref = values.ref;
-// A path is in this repository; OWNER/NAME/PATH@REF names a (reusable) workflow anywhere.
-const workflowRef = values.workflow.includes("@") ? values.workflow : `${repository}/${values.workflow}@${ref}`;
-const environment = values.environment === "" ? {} : { environment: values.environment };
+// A path is in this repository; OWNER/NAME/PATH@REF names a reusable workflow anywhere, whose
+// caller is then this repository's default workflow file.
+const reusable = values.workflow.includes("@");
+const withEnvironment = values.environment !== "";
 const claims = githubClaims({
   iss: values.issuer,
   aud: service.audience ?? service.url,
-  sub:
-    values.environment === ""
-      ? `repo:${repository}:ref:${ref}`
-      : `repo:${repository}:environment:${values.environment}`,
+  sub: withEnvironment ? `repo:${repository}:environment:${values.environment}` : `repo:${repository}:ref:${ref}`,
   repository,
   repository_owner: repository.split("/")[0],
   repository_id: values["repository-id"],
   repository_owner_id: values["owner-id"],
   ref,
   ref_type: ref.startsWith("refs/tags/") ? "tag" : "branch",
+  environment: values.environment,
   event_name: values.event,
   runner_environment: values.runner,
-  // The calling workflow, in this repository (for a reusable one, the caller is the default file).
-  workflow_ref: `${repository}/${values.workflow.includes("@") ? DEFAULTS.workflow : values.workflow}@${ref}`,
-  job_workflow_ref: workflowRef,
+  workflow_ref: `${repository}/${reusable ? DEFAULTS.workflow : values.workflow}@${ref}`,
+  job_workflow_ref: reusable ? values.workflow : `${repository}/${values.workflow}@${ref}`,
 });
-delete claims.environment;
-Object.assign(claims, environment);
+// A job outside any GitHub environment has no environment claim at all.
+if (!withEnvironment) delete claims.environment;
 for (const pair of values.claim ?? []) {
   const at = pair.indexOf("=");
   if (at <= 0) fail(`--claim takes NAME=VALUE, got "${pair}"`);

@@ -68,7 +68,7 @@ describe("wrangler.jsonc", () => {
 
   it("writes the no-policy artifact the Worker understands when there is none to bundle", async () => {
     const cwd = mkdtempSync(join(scratch, "placeholder-"));
-    const { stderr } = await run(process.execPath, [join(process.cwd(), "scripts/policy-artifact-placeholder.mjs")], {
+    const { stderr } = await run(process.execPath, [join(process.cwd(), "scripts/wrangler-build-step.mjs")], {
       cwd,
     });
     expect(JSON.parse(readFileSync(join(cwd, ".build/policy.json"), "utf8"))).toEqual(NO_POLICY_ARTIFACT);
@@ -76,7 +76,7 @@ describe("wrangler.jsonc", () => {
     expect(stderr).toContain("run `downscope policy build policy.yml`");
     // An artifact already there is never overwritten; every build says what it bundles.
     writeFileSync(join(cwd, ".build/policy.json"), '{"policy":"{}","policy_sha256":"abc"}\n');
-    const again = await run(process.execPath, [join(process.cwd(), "scripts/policy-artifact-placeholder.mjs")], {
+    const again = await run(process.execPath, [join(process.cwd(), "scripts/wrangler-build-step.mjs")], {
       cwd,
     });
     expect(again.stderr).toBe("downscope: bundling policy sha256:abc from .build/policy.json\n");

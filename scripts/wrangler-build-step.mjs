@@ -7,7 +7,7 @@
 // makes one. Local runs and tests (the top level) get the "no policy" artifact written for them
 // when there is none, with which the Worker issues nothing unless DOWNSCOPE_POLICY is set; it
 // never overwrites an artifact that is there.
-//   node scripts/policy-artifact-placeholder.mjs [--deployment NAME]
+//   node scripts/wrangler-build-step.mjs [--deployment NAME]
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { parseArgs } from "node:util";
